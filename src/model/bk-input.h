@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-input.h — the one parser for everything a person types into a cell */
+#pragma once
+
+#include "bk-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BK_INPUT_BLANK,    /* empty or only white space: clears the cell */
+  BK_INPUT_NUMBER,   /* a number, converted to the table's canonical unit */
+  BK_INPUT_FORMULA,  /* "=…" or growth shorthand "+39%" (stored as "=prev*1.39") */
+} BkInputKind;
+
+typedef struct
+{
+  BkInputKind kind;
+  double      value;    /* BK_INPUT_NUMBER: value in the table's unit (share: fraction) */
+  char       *formula;  /* BK_INPUT_FORMULA: normalised text starting with '=' (owned) */
+} BkInput;
+
+/* Decimal and grouping separators of the numbers a person types. */
+typedef struct
+{
+  char decimal_point[8];
+  char thousands_sep[8];
+} BkNumberLocale;
+
+/* The C locale: '.' and ','. */
+void      bk_number_locale_init_c       (BkNumberLocale       *locale);
+/* The process's LC_NUMERIC locale, as localeconv() reports it. */
+void      bk_number_locale_init_current (BkNumberLocale       *locale);
+
+/* Parses @text for a cell of @table.  @locale NULL means the current locale;
+ * numbers in the C locale are always accepted too where unambiguous.
+ * On failure returns FALSE with a BK_ERROR_INVALID_INPUT error whose message
+ * says what was expected, and leaves @out cleared. */
+gboolean  bk_input_parse                (const char           *text,
+                                         BkTable               table,
+                                         const BkNumberLocale *locale,
+                                         BkInput              *out,
+                                         GError              **error);
+void      bk_input_clear                (BkInput              *input);
+
+/* A compiled formula: numbers (with scale suffixes, converted to the table's
+ * unit, and '%'), + - * / ^, unary minus, parentheses and `prev`. */
+typedef struct _BkFormula BkFormula;
+
+BkFormula  *bk_formula_compile          (const char           *text,
+                                         BkTable               table,
+                                         GError              **error);
+/* Evaluates with @prev as the value of `prev`.  Fails (BK_ERROR_FORMULA) on
+ * division by zero or any non-finite result. */
+gboolean    bk_formula_eval             (const BkFormula      *formula,
+                                         double                prev,
+                                         double               *result,
+                                         GError              **error);
+const char *bk_formula_get_text         (const BkFormula      *formula);
+gboolean    bk_formula_uses_prev        (const BkFormula      *formula);
+void        bk_formula_free             (BkFormula            *formula);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkFormula, bk_formula_free)
+
+G_END_DECLS
