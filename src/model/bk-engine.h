@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-engine.h — the ROI engine (MODEL.md) */
+#pragma once
+
+#include "bk-results.h"
+#include "bk-workbook.h"
+
+G_BEGIN_DECLS
+
+/* Computes every company and the total of @workbook in @scenario.
+ * Pure: reads the workbook, allocates fresh results. */
+BkResults  *bk_engine_compute             (BkWorkbook *workbook,
+                                           guint       scenario);
+
+/* Recomputes into @results, reusing its arrays when the shape is the same.
+ * Returns @results or a new object when the shape changed (the old one is
+ * unreffed). */
+BkResults  *bk_engine_compute_into        (BkResults  *results,
+                                           BkWorkbook *workbook,
+                                           guint       scenario);
+
+#define BK_TYPE_ENGINE (bk_engine_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkEngine, bk_engine, BK, ENGINE, GObject)
+
+/* A live engine follows a workbook and a scenario.  Every change marks the
+ * results stale and emits ::invalidated once; bk_engine_get_results()
+ * recomputes at most once per change, so views that pull results while
+ * drawing get coalesced recalculation (once per frame). */
+BkEngine   *bk_engine_new                 (BkWorkbook *workbook);
+BkWorkbook *bk_engine_get_workbook        (BkEngine   *self);
+guint       bk_engine_get_scenario        (BkEngine   *self);
+void        bk_engine_set_scenario        (BkEngine   *self,
+                                           guint       scenario);
+gboolean    bk_engine_is_stale            (BkEngine   *self);
+BkResults  *bk_engine_get_results         (BkEngine   *self);
+
+G_END_DECLS
