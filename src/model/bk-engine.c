@@ -196,13 +196,6 @@ carry_forward (const double *in,
     }
 }
 
-static double
-nan_if_false (gboolean ok,
-              double   value)
-{
-  return ok ? value : NAN;
-}
-
 static void
 compute_metrics (BkMetrics *metrics,
                  Context   *ctx,
@@ -220,13 +213,22 @@ compute_metrics (BkMetrics *metrics,
       sum_capex += capex[t];
     }
 
+  /* Metrics that do not exist are NAN (null in JSON). */
   metrics->npv = bk_finance_npv (period_rate, fcf, ctx->m);
-  metrics->irr = nan_if_false (bk_finance_irr (fcf, ctx->m, ctx->delta, discount_rate, &irr, &multiple), irr);
-  metrics->irr_multiple = !isnan (metrics->irr) && multiple;
+  metrics->irr = NAN;
+  metrics->irr_multiple = FALSE;
+  if (bk_finance_irr (fcf, ctx->m, ctx->delta, discount_rate, &irr, &multiple))
+    {
+      metrics->irr = irr;
+      metrics->irr_multiple = multiple;
+    }
   metrics->roi = sum_capex != 0 ? sum_fcf / sum_capex : NAN;
-  metrics->payback_years = nan_if_false (bk_finance_payback (fcf, ctx->m, ctx->delta, &years), years);
-  metrics->discounted_payback_years =
-    nan_if_false (bk_finance_discounted_payback (fcf, ctx->m, ctx->delta, period_rate, &years), years);
+  metrics->payback_years = NAN;
+  if (bk_finance_payback (fcf, ctx->m, ctx->delta, &years))
+    metrics->payback_years = years;
+  metrics->discounted_payback_years = NAN;
+  if (bk_finance_discounted_payback (fcf, ctx->m, ctx->delta, period_rate, &years))
+    metrics->discounted_payback_years = years;
 }
 
 static void
