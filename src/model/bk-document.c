@@ -827,13 +827,57 @@ migrate (BkDocument  *self,
   return TRUE;
 }
 
+/* Damage anywhere in the file (an index nobody reads at load, say) is found
+ * now, before anything is written to it. */
+static gboolean
+quick_check (BkDocument  *self,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *first = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    first = dup_column_text (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_sqlite_error (self, self->db, rc, error);
+  if (g_strcmp0 (first, "ok") != 0)
+    return damaged (error, "%s", first ? first : _("the integrity check failed"));
+  return TRUE;
+}
+
 static gboolean
 is_writable (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
 
-  /* SQLite needs to create its journal next to the file. */
+  /* A file nobody may write is read-only even for root, who passes every
+   * access() check.  SQLite also needs to create its journal next to it. */
+  if (g_stat (path, &st) != 0 || (st.st_mode & 0222) == 0)
+    return FALSE;
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* The mode a new file gets: the one it replaces, else 0666 less the umask. */
+static void
+set_new_file_mode (const char *tmp,
+                   const char *path)
+{
+  GStatBuf st;
+  mode_t mask;
+
+  if (g_stat (path, &st) == 0)
+    {
+      g_chmod (tmp, st.st_mode & 0777);
+      return;
+    }
+
+  mask = umask (0);
+  umask (mask);
+  g_chmod (tmp, 0666 & ~mask);
 }
 
 BkDocument *
@@ -869,6 +913,7 @@ bk_document_open (const char  *path,
 
   if (!open_db (self, path, FALSE, error) ||
       !check_header (self, error) ||
+      !quick_check (self, error) ||
       !migrate (self, error))
     return NULL;
 
@@ -1106,6 +1151,7 @@ create_at (const char  *path,
       return NULL;
     }
 
+  self->opened_version = BK_DOCUMENT_SCHEMA_VERSION;
   bk_workbook_take_contents (self->workbook, loaded);
   return g_steal_pointer (&self);
 }
@@ -1152,6 +1198,7 @@ bk_document_create (const char  *path,
     }
 
   bk_document_close_db (self);
+  set_new_file_mode (tmp, path);
   if (g_rename (tmp, path) != 0)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_IO, _("Cannot write “%s”: %s"), name, g_strerror (errno));
@@ -1257,6 +1304,7 @@ bk_document_save_as (BkDocument  *self,
     }
   sqlite3_close_v2 (dest);
 
+  set_new_file_mode (tmp, path);
   if (g_rename (tmp, path) != 0)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_IO, _("Cannot save “%s”: %s"), name, g_strerror (errno));
@@ -1438,13 +1486,6 @@ begin_action (BkDocument  *self,
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  /* A new action discards whatever was undone. */
-  if (!exec (self,
-             "DELETE FROM history WHERE action IN (SELECT id FROM actions WHERE undone = 1);"
-             "DELETE FROM actions WHERE undone = 1;",
-             error))
-    return FALSE;
-
   if (!(stmt = get_statement (self, "INSERT INTO actions (label, undone, time) VALUES (?1, 0, ?2)", error)))
     return FALSE;
   {
@@ -1480,6 +1521,12 @@ finish_action (BkDocument  *self,
     }
   else
     {
+      /* A new action discards whatever was undone (a no-op keeps it). */
+      if (!exec (self,
+                 "DELETE FROM history WHERE action IN (SELECT id FROM actions WHERE undone = 1);"
+                 "DELETE FROM actions WHERE undone = 1;",
+                 error))
+        return FALSE;
       if (!(stmt = get_statement (self,
                                   "DELETE FROM history WHERE action <= ?1 - " G_STRINGIFY (HISTORY_LIMIT) ";",
                                   error)))
@@ -2931,7 +2978,9 @@ bk_document_check_integrity (BkDocument  *self,
     }
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  for (; rc == SQLITE_ROW; rc = sqlite3_step (stmt))
     {
       const char *line = (const char *) sqlite3_column_text (stmt, 0);
 

@@ -927,17 +927,23 @@ read_scenarios (Reader      *reader,
               if (!(formula = bk_formula_compile (text, table, &local_error)))
                 return fail (error, formula_path, "%s", local_error->message);
             }
-          else
+          else if (!require (cell, cell_path, "value", error))
+            return FALSE;
+
+          /* A formula cell carries its computed value too: check it either way. */
+          value_node = json_object_get_member (cell, "value");
+          if (value_node != NULL)
             {
-              if (!require (cell, cell_path, "value", error))
-                return FALSE;
-              value_node = json_object_get_member (cell, "value");
               if (!JSON_NODE_HOLDS_NULL (value_node))
                 {
-                  if (!get_number (value_node, value_path, &value, error))
-                    return FALSE;
-                  if (!bk_table_check_value (table, value, &local_error))
-                    return fail (error, value_path, "%s", local_error->message);
+                  if (!get_number (value_node, value_path, &value, error) ||
+                      !bk_table_check_value (table, value, &local_error))
+                    {
+                      g_clear_pointer (&formula, bk_formula_free);
+                      if (local_error != NULL)
+                        return fail (error, value_path, "%s", local_error->message);
+                      return FALSE;
+                    }
                 }
             }
 
