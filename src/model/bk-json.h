@@ -16,6 +16,9 @@ BkWorkbook *bk_json_read_workbook      (const char  *data,
 BkWorkbook *bk_json_read_workbook_file (const char  *path,
                                         GError     **error);
 
+/* The bundled sample workbook (compiled into the programs). */
+BkWorkbook *bk_json_read_sample        (GError     **error);
+
 /* Every field, numbers in the shortest form that reads back exactly. */
 char       *bk_json_write_workbook     (BkWorkbook  *workbook);
 
