@@ -553,6 +553,8 @@ bk_csv_import_table (BkDocument  *document,
       return FALSE;
     }
 
+  if (data == NULL)
+    data = "";
   if (length < 0)
     length = (gssize) strlen (data);
 

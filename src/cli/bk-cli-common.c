@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-cli-common.c — messages, arguments and files shared by the commands */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "bk-cli.h"
+
+int
+bk_cli_fail (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("breakeven-cli: %s\n", message);
+
+  return BK_CLI_FAILED;
+}
+
+int
+bk_cli_fail_error (const char   *subject,
+                   const GError *error)
+{
+  if (subject != NULL)
+    return bk_cli_fail ("%s: %s", subject, error->message);
+  else
+    return bk_cli_fail ("%s", error->message);
+}
+
+int
+bk_cli_usage_error (const BkCliCommand *command,
+                    const char         *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("breakeven-cli: %s\n", message);
+  g_printerr (_("Usage: %s %s %s"), "breakeven-cli", command->name, command->synopsis);
+  g_printerr ("\n");
+  g_printerr (_("Run “%s %s --help” for more information."), "breakeven-cli", command->name);
+  g_printerr ("\n");
+
+  return BK_CLI_USAGE;
+}
+
+BkDocument *
+bk_cli_open_document (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_name (path);
+  BkDocument *document;
+
+  /* Checked here so that a missing file is never created. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      bk_cli_fail (_("%s: No such file"), name);
+      return NULL;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      bk_cli_fail (_("%s is a folder, not a Breakeven document"), name);
+      return NULL;
+    }
+
+  document = bk_document_open (path, &error);
+  if (document == NULL)
+    {
+      if (strstr (error->message, name) != NULL)
+        bk_cli_fail_error (NULL, error);
+      else
+        bk_cli_fail_error (name, error);
+    }
+
+  return document;
+}
+
+gboolean
+bk_cli_parse_table (const BkCliCommand *command,
+                    const char         *name,
+                    BkTable            *table)
+{
+  if (!bk_table_from_string (name, table))
+    {
+      g_autofree char *valid = g_utf8_make_valid (name, -1);
+
+      bk_cli_usage_error (command, _("Unknown table “%s”; TABLE is one of %s, %s, %s, %s"),
+                          valid, "capex", "backlog", "tokens", "share");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+bk_cli_find_scenario (BkWorkbook *workbook,
+                      const char *name,
+                      guint      *scenario)
+{
+  g_autoptr(GString) names = NULL;
+  g_autofree char *valid = NULL;
+  int index;
+
+  if (name == NULL)
+    {
+      *scenario = BK_SCENARIO_BASE;
+      return TRUE;
+    }
+
+  index = bk_workbook_find_scenario (workbook, name);
+  if (index >= 0)
+    {
+      *scenario = (guint) index;
+      return TRUE;
+    }
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i <= bk_workbook_get_n_scenarios (workbook); i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append_printf (names, "“%s”", bk_workbook_get_scenario_name (workbook, i));
+    }
+
+  valid = g_utf8_make_valid (name, -1);
+  bk_cli_fail (_("Unknown scenario “%s”; the workbook has %s"), valid, names->str);
+  return FALSE;
+}
+
+gboolean
+bk_cli_find_row (BkWorkbook *workbook,
+                 BkTable     table,
+                 const char *id,
+                 guint      *row)
+{
+  g_autofree char *valid = NULL;
+  int index = bk_workbook_find_row (workbook, table, id);
+
+  if (index >= 0)
+    {
+      *row = (guint) index;
+      return TRUE;
+    }
+
+  valid = g_utf8_make_valid (id, -1);
+  if (bk_table_rows_are_markets (table))
+    bk_cli_fail (_("Unknown market “%s”; rows of %s are market ids"),
+                 valid, bk_table_to_string (table));
+  else
+    bk_cli_fail (_("Unknown company “%s”; rows of %s are company ids"),
+                 valid, bk_table_to_string (table));
+  return FALSE;
+}
+
+gboolean
+bk_cli_find_period (BkWorkbook *workbook,
+                    const char *label,
+                    guint      *period)
+{
+  g_autofree char *upper = g_ascii_strup (label, -1);
+  g_autofree char *valid = NULL;
+  guint n_periods = bk_workbook_get_n_periods (workbook);
+  int index = bk_workbook_find_period (workbook, upper);
+
+  if (index >= 0)
+    {
+      *period = (guint) index;
+      return TRUE;
+    }
+
+  valid = g_utf8_make_valid (label, -1);
+  if (n_periods == 0)
+    bk_cli_fail (_("“%s” is not a period of this workbook, which has none"), valid);
+  else
+    {
+      g_autofree char *first = bk_workbook_dup_period_label (workbook, 0);
+      g_autofree char *last = bk_workbook_dup_period_label (workbook, n_periods - 1);
+
+      bk_cli_fail (_("“%s” is not a period of this workbook (%s to %s)"), valid, first, last);
+    }
+  return FALSE;
+}
+
+gboolean
+bk_cli_read_input (const char  *path,
+                   char       **contents,
+                   gsize       *length)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr(GByteArray) bytes = g_byte_array_new ();
+      guint8 buf[65536];
+      size_t n;
+
+      while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+        g_byte_array_append (bytes, buf, (guint) n);
+
+      if (ferror (stdin))
+        {
+          bk_cli_fail (_("Cannot read standard input: %s"), g_strerror (errno));
+          return FALSE;
+        }
+
+      *length = bytes->len;
+      g_byte_array_append (bytes, (const guint8 *) "", 1);
+      *contents = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+      return TRUE;
+    }
+
+  if (!g_file_get_contents (path, contents, length, &error))
+    {
+      bk_cli_fail_error (NULL, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0
+         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int
+bk_cli_write_output (const char *path,
+                     const char *document_path,
+                     const char *data,
+                     gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || strcmp (path, "-") == 0)
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        return bk_cli_fail (_("Cannot write to standard output: %s"), g_strerror (errno));
+      return BK_CLI_OK;
+    }
+
+  if (document_path != NULL && same_file (path, document_path))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      return bk_cli_fail (_("%s is the document itself; choose another output file"), name);
+    }
+
+  /* Written to a temporary file and renamed: all or nothing. */
+  if (!g_file_set_contents (path, data, (gssize) length, &error))
+    return bk_cli_fail_error (NULL, error);
+
+  return BK_CLI_OK;
+}
+
+guint
+bk_cli_text_width (const char *text)
+{
+  guint width = 0;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return (guint) strlen (text);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}

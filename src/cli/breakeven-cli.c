@@ -1,0 +1,434 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* breakeven-cli.c — the command line: main, the command table and the
+ * option parser (FORMATS.md section 6)
+ *
+ * Options are parsed by hand so that the exit statuses are exact and so
+ * that a negative VALUE ("-10%", growth shorthand) is an argument, not an
+ * option: only '-' followed by a letter starts a short option, and "--"
+ * ends the options.  Options may come before, between or after the
+ * arguments; a long option takes its value as "--from=X" or "--from X".
+ * Every command takes -h/--help.  A new command is one entry in
+ * `commands` and one bk_cli_cmd_*() function. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "bk-cli.h"
+
+static const BkCliOption no_options[] = {
+  { NULL }
+};
+
+static const BkCliOption new_options[] = {
+  { "sample", 0, NULL, N_("Start from the bundled sample workbook") },
+  { "from", 0, "WORKBOOK.json", N_("Start from workbook JSON (“-” reads standard input)") },
+  { "force", 0, NULL, N_("Replace FILE if it exists") },
+  { NULL }
+};
+
+static const BkCliOption export_options[] = {
+  { "output", 'o', "OUT", N_("Write to OUT, replaced atomically, instead of standard output") },
+  { NULL }
+};
+
+static const BkCliOption scenario_options[] = {
+  { "scenario", 0, "NAME", N_("Work on the scenario NAME instead of the base") },
+  { NULL }
+};
+
+static const BkCliOption recalc_options[] = {
+  { "scenario", 0, "NAME", N_("Compute the scenario NAME instead of the base") },
+  { "json", 0, NULL, N_("Print results JSON instead of a table") },
+  { NULL }
+};
+
+static const BkCliCommand commands[] = {
+  { "new", "[--sample | --from WORKBOOK.json] [--force] FILE",
+    N_("Create a document: empty, the bundled sample, or from workbook JSON"),
+    N_("Without --sample or --from the document is an empty yearly workbook. "
+       "An existing FILE is only replaced with --force. Invalid JSON is "
+       "reported with the path of the first problem and no file is written."),
+    new_options, 1, 1, bk_cli_cmd_new },
+  { "export-json", "FILE [-o OUT]",
+    N_("Print the workbook as JSON"),
+    NULL,
+    export_options, 1, 1, bk_cli_cmd_export_json },
+  { "export-csv", "FILE TABLE [-o OUT]",
+    N_("Print one table as CSV"),
+    N_("Values are in the table's unit (share as a fraction), blank cells "
+       "are empty."),
+    export_options, 2, 2, bk_cli_cmd_export_csv },
+  { "import-csv", "FILE TABLE IN [--scenario NAME]",
+    N_("Set one table's cells from CSV"),
+    N_("IN is a CSV file (“-” reads standard input) with the header "
+       "id,name,<period labels>. Share values are fractions, or percent "
+       "with “%”. Nothing changes unless every cell is valid; the import "
+       "is one undo step."),
+    scenario_options, 3, 3, bk_cli_cmd_import_csv },
+  { "get", "FILE TABLE ROW PERIOD [--scenario NAME]",
+    N_("Print one cell's value"),
+    N_("The value is printed in the table's unit (share as a fraction) in "
+       "the shortest form that reads back exactly; a blank cell prints "
+       "nothing."),
+    scenario_options, 4, 4, bk_cli_cmd_get },
+  { "set", "FILE TABLE ROW PERIOD VALUE [--scenario NAME]",
+    N_("Set one cell as if typed into the grid"),
+    N_("VALUE is read like a typed cell in the current locale: numbers, "
+       "suffixes K M B bn T, currency, percent in the share table, growth "
+       "like +39%, formulas starting with “=”; an empty VALUE clears the "
+       "cell. With --scenario the value overrides the base in that "
+       "scenario. Use “--” before a VALUE that starts with “-” and a letter."),
+    scenario_options, 5, 5, bk_cli_cmd_set },
+  { "undo", "FILE",
+    N_("Undo the last change stored in the document"),
+    NULL,
+    no_options, 1, 1, bk_cli_cmd_undo },
+  { "redo", "FILE",
+    N_("Redo the last undone change"),
+    NULL,
+    no_options, 1, 1, bk_cli_cmd_redo },
+  { "recalc", "FILE [--scenario NAME] [--json]",
+    N_("Compute NPV, IRR, ROI and payback for every company"),
+    NULL,
+    recalc_options, 1, 1, bk_cli_cmd_recalc },
+  { "check", "FILE",
+    N_("Check the file's integrity and show validation warnings"),
+    N_("Exits with 0 when the file is healthy, even with warnings, and 1 "
+       "when it cannot be opened or fails the integrity check."),
+    no_options, 1, 1, bk_cli_cmd_check },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("Usage: %s COMMAND [OPTION…] ARGUMENT…"), "breakeven-cli");
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Commands:"));
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("TABLE is one of %s, %s, %s, %s."),
+                          "capex", "backlog", "tokens", "share");
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Run “%s COMMAND --help” for the options of a command."),
+                          "breakeven-cli");
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Exit status: 0 on success, 1 on bad input or a failed operation, 2 on wrong usage."));
+  g_string_append_c (text, '\n');
+
+  if (stream == stderr)
+    g_printerr ("%s", text->str);
+  else
+    g_print ("%s", text->str);
+}
+
+static const BkCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+
+  return NULL;
+}
+
+static int
+find_long_option (const BkCliCommand *command,
+                  const char         *name,
+                  gsize               length)
+{
+  for (int i = 0; command->options[i].long_name != NULL; i++)
+    if (strlen (command->options[i].long_name) == length
+        && strncmp (command->options[i].long_name, name, length) == 0)
+      return i;
+
+  return -1;
+}
+
+static int
+find_short_option (const BkCliCommand *command,
+                   char                name)
+{
+  for (int i = 0; command->options[i].long_name != NULL; i++)
+    if (command->options[i].short_name == name)
+      return i;
+
+  return -1;
+}
+
+/* Returns BK_CLI_OK and fills @args, or an exit status.  -h/--help prints
+ * the command's help and sets @done. */
+static int
+parse_args (const BkCliCommand  *command,
+            int                  argc,
+            char               **argv,
+            BkCliArgs           *args,
+            gboolean            *done)
+{
+  gboolean options_ended = FALSE;
+
+  *done = FALSE;
+  args->command = command;
+  args->positional = g_new0 (const char *, (gsize) argc + 1);
+  args->n_positional = 0;
+  {
+    guint n_options = 0;
+
+    while (command->options[n_options].long_name != NULL)
+      n_options++;
+    args->values = g_new0 (const char *, n_options + 1);
+  }
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      int option = -1;
+      const char *value = NULL;
+
+      if (options_ended || arg[0] != '-'
+          || (arg[1] != '-' && !g_ascii_isalpha (arg[1])))
+        {
+          args->positional[args->n_positional++] = arg;
+          continue;
+        }
+
+      if (strcmp (arg, "--") == 0)
+        {
+          options_ended = TRUE;
+          continue;
+        }
+
+      if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0)
+        {
+          bk_cli_print_command_help (command, stdout);
+          *done = TRUE;
+          return BK_CLI_OK;
+        }
+
+      if (arg[1] == '-')
+        {
+          const char *name = arg + 2;
+          const char *equals = strchr (name, '=');
+          gsize length = equals ? (gsize) (equals - name) : strlen (name);
+
+          option = find_long_option (command, name, length);
+          if (option < 0)
+            return bk_cli_usage_error (command, _("Unknown option “%.*s”"),
+                                       (int) (length + 2), arg);
+          if (equals != NULL)
+            {
+              if (command->options[option].arg_name == NULL)
+                return bk_cli_usage_error (command, _("The option --%s takes no value"),
+                                           command->options[option].long_name);
+              value = equals + 1;
+            }
+        }
+      else
+        {
+          option = find_short_option (command, arg[1]);
+          if (option < 0)
+            return bk_cli_usage_error (command, _("Unknown option “-%c”"), arg[1]);
+          if (arg[2] != '\0')
+            {
+              if (command->options[option].arg_name == NULL)
+                return bk_cli_usage_error (command, _("The option -%c takes no value"), arg[1]);
+              value = arg + 2;
+            }
+        }
+
+      if (command->options[option].arg_name == NULL)
+        value = "";
+      else if (value == NULL)
+        {
+          if (i + 1 >= argc)
+            return bk_cli_usage_error (command, _("The option --%s needs a value %s"),
+                                       command->options[option].long_name,
+                                       command->options[option].arg_name);
+          value = argv[++i];
+        }
+
+      args->values[option] = value;
+    }
+
+  if (args->n_positional < command->min_args)
+    return bk_cli_usage_error (command, _("Missing arguments"));
+  if (args->n_positional > command->max_args)
+    return bk_cli_usage_error (command, _("Too many arguments"));
+
+  return BK_CLI_OK;
+}
+
+const char *
+bk_cli_args_get_option (BkCliArgs  *args,
+                        const char *long_name)
+{
+  int option = find_long_option (args->command, long_name, strlen (long_name));
+
+  g_assert (option >= 0);
+
+  return args->values[option];
+}
+
+gboolean
+bk_cli_args_has_flag (BkCliArgs  *args,
+                      const char *long_name)
+{
+  return bk_cli_args_get_option (args, long_name) != NULL;
+}
+
+/* Appends @paragraph broken into lines of at most @width columns. */
+static void
+append_wrapped (GString    *out,
+                const char *paragraph,
+                guint       width)
+{
+  g_auto(GStrv) words = g_strsplit (paragraph, " ", -1);
+  guint column = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint word_width = bk_cli_text_width (words[i]);
+
+      if (word_width == 0)
+        continue;
+
+      if (column > 0 && column + 1 + word_width > width)
+        {
+          g_string_append_c (out, '\n');
+          column = 0;
+        }
+      else if (column > 0)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+
+      g_string_append (out, words[i]);
+      column += word_width;
+    }
+
+  g_string_append_c (out, '\n');
+}
+
+void
+bk_cli_print_command_help (const BkCliCommand *command,
+                           FILE               *stream)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("Usage: %s %s %s"), "breakeven-cli",
+                          command->name, command->synopsis);
+  g_string_append (text, "\n\n");
+  g_string_append (text, _(command->summary));
+  g_string_append (text, ".\n");
+  if (command->description != NULL)
+    {
+      g_string_append_c (text, '\n');
+      append_wrapped (text, _(command->description), 78);
+    }
+
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Options:"));
+  g_string_append_c (text, '\n');
+  for (guint i = 0; command->options[i].long_name != NULL; i++)
+    {
+      const BkCliOption *option = &command->options[i];
+      g_autofree char *left = NULL;
+
+      if (option->short_name != 0)
+        left = g_strdup_printf ("-%c, --%s%s%s", option->short_name, option->long_name,
+                                option->arg_name ? " " : "",
+                                option->arg_name ? option->arg_name : "");
+      else
+        left = g_strdup_printf ("--%s%s%s", option->long_name,
+                                option->arg_name ? " " : "",
+                                option->arg_name ? option->arg_name : "");
+      g_string_append_printf (text, "  %-26s %s\n", left, _(option->description));
+    }
+  g_string_append_printf (text, "  %-26s %s\n", "-h, --help", _("Show this help"));
+
+  if (stream == stderr)
+    g_printerr ("%s", text->str);
+  else
+    g_print ("%s", text->str);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const BkCliCommand *command;
+  BkCliArgs args = { 0 };
+  gboolean done = FALSE;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("breakeven-cli");
+
+  if (argc < 2)
+    {
+      g_printerr ("breakeven-cli: %s\n", _("Missing command"));
+      print_usage (stderr);
+      return BK_CLI_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0
+      || strcmp (argv[1], "help") == 0)
+    {
+      if (argc > 2 && strcmp (argv[1], "help") == 0)
+        {
+          command = find_command (argv[2]);
+          if (command == NULL)
+            {
+              g_autofree char *name = g_utf8_make_valid (argv[2], -1);
+
+              g_printerr ("breakeven-cli: ");
+              g_printerr (_("Unknown command “%s”"), name);
+              g_printerr ("\n");
+              print_usage (stderr);
+              return BK_CLI_USAGE;
+            }
+          bk_cli_print_command_help (command, stdout);
+          return BK_CLI_OK;
+        }
+
+      print_usage (stdout);
+      return BK_CLI_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("breakeven-cli %s\n", PACKAGE_VERSION);
+      return BK_CLI_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_autofree char *name = g_utf8_make_valid (argv[1], -1);
+
+      g_printerr ("breakeven-cli: ");
+      g_printerr (_("Unknown command “%s”"), name);
+      g_printerr ("\n");
+      print_usage (stderr);
+      return BK_CLI_USAGE;
+    }
+
+  status = parse_args (command, argc - 2, argv + 2, &args, &done);
+  if (status == BK_CLI_OK && !done)
+    status = command->run (&args);
+
+  g_free (args.positional);
+  g_free (args.values);
+
+  return status;
+}
