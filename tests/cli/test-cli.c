@@ -56,8 +56,11 @@ run_cli_v (const char  *input,
   g_ptr_array_add (argv, (char *) CLI_PATH);
   for (guint i = 0; args[i] != NULL; i++)
     {
+      g_autofree char *shown = g_utf8_make_valid (args[i], -1);
+
+      /* The TAP log must stay valid UTF-8 even for the invalid-input cases. */
       g_ptr_array_add (argv, (char *) args[i]);
-      g_string_append_printf (line, " '%s'", args[i]);
+      g_string_append_printf (line, " '%s'", shown);
     }
   g_ptr_array_add (argv, NULL);
   g_test_message ("$ %s", line->str);
