@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bk-cli.h"
+#include "bk-cli-chart.h"
 
 static const BkCliOption no_options[] = {
   { NULL }
@@ -99,6 +100,8 @@ static const BkCliCommand commands[] = {
     N_("Exits with 0 when the file is healthy, even with warnings, and 1 "
        "when it cannot be opened or fails the integrity check."),
     no_options, 1, 1, bk_cli_cmd_check },
+  { "chart", BK_CLI_CHART_SYNOPSIS, BK_CLI_CHART_SUMMARY, BK_CLI_CHART_DESCRIPTION,
+    bk_cli_chart_options, 1, 1, bk_cli_cmd_chart },
 };
 
 static void
