@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-sheet-view.h — the spreadsheet grid: draws a BkTableModel, edits its cells */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bk-table-model.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_SHEET_VIEW (bk_sheet_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkSheetView, bk_sheet_view, BK, SHEET_VIEW, GtkWidget)
+
+GtkWidget    *bk_sheet_view_new                (BkTableModel  *model);
+
+BkTableModel *bk_sheet_view_get_model          (BkSheetView   *self);
+void          bk_sheet_view_set_model          (BkSheetView   *self,
+                                                BkTableModel  *model);
+GMenuModel   *bk_sheet_view_get_context_menu   (BkSheetView   *self);
+void          bk_sheet_view_set_context_menu   (BkSheetView   *self,
+                                                GMenuModel    *menu);
+
+/* The active cell; -1 when the table is empty. */
+int           bk_sheet_view_get_cursor_row     (BkSheetView   *self);
+int           bk_sheet_view_get_cursor_column  (BkSheetView   *self);
+/* Moves the active cell (clamped to the table), collapses the selection onto
+ * it and scrolls it into view. */
+void          bk_sheet_view_set_cursor         (BkSheetView   *self,
+                                                int            row,
+                                                int            column);
+/* The selected block; FALSE (and zeros) when the table is empty. */
+gboolean      bk_sheet_view_get_selection      (BkSheetView   *self,
+                                                guint         *row,
+                                                guint         *column,
+                                                guint         *n_rows,
+                                                guint         *n_columns);
+/* Selects a block (clamped) with the active cell at its top-left corner. */
+void          bk_sheet_view_select_range       (BkSheetView   *self,
+                                                guint          row,
+                                                guint          column,
+                                                guint          n_rows,
+                                                guint          n_columns);
+void          bk_sheet_view_select_all         (BkSheetView   *self);
+void          bk_sheet_view_scroll_to_cell     (BkSheetView   *self,
+                                                guint          row,
+                                                guint          column);
+
+/* Editing the active cell.  @initial_text NULL edits the cell's current edit
+ * text (F2); otherwise the content is replaced (type-to-replace).  FALSE if
+ * the cell cannot be edited.  commit_edit() returns FALSE, keeps the editor
+ * open and emits ::error when the model rejects the text. */
+gboolean      bk_sheet_view_get_editing        (BkSheetView   *self);
+gboolean      bk_sheet_view_start_editing      (BkSheetView   *self,
+                                                const char    *initial_text);
+gboolean      bk_sheet_view_commit_edit        (BkSheetView   *self);
+void          bk_sheet_view_cancel_edit        (BkSheetView   *self);
+
+/* Clipboard and block operations on the selection, each one set_range call.
+ * The clipboard holds tab-separated edit texts (see bk-sheet-view.c).  They
+ * return FALSE (and emit ::error) when the model rejects the change. */
+void          bk_sheet_view_copy               (BkSheetView   *self);
+gboolean      bk_sheet_view_cut                (BkSheetView   *self);
+void          bk_sheet_view_paste              (BkSheetView   *self);
+gboolean      bk_sheet_view_paste_text         (BkSheetView   *self,
+                                                const char    *text);
+gboolean      bk_sheet_view_clear              (BkSheetView   *self);
+gboolean      bk_sheet_view_fill_down          (BkSheetView   *self);
+gboolean      bk_sheet_view_fill_right         (BkSheetView   *self);
+/* The text copy() puts on the clipboard. */
+char         *bk_sheet_view_dup_selection_text (BkSheetView   *self);
+
+guint         bk_sheet_view_get_column_width   (BkSheetView   *self,
+                                                guint          column);
+void          bk_sheet_view_set_column_width   (BkSheetView   *self,
+                                                guint          column,
+                                                guint          width);
+/* The cell's rectangle in widget coordinates; FALSE if it is not visible. */
+gboolean      bk_sheet_view_get_cell_area      (BkSheetView   *self,
+                                                guint          row,
+                                                guint          column,
+                                                GdkRectangle  *area);
+
+/* For tests and benchmarks: cells visited by the last snapshot. */
+guint         bk_sheet_view_get_n_drawn_cells  (BkSheetView   *self);
+
+G_END_DECLS
