@@ -85,8 +85,8 @@ parse_size (BkCliArgs  *args,
     }
 
   if (value < min || value > max)
-    return bk_cli_fail (_("--%s must be between %d and %d, not %" G_GINT64_FORMAT),
-                        option, min, max, value);
+    return bk_cli_fail (_("--%s must be between %d and %d, not %lld"),
+                        option, min, max, (long long) value);
 
   *out = (int) value;
   return BK_CLI_OK;

@@ -72,7 +72,9 @@ static const Info infos[BK_N_ASSUMPTIONS] = {
     N_("PUE"), "×",
     N_("Power usage effectiveness: facility power divided by IT power") },
   { "other_opex_share", 0.15, RANGE_FRACTION, BK_ASSUMPTION_KIND_FRACTION,
-    N_("Other opex"), N_("% of revenue"),
+    N_("Other opex"),
+    /* xgettext:no-c-format */
+    N_("% of revenue"),
     N_("Other operating cost as a share of revenue") },
   { "tax_rate", 0.21, RANGE_FRACTION, BK_ASSUMPTION_KIND_FRACTION,
     N_("Tax rate"), "%",

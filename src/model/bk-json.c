@@ -507,8 +507,8 @@ get_integer (JsonNode    *node,
   if (!get_number (node, path, &value, error))
     return FALSE;
   if (value != floor (value) || value < (double) min || value > (double) max)
-    return fail (error, path, _("expected a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                 min, max);
+    return fail (error, path, _("expected a whole number from %lld to %lld"),
+                 (long long) min, (long long) max);
 
   *out = (gint64) value;
   return TRUE;
@@ -1072,7 +1072,7 @@ bk_json_read_workbook (const char  *data,
     return NULL;
   if (version != 1)
     {
-      fail (error, "version", _("version %" G_GINT64_FORMAT " is not supported; this Breakeven reads version 1"), version);
+      fail (error, "version", _("version %lld is not supported; this Breakeven reads version 1"), (long long) version);
       return NULL;
     }
   if (json_object_has_member (root, "title") &&
