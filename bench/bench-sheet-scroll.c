@@ -13,6 +13,8 @@
  *   snapshot: the sheet view's own snapshot() at the same positions, timed
  *          alone (what the widget adds to a frame)
  * as average, p95 and max in milliseconds, and the cells drawn per frame.
+ * A last row, for scale, times frames of the same window showing only a
+ * plain colour that changes every frame (the cost of presenting a frame).
  */
 
 #include "config.h"
@@ -40,6 +42,9 @@ static const char *pass_names[N_PASSES] = {
 typedef struct
 {
   BkSheetView *view;
+  GtkWidget   *plain;
+  GArray      *plain_ms;
+  int          plain_frames;
   GArray      *frame_ms[N_PASSES];
   GArray      *cells[N_PASSES];
   Pass         pass;
@@ -120,6 +125,39 @@ scroll_step (Bench *bench,
 }
 
 static void
+draw_plain (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  Bench *bench = user_data;
+
+  cairo_set_source_rgb (cr, 0.5 + 0.5 * (bench->plain_frames % 2), 0.5, 0.5);
+  cairo_paint (cr);
+}
+
+static gboolean
+plain_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  Bench *bench = user_data;
+
+  if (++bench->plain_frames > bench->frames_per_pass)
+    {
+      bench->measuring = FALSE;
+      bench->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  bench->measuring = TRUE;
+  gtk_widget_queue_draw (widget);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 before_paint_cb (GdkFrameClock *clock,
                  Bench         *bench)
 {
@@ -136,6 +174,11 @@ after_paint_cb (GdkFrameClock *clock,
     return;
 
   ms = (g_get_monotonic_time () - bench->paint_start) / 1000.0;
+  if (bench->plain_frames > 0)
+    {
+      g_array_append_val (bench->plain_ms, ms);
+      return;
+    }
   g_array_append_val (bench->frame_ms[bench->pass], ms);
   {
     double cells = bk_sheet_view_get_n_drawn_cells (bench->view);
@@ -257,6 +300,22 @@ main (int   argc,
 
   while (!bench.done)
     g_main_context_iteration (NULL, TRUE);
+
+  /* For scale: the same window showing a plain colour, redrawn every frame */
+  bench.plain_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.plain = gtk_drawing_area_new ();
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (bench.plain), draw_plain, &bench, NULL);
+  gtk_widget_set_size_request (bench.plain,
+                               gtk_widget_get_width (GTK_WIDGET (bench.view)),
+                               gtk_widget_get_height (GTK_WIDGET (bench.view)));
+  g_object_ref (scrolled);
+  gtk_window_set_child (GTK_WINDOW (window), bench.plain);
+  bench.done = FALSE;
+  gtk_widget_add_tick_callback (bench.plain, plain_tick_cb, &bench, NULL);
+  while (!bench.done)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  g_object_unref (scrolled);
   g_source_remove (wake);
 
   g_print ("Sheet view scrolling: %d rows × %d columns, %d×%d px, %d frames a pass, renderer %s\n",
@@ -281,6 +340,14 @@ main (int   argc,
       g_print ("%-26s %8.2f / %7.2f / %7.2f %8.2f / %7.2f / %7.2f %8.0f\n",
                pass_names[pass], f_avg, f_p95, f_max, s_avg, s_p95, s_max, c_avg);
     }
+
+  {
+    double avg, p95, max;
+
+    summarize (bench.plain_ms, &avg, &p95, &max);
+    g_print ("%-26s %8.2f / %7.2f / %7.2f\n", "plain colour (for scale)", avg, p95, max);
+    g_array_unref (bench.plain_ms);
+  }
 
   for (guint i = 0; i < N_PASSES; i++)
     {

@@ -646,7 +646,7 @@ update_selection (BkSheetView *self,
                   int          corner_row,
                   int          corner_column)
 {
-  gboolean cursor_changed, selection_changed;
+  gboolean row_changed, column_changed, cursor_changed, selection_changed;
   int max_row = (int) self->n_rows - 1;
   int max_column = (int) self->n_columns - 1;
 
@@ -662,7 +662,9 @@ update_selection (BkSheetView *self,
       corner_column = CLAMP (corner_column, 0, max_column);
     }
 
-  cursor_changed = cursor_row != self->cursor_row || cursor_column != self->cursor_column;
+  row_changed = cursor_row != self->cursor_row;
+  column_changed = cursor_column != self->cursor_column;
+  cursor_changed = row_changed || column_changed;
   selection_changed = cursor_changed ||
                       anchor_row != self->anchor_row || anchor_column != self->anchor_column ||
                       corner_row != self->corner_row || corner_column != self->corner_column;
@@ -683,8 +685,10 @@ update_selection (BkSheetView *self,
   if (cursor_changed)
     {
       g_object_freeze_notify (G_OBJECT (self));
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_ROW]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_COLUMN]);
+      if (row_changed)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_ROW]);
+      if (column_changed)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_COLUMN]);
       g_object_thaw_notify (G_OBJECT (self));
       update_accessible_cell (self);
       g_signal_emit (self, signals[CURSOR_MOVED], 0, cursor_row, cursor_column);
