@@ -1851,7 +1851,6 @@ bk_document_set_cells (BkDocument            *self,
     {
       BkEntity *entity = bk_workbook_get_entity (wb, table, r);
       BkRow *base = &entity->rows[table];
-      gboolean overridden[n];
 
       /* The row's inputs as this scenario has them … */
       for (guint p = 0; p < n; p++)
@@ -1860,7 +1859,6 @@ bk_document_set_cells (BkDocument            *self,
           guint64 key = bk_override_key (table, r, p);
           BkOverride *override = s ? g_hash_table_lookup (s->cells, &key) : NULL;
 
-          overridden[p] = override != NULL;
           values[p] = override ? override->value : base->values[p];
           formulas[p] = override ? override->formula : (base->formulas ? base->formulas[p] : NULL);
           if (formulas[p] != NULL && !override)
@@ -1901,7 +1899,6 @@ bk_document_set_cells (BkDocument            *self,
                 }
               g_ptr_array_add (compiled, formulas[p]);
             }
-          overridden[p] = TRUE;
           bk_input_clear (&input);
         }
 
@@ -1941,7 +1938,6 @@ bk_document_set_cells (BkDocument            *self,
             }
           else if (typed)
             add_cell_image (images, scenario_id, table, entity->id, period_label, TRUE, out[p], formula);
-          (void) overridden;
         }
     }
 
@@ -2151,7 +2147,6 @@ position_images (GArray    *images,
                  BkWorkbook *wb,
                  gboolean   market,
                  GPtrArray *order,
-                 const char *new_id,
                  const char *new_name,
                  const char *new_market)
 {
@@ -2176,7 +2171,25 @@ position_images (GArray    *images,
           image->values[1] = val_text (bk_workbook_get_market_id (wb, bk_workbook_get_company_market (wb, (guint) index)));
         }
       image->values[market ? 1 : 2] = val_int (i);
-      (void) new_id;
+    }
+}
+
+/* In row images made by position_images(), sets value @column of row @id. */
+static void
+set_row_value (GArray     *images,
+               const char *id,
+               guint       column,
+               const char *text)
+{
+  for (guint i = 0; i < images->len; i++)
+    {
+      Image *image = &g_array_index (images, Image, i);
+
+      if (g_str_equal (image->keys[0].s, id))
+        {
+          g_free (image->values[column].s);
+          image->values[column] = val_text (text);
+        }
     }
 }
 
@@ -2227,7 +2240,7 @@ add_row (BkDocument  *self,
 
   order = current_order (wb, market);
   g_ptr_array_insert (order, (int) MIN (position, order->len), (gpointer) id);
-  position_images (images, wb, market, order, id, name, market_id);
+  position_images (images, wb, market, order, name, market_id);
 
   label = g_strdup_printf (market ? _("Add market %s") : _("Add company %s"), name);
   return run_action (self, label, images, TRUE, -1, -1, -1, -1, -1, error);
@@ -2293,17 +2306,8 @@ bk_document_rename_row (BkDocument  *self,
 
   stripped = g_strstrip (g_strdup (name));
   order = current_order (wb, market);
-  position_images (images, wb, market, order, NULL, NULL, NULL);
-  for (guint i = 0; i < images->len; i++)
-    {
-      Image *image = &g_array_index (images, Image, i);
-
-      if (g_str_equal (image->keys[0].s, id))
-        {
-          g_free (image->values[0].s);
-          image->values[0] = val_text (stripped);
-        }
-    }
+  position_images (images, wb, market, order, NULL, NULL);
+  set_row_value (images, id, 0, stripped);
 
   return run_action (self, _("Rename"), images, TRUE, -1, -1, -1, -1, -1, error);
 }
@@ -2327,17 +2331,8 @@ bk_document_set_company_market (BkDocument  *self,
     return FALSE;
 
   order = current_order (wb, FALSE);
-  position_images (images, wb, FALSE, order, NULL, NULL, NULL);
-  for (guint i = 0; i < images->len; i++)
-    {
-      Image *image = &g_array_index (images, Image, i);
-
-      if (g_str_equal (image->keys[0].s, id))
-        {
-          g_free (image->values[1].s);
-          image->values[1] = val_text (market);
-        }
-    }
+  position_images (images, wb, FALSE, order, NULL, NULL);
+  set_row_value (images, id, 1, market);
 
   return run_action (self, _("Change market"), images, TRUE, -1, -1, -1, -1, -1, error);
 }
@@ -2365,7 +2360,7 @@ bk_document_move_row (BkDocument  *self,
   g_ptr_array_remove_index (order, (guint) index);
   g_ptr_array_insert (order, (int) MIN (position, order->len), (gpointer) (market ? bk_workbook_get_market_id (wb, (guint) index)
                                                                                  : bk_workbook_get_company_id (wb, (guint) index)));
-  position_images (images, wb, market, order, NULL, NULL, NULL);
+  position_images (images, wb, market, order, NULL, NULL);
 
   return run_action (self, _("Move row"), images, TRUE, -1, -1, -1, -1, -1, error);
 }
@@ -2464,7 +2459,7 @@ bk_document_remove_row (BkDocument  *self,
 
   order = current_order (wb, market);
   g_ptr_array_remove_index (order, (guint) index);
-  position_images (images, wb, market, order, NULL, NULL, NULL);
+  position_images (images, wb, market, order, NULL, NULL);
 
   label = g_strdup_printf (market ? _("Remove market %s") : _("Remove company %s"), id);
   return run_action (self, label, images, TRUE, -1, -1, -1, -1, -1, error);
