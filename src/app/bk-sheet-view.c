@@ -842,7 +842,7 @@ cell_is_editable (BkSheetView *self,
                   int          row,
                   int          column)
 {
-  BkCellFlags flags;
+  BkTableCellFlags flags;
 
   if (self->model == NULL || row < 0 || column < 0)
     return FALSE;
@@ -852,7 +852,7 @@ cell_is_editable (BkSheetView *self,
 
   flags = bk_table_model_get_cell (self->model, row, column, NULL);
 
-  return (flags & BK_CELL_READ_ONLY) == 0;
+  return (flags & BK_TABLE_CELL_READ_ONLY) == 0;
 }
 
 static void
@@ -1062,38 +1062,38 @@ draw_cells (BkSheetView   *self,
         {
           int x = hw + self->column_x[c] - hoff;
           int w = self->column_widths[c];
-          BkCellFlags flags = bk_table_model_get_cell (self->model, r, c, text);
+          BkTableCellFlags flags = bk_table_model_get_cell (self->model, r, c, text);
           const GdkRGBA *color = &pal->fg;
           guint layout_index = 0;
 
           self->n_drawn_cells++;
 
-          if (flags & BK_CELL_INVALID)
+          if (flags & BK_TABLE_CELL_INVALID)
             fill_rect (snapshot, &pal->error_tint, x, y, w, self->row_height);
-          else if (flags & BK_CELL_OVERRIDDEN)
+          else if (flags & BK_TABLE_CELL_OVERRIDDEN)
             fill_rect (snapshot, &pal->override_tint, x, y, w, self->row_height);
-          else if (flags & BK_CELL_TOTAL)
+          else if (flags & BK_TABLE_CELL_TOTAL)
             fill_rect (snapshot, &pal->total_tint, x, y, w, self->row_height);
-          else if (flags & BK_CELL_READ_ONLY)
+          else if (flags & BK_TABLE_CELL_READ_ONLY)
             fill_rect (snapshot, &pal->read_only_tint, x, y, w, self->row_height);
 
-          if (flags & BK_CELL_NOTE)
+          if (flags & BK_TABLE_CELL_NOTE)
             draw_note_mark (snapshot, &pal->accent_bg, x, y, w);
 
           if (text->len == 0 || (self->editing && r == self->edit_row && c == self->edit_column))
             continue;
 
-          if (flags & BK_CELL_INVALID)
+          if (flags & BK_TABLE_CELL_INVALID)
             color = &pal->error;
-          else if (flags & (BK_CELL_INHERITED | BK_CELL_BLANK))
+          else if (flags & (BK_TABLE_CELL_INHERITED | BK_TABLE_CELL_BLANK))
             color = &pal->dim;
 
-          if (flags & BK_CELL_TOTAL)
+          if (flags & BK_TABLE_CELL_TOTAL)
             layout_index |= LAYOUT_BOLD;
-          if (flags & BK_CELL_FORMULA)
+          if (flags & BK_TABLE_CELL_FORMULA)
             layout_index |= LAYOUT_ITALIC;
 
-          if (flags & BK_CELL_TEXT)
+          if (flags & BK_TABLE_CELL_TEXT)
             draw_text (self, snapshot, layout_index, text->str, text->len,
                        x, y, w, PANGO_ALIGN_LEFT, FALSE, color);
           else
@@ -2646,9 +2646,9 @@ autofit_column (BkSheetView *self,
   widest = measure_text (self, 0, self->scratch->str, self->scratch->len);
   for (int r = first; r <= last; r++)
     {
-      BkCellFlags flags = bk_table_model_get_cell (self->model, r, column, self->scratch);
+      BkTableCellFlags flags = bk_table_model_get_cell (self->model, r, column, self->scratch);
 
-      widest = MAX (widest, measure_text (self, flags & BK_CELL_TOTAL ? LAYOUT_BOLD : 0,
+      widest = MAX (widest, measure_text (self, flags & BK_TABLE_CELL_TOTAL ? LAYOUT_BOLD : 0,
                                           self->scratch->str, self->scratch->len));
     }
 

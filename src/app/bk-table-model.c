@@ -104,13 +104,13 @@ bk_table_model_get_column_header (BkTableModel *self,
     g_string_append_printf (out, "%u", column + 1);
 }
 
-BkCellFlags
+BkTableCellFlags
 bk_table_model_get_cell (BkTableModel *self,
                          guint         row,
                          guint         column,
                          GString      *display)
 {
-  g_return_val_if_fail (BK_IS_TABLE_MODEL (self), BK_CELL_NONE);
+  g_return_val_if_fail (BK_IS_TABLE_MODEL (self), BK_TABLE_CELL_NONE);
 
   if (display != NULL)
     g_string_truncate (display, 0);

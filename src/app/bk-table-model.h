@@ -9,17 +9,17 @@ G_BEGIN_DECLS
 /* What the view needs to know to draw a cell.  Flags combine. */
 typedef enum
 {
-  BK_CELL_NONE       = 0,
-  BK_CELL_BLANK      = 1 << 0,  /* nothing entered; the display text may show a carried value */
-  BK_CELL_FORMULA    = 1 << 1,  /* the edit text is a formula ("=…") */
-  BK_CELL_NOTE       = 1 << 2,  /* has a note: corner mark, tooltip from get_tooltip */
-  BK_CELL_INVALID    = 1 << 3,  /* the value is invalid or its formula failed: shown in red */
-  BK_CELL_OVERRIDDEN = 1 << 4,  /* a scenario overrides the base value: tinted background */
-  BK_CELL_READ_ONLY  = 1 << 5,  /* cannot be edited (results, computed rows) */
-  BK_CELL_INHERITED  = 1 << 6,  /* value comes from elsewhere (carried forward, base scenario): greyed */
-  BK_CELL_TOTAL      = 1 << 7,  /* a total or subtotal: bold */
-  BK_CELL_TEXT       = 1 << 8,  /* the display text is text, not a number: left-aligned */
-} BkCellFlags;
+  BK_TABLE_CELL_NONE       = 0,
+  BK_TABLE_CELL_BLANK      = 1 << 0,  /* nothing entered; the display text may show a carried value */
+  BK_TABLE_CELL_FORMULA    = 1 << 1,  /* the edit text is a formula ("=…") */
+  BK_TABLE_CELL_NOTE       = 1 << 2,  /* has a note: corner mark, tooltip from get_tooltip */
+  BK_TABLE_CELL_INVALID    = 1 << 3,  /* the value is invalid or its formula failed: shown in red */
+  BK_TABLE_CELL_OVERRIDDEN = 1 << 4,  /* a scenario overrides the base value: tinted background */
+  BK_TABLE_CELL_READ_ONLY  = 1 << 5,  /* cannot be edited (results, computed rows) */
+  BK_TABLE_CELL_INHERITED  = 1 << 6,  /* value comes from elsewhere (carried forward, base scenario): greyed */
+  BK_TABLE_CELL_TOTAL      = 1 << 7,  /* a total or subtotal: bold */
+  BK_TABLE_CELL_TEXT       = 1 << 8,  /* the display text is text, not a number: left-aligned */
+} BkTableCellFlags;
 
 #define BK_TYPE_TABLE_MODEL (bk_table_model_get_type ())
 
@@ -42,7 +42,7 @@ struct _BkTableModelInterface
                                           guint          column,
                                           GString       *out);
   /* Display text, formatted in the table's unit; @display may be NULL. */
-  BkCellFlags  (* get_cell)              (BkTableModel  *self,
+  BkTableCellFlags  (* get_cell)              (BkTableModel  *self,
                                           guint          row,
                                           guint          column,
                                           GString       *display);
@@ -77,7 +77,7 @@ void         bk_table_model_get_row_header        (BkTableModel       *self,
 void         bk_table_model_get_column_header     (BkTableModel       *self,
                                                    guint               column,
                                                    GString            *out);
-BkCellFlags  bk_table_model_get_cell              (BkTableModel       *self,
+BkTableCellFlags  bk_table_model_get_cell              (BkTableModel       *self,
                                                    guint               row,
                                                    guint               column,
                                                    GString            *display);

@@ -2082,6 +2082,68 @@ bk_document_set_assumption (BkDocument    *self,
 }
 
 gboolean
+bk_document_set_assumptions (BkDocument          *self,
+                             guint                scenario,
+                             guint                n,
+                             const int           *companies,
+                             const BkAssumption  *assumptions,
+                             const double        *values,
+                             GError             **error)
+{
+  BkWorkbook *wb;
+  g_autoptr(GArray) images = images_new ();
+  g_autofree char *label = NULL;
+  gint64 scenario_id;
+
+  g_return_val_if_fail (BK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (n == 0 || (companies != NULL && assumptions != NULL && values != NULL), FALSE);
+
+  wb = self->workbook;
+  if (!check_writable (self, error))
+    return FALSE;
+  if (n == 0)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO, _("Nothing to change"));
+      return FALSE;
+    }
+  if (scenario > bk_workbook_get_n_scenarios (wb))
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND, _("No such scenario or company"));
+      return FALSE;
+    }
+
+  scenario_id = scenario == BK_SCENARIO_BASE ? 0 : bk_workbook_get_scenario (wb, scenario)->id;
+  for (guint i = 0; i < n; i++)
+    {
+      if (assumptions[i] >= BK_N_ASSUMPTIONS ||
+          companies[i] < -1 || companies[i] >= (int) bk_workbook_get_n_companies (wb))
+        {
+          g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND, _("No such scenario or company"));
+          return FALSE;
+        }
+      if (companies[i] >= 0 && bk_assumption_is_workbook_only (assumptions[i]))
+        {
+          g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                       _("%s can only be set for the workbook or a scenario, not for one company"),
+                       bk_assumption_get_key (assumptions[i]));
+          return FALSE;
+        }
+      if (!isnan (values[i]) && !bk_assumption_check (assumptions[i], values[i], error))
+        return FALSE;
+      add_assumption_image (images, scenario_id,
+                            companies[i] >= 0 ? bk_workbook_get_company_id (wb, (guint) companies[i]) : NULL,
+                            assumptions[i], values[i]);
+    }
+
+  if (n == 1)
+    label = g_strdup_printf (_("Change %s"), bk_assumption_get_name (assumptions[0]));
+  else
+    label = g_strdup (_("Change assumptions"));
+
+  return run_action (self, label, images, FALSE, -1, -1, -1, -1, -1, error);
+}
+
+gboolean
 bk_document_set_title (BkDocument  *self,
                        const char  *title,
                        GError     **error)

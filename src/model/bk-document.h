@@ -87,6 +87,16 @@ gboolean     bk_document_set_assumption    (BkDocument    *self,
                                             BkAssumption   assumption,
                                             double         value,
                                             GError       **error);
+/* Sets @n assumption layers in one action (one undo step): entry i sets
+ * @assumptions[i] for @companies[i] (-1: the workbook level) to @values[i]
+ * (NAN removes it).  All or nothing. */
+gboolean     bk_document_set_assumptions   (BkDocument    *self,
+                                            guint          scenario,
+                                            guint          n,
+                                            const int     *companies,
+                                            const BkAssumption *assumptions,
+                                            const double  *values,
+                                            GError       **error);
 gboolean     bk_document_set_title         (BkDocument    *self,
                                             const char    *title,
                                             GError       **error);

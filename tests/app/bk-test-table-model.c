@@ -12,7 +12,7 @@ typedef struct
 {
   char        *edit;     /* what was typed, NULL: blank */
   char        *note;
-  BkCellFlags  extra;
+  BkTableCellFlags  extra;
 } Cell;
 
 struct _BkTestTableModel
@@ -199,7 +199,7 @@ bk_test_table_model_get_column_header (BkTableModel *model,
   g_string_append_printf (out, "%u", 2020 + column);
 }
 
-static BkCellFlags
+static BkTableCellFlags
 bk_test_table_model_get_cell (BkTableModel *model,
                               guint         row,
                               guint         column,
@@ -207,7 +207,7 @@ bk_test_table_model_get_cell (BkTableModel *model,
 {
   BkTestTableModel *self = BK_TEST_TABLE_MODEL (model);
   Cell *cell = lookup_cell (self, row, column);
-  BkCellFlags flags = BK_CELL_NONE;
+  BkTableCellFlags flags = BK_TABLE_CELL_NONE;
   gboolean blank;
   double value;
 
@@ -215,21 +215,21 @@ bk_test_table_model_get_cell (BkTableModel *model,
     {
       flags |= cell->extra;
       if (cell->note != NULL)
-        flags |= BK_CELL_NOTE;
+        flags |= BK_TABLE_CELL_NOTE;
       if (cell->edit != NULL && cell->edit[0] == '=')
-        flags |= BK_CELL_FORMULA;
+        flags |= BK_TABLE_CELL_FORMULA;
     }
 
   if (!cell_value (self, row, column, &value, &blank, 0))
     {
-      flags |= BK_CELL_INVALID | BK_CELL_TEXT;
+      flags |= BK_TABLE_CELL_INVALID | BK_TABLE_CELL_TEXT;
       if (display != NULL)
         g_string_append (display, "#ERR");
       return flags;
     }
 
   if (blank)
-    return flags | BK_CELL_BLANK;
+    return flags | BK_TABLE_CELL_BLANK;
 
   if (display != NULL)
     g_string_append_printf (display, "%.1f", value);
@@ -307,7 +307,7 @@ bk_test_table_model_set_range (BkTableModel       *model,
         Cell *cell = lookup_cell (self, row + r, column + c);
         double value;
 
-        if (cell != NULL && (cell->extra & BK_CELL_READ_ONLY))
+        if (cell != NULL && (cell->extra & BK_TABLE_CELL_READ_ONLY))
           {
             g_set_error_literal (error, BK_ERROR, BK_ERROR_READ_ONLY,
                                  "This cell is computed and cannot be changed");
@@ -395,7 +395,7 @@ void
 bk_test_table_model_set_flags (BkTestTableModel *self,
                                guint             row,
                                guint             column,
-                               BkCellFlags       flags)
+                               BkTableCellFlags       flags)
 {
   g_return_if_fail (BK_IS_TEST_TABLE_MODEL (self));
   g_return_if_fail (row < self->n_rows && column < self->n_columns);

@@ -23,7 +23,7 @@ BkTestTableModel *bk_test_table_model_new            (guint               n_rows
 void              bk_test_table_model_set_flags      (BkTestTableModel   *self,
                                                       guint               row,
                                                       guint               column,
-                                                      BkCellFlags         flags);
+                                                      BkTableCellFlags         flags);
 void              bk_test_table_model_set_note       (BkTestTableModel   *self,
                                                       guint               row,
                                                       guint               column,

@@ -33,12 +33,12 @@ fill_demo (BkTestTableModel *model)
 
   bk_table_model_set_range (BK_TABLE_MODEL (model), 1, 3, 1, 3, texts, NULL);
   bk_test_table_model_set_note (model, 0, 2, "Guidance from the Q3 call");
-  bk_test_table_model_set_flags (model, 2, 4, BK_CELL_OVERRIDDEN);
-  bk_test_table_model_set_flags (model, 2, 5, BK_CELL_OVERRIDDEN);
-  bk_test_table_model_set_flags (model, 3, 6, BK_CELL_INHERITED);
-  bk_test_table_model_set_flags (model, 3, 7, BK_CELL_INHERITED);
+  bk_test_table_model_set_flags (model, 2, 4, BK_TABLE_CELL_OVERRIDDEN);
+  bk_test_table_model_set_flags (model, 2, 5, BK_TABLE_CELL_OVERRIDDEN);
+  bk_test_table_model_set_flags (model, 3, 6, BK_TABLE_CELL_INHERITED);
+  bk_test_table_model_set_flags (model, 3, 7, BK_TABLE_CELL_INHERITED);
   for (int c = 0; c < opt_columns; c++)
-    bk_test_table_model_set_flags (model, 8, c, BK_CELL_TOTAL | BK_CELL_READ_ONLY);
+    bk_test_table_model_set_flags (model, 8, c, BK_TABLE_CELL_TOTAL | BK_TABLE_CELL_READ_ONLY);
   texts[0] = "=oops";
   bk_table_model_set_range (BK_TABLE_MODEL (model), 4, 2, 1, 1, texts, NULL);
   texts[0] = "";

@@ -966,7 +966,7 @@ test_read_only_cells (Fixture       *f,
 
   REQUIRE_XDOTOOL ();
 
-  bk_test_table_model_set_flags (f->model, 0, 0, BK_CELL_READ_ONLY | BK_CELL_TOTAL);
+  bk_test_table_model_set_flags (f->model, 0, 0, BK_TABLE_CELL_READ_ONLY | BK_TABLE_CELL_TOTAL);
   g_signal_connect_swapped (f->view, "activate-cell", G_CALLBACK (count_cb), &activated);
 
   /* No editing on a read-only cell: typing does nothing, F2 activates */
@@ -1049,7 +1049,7 @@ test_api_and_accessibility (Fixture       *f,
     g_autofree char *text = edit_text (f, 4, 3);
 
     g_assert_cmpstr (text, ==, "=prev+1");
-    g_assert_true (bk_table_model_get_cell (BK_TABLE_MODEL (f->model), 4, 3, NULL) & BK_CELL_FORMULA);
+    g_assert_true (bk_table_model_get_cell (BK_TABLE_MODEL (f->model), 4, 3, NULL) & BK_TABLE_CELL_FORMULA);
   }
 
   /* A model reset that shrinks the table keeps the cursor inside it */

@@ -1217,6 +1217,55 @@ do_remove_scenario_first (BkDocument *doc, gconstpointer data, GError **error)
 }
 
 static void
+test_assumptions_block (void)
+{
+  g_autofree char *path = test_path ("assumptions-block.breakeven");
+  g_autoptr(BkDocument) doc = create_sample ("assumptions-block.breakeven");
+  g_autoptr(GError) error = NULL;
+  BkWorkbook *wb = bk_document_get_workbook (doc);
+  int msft = bk_workbook_find_company (wb, "msft");
+  const BkAssumption life = BK_ASSUMPTION_IT_LIFE_YEARS;
+  const BkAssumption rate = BK_ASSUMPTION_DISCOUNT_RATE;
+  g_autofree char *start = export (doc);
+  g_autofree char *label = NULL;
+  int companies[] = { -1, msft };
+  BkAssumption keys[] = { life, life };
+  double values[] = { 5, 4 };
+  BkAssumption bad_keys[] = { life, rate };
+  double bad_values[] = { 7, -3 };
+
+  /* two layers in one action: one undo step takes both back */
+  g_assert_true (bk_document_set_assumptions (doc, 0, 2, companies, keys, values, &error));
+  g_assert_no_error (error);
+  assert_integrity (doc);
+  g_assert_cmpfloat (bk_workbook_get_assumption_layer (wb, 0, -1, life), ==, 5);
+  g_assert_cmpfloat (bk_workbook_get_assumption_layer (wb, 0, msft, life), ==, 4);
+  g_assert_cmpfloat (sql_double (path, "SELECT value FROM assumptions WHERE scenario = 0 AND company = ''"
+                                       " AND key = 'it_life_years'"), ==, 5);
+  label = bk_document_dup_undo_label (doc);
+  g_assert_cmpstr (label, ==, "Change assumptions");
+
+  /* one bad value rejects the whole block */
+  {
+    g_autofree char *before = export (doc);
+    g_autofree char *after = NULL;
+
+    g_assert_false (bk_document_set_assumptions (doc, 0, 2, companies, bad_keys, bad_values, &error));
+    g_assert_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE);
+    g_clear_error (&error);
+    after = export (doc);
+    assert_same_json (after, before);
+  }
+
+  g_assert_true (bk_document_undo (doc, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *after = export (doc);
+    assert_same_json (after, start);
+  }
+}
+
+static void
 test_rows (void)
 {
   g_autoptr(BkDocument) doc = create_sample ("rows.breakeven");
@@ -2090,6 +2139,7 @@ main (int    argc,
   g_test_add_func ("/document/rejected/ranges", test_bad_ranges);
   g_test_add_func ("/document/scenario-overrides", test_scenario_overrides);
   g_test_add_func ("/document/assumptions", test_assumptions);
+  g_test_add_func ("/document/assumptions-block", test_assumptions_block);
   g_test_add_func ("/document/structure/rows", test_rows);
   g_test_add_func ("/document/structure/periods", test_periods);
   g_test_add_func ("/document/structure/scenarios", test_scenarios);
