@@ -12,7 +12,7 @@ BUILD_PACKAGES=(
 
 TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 xdotool
-  sqlite3 poppler-utils librsvg2-bin locales
+  sqlite3 poppler-utils librsvg2-bin locales libglib2.0-bin
 )
 
 # ensure_packages NAME… — installs whatever is not installed yet.
