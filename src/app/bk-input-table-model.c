@@ -1,0 +1,603 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-input-table-model.c — one input table of a document as a BkTableModel
+ *
+ * Reads cells from the document's workbook as the chosen scenario sees them
+ * and writes a typed or pasted block with one bk_document_set_cells() call
+ * (one transaction, one undo step).  A blank cell of a table that carries
+ * values forward (backlog, share, tokens) shows the carried value greyed
+ * (BLANK | INHERITED), because that is the value the model uses; a blank
+ * capex cell stays empty (it counts as nothing spent).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bk-format.h"
+#include "bk-input-table-model.h"
+
+/* Shown in a cell whose formula cannot be evaluated; the tooltip says why */
+#define INVALID_TEXT "#ERR"
+
+struct _BkInputTableModel
+{
+  GObject     parent_instance;
+
+  BkDocument *document;
+  BkWorkbook *workbook;
+  BkTable     table;
+  guint       scenario;
+  gulong      changed_id;
+
+  GArray     *scratch;   /* one scenario row of doubles */
+};
+
+static void bk_input_table_model_iface_init (BkTableModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkInputTableModel, bk_input_table_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_TABLE_MODEL,
+                                                      bk_input_table_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_TABLE,
+  PROP_SCENARIO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+in_table (BkInputTableModel *self,
+          guint              row,
+          guint              column)
+{
+  return row < bk_workbook_get_n_rows (self->workbook, self->table) &&
+         column < bk_workbook_get_n_periods (self->workbook);
+}
+
+/* The value a blank cell stands for: the last value to its left, in tables
+ * that carry values forward.  FALSE when there is none. */
+static gboolean
+find_carried_value (BkInputTableModel *self,
+                    guint              row,
+                    guint              column,
+                    double            *value,
+                    guint             *from)
+{
+  const double *values;
+
+  if (!bk_table_carries_forward (self->table) || column == 0)
+    return FALSE;
+
+  if (self->scenario == BK_SCENARIO_BASE)
+    values = bk_workbook_get_row_values (self->workbook, self->table, row);
+  else
+    {
+      g_array_set_size (self->scratch, bk_workbook_get_n_periods (self->workbook));
+      bk_workbook_get_scenario_row (self->workbook, self->scenario, self->table, row,
+                                    (double *) (gpointer) self->scratch->data);
+      values = (const double *) (gpointer) self->scratch->data;
+    }
+
+  for (guint p = column; p-- > 0;)
+    {
+      if (!isnan (values[p]))
+        {
+          *value = values[p];
+          *from = p;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* What a person would type to get @value: the share table takes percent. */
+static void
+append_typed_value (BkTable  table,
+                    double   value,
+                    GString *out)
+{
+  if (table == BK_TABLE_SHARE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* %.15g drops the binary noise of × 100 (0.47 × 100 = 47.000000000000007) */
+      g_ascii_formatd (buf, sizeof buf, "%.15g", value * 100);
+      bk_format_number_exact (out, g_ascii_strtod (buf, NULL));
+    }
+  else
+    bk_format_number_exact (out, value);
+}
+
+/* BkTableModel */
+
+static guint
+bk_input_table_model_get_n_rows (BkTableModel *model)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+
+  return bk_workbook_get_n_rows (self->workbook, self->table);
+}
+
+static guint
+bk_input_table_model_get_n_columns (BkTableModel *model)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+
+  return bk_workbook_get_n_periods (self->workbook);
+}
+
+static void
+bk_input_table_model_get_row_header (BkTableModel *model,
+                                     guint         row,
+                                     GString      *out)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+
+  if (row < bk_workbook_get_n_rows (self->workbook, self->table))
+    g_string_append (out, bk_workbook_get_row_name (self->workbook, self->table, row));
+}
+
+static void
+bk_input_table_model_get_column_header (BkTableModel *model,
+                                        guint         column,
+                                        GString      *out)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+  g_autofree char *label = NULL;
+
+  if (column >= bk_workbook_get_n_periods (self->workbook))
+    return;
+
+  label = bk_workbook_dup_period_label (self->workbook, column);
+  g_string_append (out, label);
+}
+
+static BkTableCellFlags
+bk_input_table_model_get_cell (BkTableModel *model,
+                               guint         row,
+                               guint         column,
+                               GString      *display)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+  BkTableCellFlags flags = BK_TABLE_CELL_NONE;
+  BkCell cell;
+
+  if (!in_table (self, row, column))
+    return BK_TABLE_CELL_BLANK | BK_TABLE_CELL_READ_ONLY;
+
+  bk_workbook_get_cell (self->workbook, self->scenario, self->table, row, column, &cell);
+
+  if (cell.flags & BK_CELL_FORMULA)
+    flags |= BK_TABLE_CELL_FORMULA;
+  if (cell.flags & BK_CELL_NOTE)
+    flags |= BK_TABLE_CELL_NOTE;
+  if (cell.flags & BK_CELL_OVERRIDDEN)
+    flags |= BK_TABLE_CELL_OVERRIDDEN;
+
+  if (cell.flags & BK_CELL_INVALID)
+    {
+      if (display != NULL)
+        g_string_append (display, INVALID_TEXT);
+      return flags | BK_TABLE_CELL_INVALID | BK_TABLE_CELL_TEXT;
+    }
+
+  if (cell.flags & BK_CELL_BLANK)
+    {
+      double carried;
+      guint from;
+
+      flags |= BK_TABLE_CELL_BLANK;
+      if (find_carried_value (self, row, column, &carried, &from))
+        {
+          flags |= BK_TABLE_CELL_INHERITED;
+          if (display != NULL)
+            bk_format_cell_value (display, self->table, carried);
+        }
+      return flags;
+    }
+
+  if (display != NULL)
+    bk_format_cell_value (display, self->table, cell.value);
+
+  return flags;
+}
+
+static void
+bk_input_table_model_get_edit_text (BkTableModel *model,
+                                    guint         row,
+                                    guint         column,
+                                    GString      *out)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+  BkCell cell;
+
+  if (!in_table (self, row, column))
+    return;
+
+  bk_workbook_get_cell (self->workbook, self->scenario, self->table, row, column, &cell);
+
+  if (cell.formula != NULL)
+    g_string_append (out, cell.formula);
+  else if (!isnan (cell.value))
+    append_typed_value (self->table, cell.value, out);
+}
+
+static void
+append_line (GString    *out,
+             const char *text)
+{
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  g_string_append (out, text);
+}
+
+static void
+bk_input_table_model_get_tooltip (BkTableModel *model,
+                                  guint         row,
+                                  guint         column,
+                                  GString      *out)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+  BkCell cell;
+  double carried;
+  guint from;
+
+  if (!in_table (self, row, column))
+    return;
+
+  bk_workbook_get_cell (self->workbook, self->scenario, self->table, row, column, &cell);
+
+  if (cell.note != NULL)
+    append_line (out, cell.note);
+  /* cell.error lives until the next bk_workbook_get_cell() call */
+  if (cell.error != NULL)
+    append_line (out, cell.error);
+
+  if ((cell.flags & BK_CELL_BLANK) && !(cell.flags & BK_CELL_INVALID) &&
+      find_carried_value (self, row, column, &carried, &from))
+    {
+      g_autoptr(GString) value = g_string_new (NULL);
+      g_autofree char *label = bk_workbook_dup_period_label (self->workbook, from);
+      g_autofree char *line = NULL;
+
+      bk_format_cell_value (value, self->table, carried);
+      /* Translators: the tooltip of a blank cell, e.g. "Blank: 625.0 carried forward from 2025" */
+      line = g_strdup_printf (_("Blank: %s carried forward from %s"), value->str, label);
+      append_line (out, line);
+    }
+
+  if (cell.flags & BK_CELL_OVERRIDDEN)
+    {
+      g_autoptr(GString) value = g_string_new (NULL);
+      g_autofree char *line = NULL;
+      BkCell base;
+
+      bk_workbook_get_cell (self->workbook, BK_SCENARIO_BASE, self->table, row, column, &base);
+      if (base.flags & BK_CELL_INVALID)
+        g_string_append (value, INVALID_TEXT);
+      else
+        bk_format_cell_value (value, self->table, base.value);
+      /* Translators: the tooltip of a cell a scenario overrides, e.g. "Base: 145.0" */
+      line = g_strdup_printf (_("Base: %s"), value->str);
+      append_line (out, line);
+    }
+}
+
+static gboolean
+bk_input_table_model_set_range (BkTableModel       *model,
+                                guint               row,
+                                guint               column,
+                                guint               n_rows,
+                                guint               n_columns,
+                                const char * const *texts,
+                                GError            **error)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+  BkNumberLocale locale;
+
+  bk_number_locale_init_current (&locale);
+
+  return bk_document_set_cells (self->document, self->scenario, self->table,
+                                row, column, n_rows, n_columns, texts, &locale, error);
+}
+
+static void
+bk_input_table_model_iface_init (BkTableModelInterface *iface)
+{
+  iface->get_n_rows = bk_input_table_model_get_n_rows;
+  iface->get_n_columns = bk_input_table_model_get_n_columns;
+  iface->get_row_header = bk_input_table_model_get_row_header;
+  iface->get_column_header = bk_input_table_model_get_column_header;
+  iface->get_cell = bk_input_table_model_get_cell;
+  iface->get_edit_text = bk_input_table_model_get_edit_text;
+  iface->get_tooltip = bk_input_table_model_get_tooltip;
+  iface->set_range = bk_input_table_model_set_range;
+}
+
+/* The workbook */
+
+static void
+on_workbook_changed (BkWorkbook        *workbook,
+                     guint              flags,
+                     int                table,
+                     int                row,
+                     int                period,
+                     int                n_rows,
+                     int                n_periods,
+                     BkInputTableModel *self)
+{
+  BkTableModel *model = BK_TABLE_MODEL (self);
+  guint total_rows, total_columns;
+  BkChangeFlags relevant;
+
+  if (flags & BK_CHANGE_STRUCTURE)
+    {
+      /* A scenario may be gone */
+      if (self->scenario > bk_workbook_get_n_scenarios (workbook))
+        {
+          self->scenario = BK_SCENARIO_BASE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
+        }
+      bk_table_model_reset (model);
+      return;
+    }
+
+  /* Base cells show through in every scenario; overrides only matter in the
+   * scenario shown, but the signal does not say which scenario changed. */
+  relevant = BK_CHANGE_CELLS | BK_CHANGE_NOTES;
+  if (self->scenario != BK_SCENARIO_BASE)
+    relevant |= BK_CHANGE_OVERRIDES;
+  if ((flags & relevant) == 0)
+    return;
+
+  if (table >= 0 && (BkTable) table != self->table)
+    return;
+
+  total_rows = bk_workbook_get_n_rows (workbook, self->table);
+  total_columns = bk_workbook_get_n_periods (workbook);
+  if (total_rows == 0 || total_columns == 0)
+    return;
+
+  if (table < 0 || row < 0 || period < 0 || n_rows <= 0 || n_periods <= 0 ||
+      (guint) row >= total_rows || (guint) period >= total_columns)
+    {
+      bk_table_model_cells_changed (model, 0, 0, total_rows, total_columns);
+      return;
+    }
+
+  n_rows = MIN ((guint) n_rows, total_rows - (guint) row);
+  if (flags & (BK_CHANGE_CELLS | BK_CHANGE_OVERRIDES))
+    {
+      /* Formulas and carried values further along the row follow */
+      bk_table_model_cells_changed (model, (guint) row, (guint) period,
+                                    (guint) n_rows, total_columns - (guint) period);
+    }
+  else
+    {
+      bk_table_model_cells_changed (model, (guint) row, (guint) period, (guint) n_rows,
+                                    MIN ((guint) n_periods, total_columns - (guint) period));
+    }
+}
+
+/* GObject */
+
+static void
+bk_input_table_model_constructed (GObject *object)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (object);
+
+  G_OBJECT_CLASS (bk_input_table_model_parent_class)->constructed (object);
+
+  g_assert (BK_IS_DOCUMENT (self->document));
+
+  self->workbook = g_object_ref (bk_document_get_workbook (self->document));
+  self->changed_id = g_signal_connect (self->workbook, "changed",
+                                       G_CALLBACK (on_workbook_changed), self);
+}
+
+static void
+bk_input_table_model_dispose (GObject *object)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (object);
+
+  if (self->workbook != NULL)
+    g_clear_signal_handler (&self->changed_id, self->workbook);
+  g_clear_object (&self->workbook);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (bk_input_table_model_parent_class)->dispose (object);
+}
+
+static void
+bk_input_table_model_finalize (GObject *object)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (object);
+
+  g_clear_pointer (&self->scratch, g_array_unref);
+
+  G_OBJECT_CLASS (bk_input_table_model_parent_class)->finalize (object);
+}
+
+static void
+bk_input_table_model_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_TABLE:
+      g_value_set_uint (value, self->table);
+      break;
+    case PROP_SCENARIO:
+      g_value_set_uint (value, self->scenario);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_input_table_model_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    case PROP_TABLE:
+      self->table = (BkTable) g_value_get_uint (value);
+      break;
+    case PROP_SCENARIO:
+      if (self->workbook == NULL)
+        self->scenario = g_value_get_uint (value);  /* during construction */
+      else
+        bk_input_table_model_set_scenario (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_input_table_model_class_init (BkInputTableModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = bk_input_table_model_constructed;
+  object_class->dispose = bk_input_table_model_dispose;
+  object_class->finalize = bk_input_table_model_finalize;
+  object_class->get_property = bk_input_table_model_get_property;
+  object_class->set_property = bk_input_table_model_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         BK_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* A BkTable */
+  properties[PROP_TABLE] =
+    g_param_spec_uint ("table", NULL, NULL,
+                       0, BK_N_TABLES - 1, BK_TABLE_CAPEX,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* 0 is the base */
+  properties[PROP_SCENARIO] =
+    g_param_spec_uint ("scenario", NULL, NULL,
+                       0, G_MAXUINT, BK_SCENARIO_BASE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bk_input_table_model_init (BkInputTableModel *self)
+{
+  self->scratch = g_array_new (FALSE, TRUE, sizeof (double));
+}
+
+/* Public API */
+
+BkInputTableModel *
+bk_input_table_model_new (BkDocument *document,
+                          BkTable     table)
+{
+  g_return_val_if_fail (BK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (table < BK_N_TABLES, NULL);
+
+  return g_object_new (BK_TYPE_INPUT_TABLE_MODEL,
+                       "document", document,
+                       "table", (guint) table,
+                       NULL);
+}
+
+BkDocument *
+bk_input_table_model_get_document (BkInputTableModel *self)
+{
+  g_return_val_if_fail (BK_IS_INPUT_TABLE_MODEL (self), NULL);
+
+  return self->document;
+}
+
+BkTable
+bk_input_table_model_get_table (BkInputTableModel *self)
+{
+  g_return_val_if_fail (BK_IS_INPUT_TABLE_MODEL (self), BK_TABLE_CAPEX);
+
+  return self->table;
+}
+
+guint
+bk_input_table_model_get_scenario (BkInputTableModel *self)
+{
+  g_return_val_if_fail (BK_IS_INPUT_TABLE_MODEL (self), BK_SCENARIO_BASE);
+
+  return self->scenario;
+}
+
+void
+bk_input_table_model_set_scenario (BkInputTableModel *self,
+                                   guint              scenario)
+{
+  g_return_if_fail (BK_IS_INPUT_TABLE_MODEL (self));
+  g_return_if_fail (scenario <= bk_workbook_get_n_scenarios (self->workbook));
+
+  if (self->scenario == scenario)
+    return;
+
+  self->scenario = scenario;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
+  bk_table_model_reset (BK_TABLE_MODEL (self));
+}
+
+gboolean
+bk_input_table_model_reset_range (BkInputTableModel  *self,
+                                  guint               row,
+                                  guint               column,
+                                  guint               n_rows,
+                                  guint               n_columns,
+                                  GError            **error)
+{
+  g_return_val_if_fail (BK_IS_INPUT_TABLE_MODEL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_rows == 0 || n_columns == 0)
+    return TRUE;
+
+  return bk_document_reset_cells (self->document, self->scenario, self->table,
+                                  row, column, n_rows, n_columns, error);
+}
+
+char *
+bk_input_table_model_dup_cell_address (BkInputTableModel *self,
+                                       guint              row,
+                                       guint              column)
+{
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (BK_IS_INPUT_TABLE_MODEL (self), NULL);
+  g_return_val_if_fail (in_table (self, row, column), NULL);
+
+  label = bk_workbook_dup_period_label (self->workbook, column);
+
+  /* Translators: a cell's address in the formula bar: row name, period label,
+   * e.g. "Microsoft · 2024" */
+  return g_strdup_printf (_("%s · %s"),
+                          bk_workbook_get_row_name (self->workbook, self->table, row),
+                          label);
+}
