@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-edit.c — from a committed edit to the redrawn KPI strip and charts
+ *
+ * Opens the window on the sample (run under xvfb-run), then commits edits
+ * to CapEx cells the way the sheet does (one BkTableModel set_range call
+ * each) and times, per edit:
+ *   commit   the synchronous cost of the edit: parse, SQLite transaction
+ *            with its undo record, the workbook's change signal;
+ *   frame    the next frame's own work: recalculation (once), the KPI
+ *            strip, every chart updated, layout and paint;
+ *   total    commit + frame: the time a person waits for the new figures,
+ *            not counting the frame clock's wait for the next frame slot.
+ * Prints median, 95th percentile and maximum in milliseconds. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "bk-application.h"
+#include "bk-window.h"
+
+#define N_EDITS 120
+
+typedef struct
+{
+  gint64 frame_start;
+  gint64 frame_end;
+  guint  frames;
+} FrameTimes;
+
+static void
+update_cb (GdkFrameClock *clock,
+           FrameTimes    *times)
+{
+  times->frame_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FrameTimes    *times)
+{
+  times->frame_end = g_get_monotonic_time ();
+  times->frames++;
+}
+
+static int
+cmp_double (const void *a,
+            const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+report (const char *name,
+        double     *values,
+        guint       n)
+{
+  qsort (values, n, sizeof (double), cmp_double);
+  g_print ("%-8s median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n",
+           name, values[n / 2], values[(n * 95) / 100], values[n - 1]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(BkApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("bench-edit-XXXXXX", NULL);
+  BkWindow *window;
+  BkTableModel *model;
+  GdkFrameClock *clock;
+  FrameTimes times = { 0 };
+  double commit[N_EDITS], frame[N_EDITS], total[N_EDITS];
+  BkKpiStrip *kpi;
+
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_init ();
+  adw_init ();
+
+  app = bk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+
+  window = bk_window_new (app, bk_application_get_settings (app));
+  if (!bk_window_load_sample (window, &error))
+    g_error ("%s", error->message);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "update", G_CALLBACK (update_cb), &times);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &times);
+  model = bk_table_page_get_model (BK_TABLE_PAGE (bk_window_get_page_widget (window, "capex")));
+  kpi = bk_window_get_kpi_strip (window);
+
+  /* Settle: first frames build caches */
+  for (guint i = 0; i < 5; i++)
+    {
+      guint frames = times.frames;
+
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      while (times.frames == frames)
+        g_main_context_iteration (NULL, TRUE);
+    }
+
+  for (guint i = 0; i < N_EDITS; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%u", 50 + i);
+      const char *texts[] = { value };
+      guint updates = bk_kpi_strip_get_n_updates (kpi);
+      gint64 t0, t1;
+
+      t0 = g_get_monotonic_time ();
+      if (!bk_table_model_set_range (model, i % 8, i % 5, 1, 1, texts, &error))
+        g_error ("%s", error->message);
+      t1 = g_get_monotonic_time ();
+
+      /* Wait for the frame that shows the new figures */
+      while (bk_kpi_strip_get_n_updates (kpi) == updates || times.frame_end < times.frame_start ||
+             times.frame_start < t1)
+        g_main_context_iteration (NULL, TRUE);
+
+      commit[i] = (t1 - t0) / 1000.0;
+      frame[i] = (times.frame_end - times.frame_start) / 1000.0;
+      total[i] = commit[i] + frame[i];
+    }
+
+  g_print ("Edit to redrawn KPI strip and charts, sample workbook, %d edits\n", N_EDITS);
+  report ("commit", commit, N_EDITS);
+  report ("frame", frame, N_EDITS);
+  report ("total", total, N_EDITS);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", home);
+
+    if (system (cmd) != 0)
+      g_printerr ("could not remove %s\n", home);
+  }
+  return 0;
+}

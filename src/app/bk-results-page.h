@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-results-page.h — the Results page: metrics per company and the total,
+ * the per-period series of the selected company, and the results charts */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bk-engine.h"
+#include "bk-sheet-view.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_RESULTS_PAGE (bk_results_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkResultsPage, bk_results_page, BK, RESULTS_PAGE, GtkWidget)
+
+GtkWidget   *bk_results_page_new              (void);
+void         bk_results_page_set_engine       (BkResultsPage *self,
+                                               BkEngine      *engine);
+/* The company selected in the metrics sheet; -1 for the total. */
+int          bk_results_page_get_company      (BkResultsPage *self);
+BkSheetView *bk_results_page_get_metrics_sheet (BkResultsPage *self);
+BkSheetView *bk_results_page_get_series_sheet (BkResultsPage *self);
+void         bk_results_page_set_side         (BkResultsPage *self,
+                                               GtkWidget     *side);
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-table-page.h — one page of the window: a formula bar over a sheet, and
+ * a chart (or anything else) beside it */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bk-sheet-view.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_TABLE_PAGE (bk_table_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkTablePage, bk_table_page, BK, TABLE_PAGE, GtkWidget)
+
+GtkWidget    *bk_table_page_new              (void);
+BkSheetView  *bk_table_page_get_sheet        (BkTablePage  *self);
+BkTableModel *bk_table_page_get_model        (BkTablePage  *self);
+void          bk_table_page_set_model        (BkTablePage  *self,
+                                              BkTableModel *model);
+/* What the numbers are in, shown at the end of the formula bar. */
+void          bk_table_page_set_unit         (BkTablePage  *self,
+                                              const char   *unit);
+/* The widget beside the sheet (the table's chart); NULL for none. */
+void          bk_table_page_set_side         (BkTablePage  *self,
+                                              GtkWidget    *side);
+/* Shows why an edit was refused, under the formula bar, until the next
+ * successful edit or cursor move. */
+void          bk_table_page_show_error       (BkTablePage  *self,
+                                              const char   *message);
+const char   *bk_table_page_get_error        (BkTablePage  *self);
+/* For tests: the formula bar's parts. */
+const char   *bk_table_page_get_address      (BkTablePage  *self);
+GtkEditable  *bk_table_page_get_formula_entry (BkTablePage *self);
+const char   *bk_table_page_get_note         (BkTablePage  *self);
+
+G_END_DECLS

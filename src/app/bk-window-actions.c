@@ -1,0 +1,896 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-window-actions.c — the window's actions ("win.*"), their dialogs and
+ * when each is enabled */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-chart-view.h"
+#include "bk-window-private.h"
+
+/* Asking for a name */
+
+typedef void (*NameCallback) (BkWindow   *self,
+                              const char *text,
+                              gpointer    data);
+
+typedef struct
+{
+  BkWindow     *self;
+  GtkWidget    *entry;
+  NameCallback  callback;
+  gpointer      data;
+  GDestroyNotify destroy;
+} NameRequest;
+
+static void
+name_request_free (NameRequest *request)
+{
+  if (request->destroy)
+    request->destroy (request->data);
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void
+name_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  NameRequest      *request)
+{
+  if (g_str_equal (response, "accept"))
+    {
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->entry))));
+
+      request->callback (request->self, text, request->data);
+    }
+  name_request_free (request);
+}
+
+static void
+name_entry_activate_cb (GtkEntry         *entry,
+                        AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "accept"))
+    adw_message_dialog_response (dialog, "accept");
+}
+
+static void
+name_entry_changed_cb (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "accept", *text != '\0');
+}
+
+static void
+ask_text (BkWindow       *self,
+          const char     *heading,
+          const char     *body,
+          const char     *initial,
+          const char     *accept_label,
+          NameCallback    callback,
+          gpointer        data,
+          GDestroyNotify  destroy)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  NameRequest *request = g_new0 (NameRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->callback = callback;
+  request->data = data;
+  request->destroy = destroy;
+  request->entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (request->entry), initial ? initial : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (request->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), request->entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "accept", accept_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (request->entry, "activate", G_CALLBACK (name_entry_activate_cb), dialog);
+  g_signal_connect (request->entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
+  name_entry_changed_cb (GTK_EDITABLE (request->entry), ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (name_response_cb), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (request->entry);
+}
+
+/* A toast that offers to take back what was just done */
+
+static void
+show_undo_toast (BkWindow   *self,
+                 const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* File choosers */
+
+typedef gboolean (*PathFunc) (BkWindow    *self,
+                              const char  *path,
+                              GError     **error);
+
+typedef struct
+{
+  BkWindow   *self;
+  PathFunc    func;
+  const char *failure;  /* heading of the error dialog */
+} ChooserRequest;
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     ChooserRequest  *request)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        bk_window_show_error (request->self, _(request->failure), _("Only local files can be used"));
+      else if (!request->func (request->self, path, &error))
+        bk_window_report_error (request->self, _(request->failure), error);
+    }
+  g_object_unref (chooser);
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void
+choose_file (BkWindow             *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *filter_name,
+             const char           *suffix,
+             const char           *suggested_name,
+             PathFunc              func,
+             const char           *failure)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  ChooserRequest *request = g_new0 (ChooserRequest, 1);
+  g_autofree char *pattern = g_strdup_printf ("*.%s", suffix);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (suggested_name != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.%s", suggested_name, suffix);
+
+      /* '/' cannot be in a file name */
+      g_strdelimit (name, "/", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  request->self = g_object_ref (self);
+  request->func = func;
+  request->failure = failure;
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const char *
+workbook_title (BkWindow *self)
+{
+  return self->document ? bk_workbook_get_title (bk_document_get_workbook (self->document)) : NULL;
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Document As"), _("_Save"),
+               _("Breakeven Documents"), "breakeven", workbook_title (self),
+               bk_window_save_as_path, N_("Could not save the document"));
+}
+
+static void
+import_json_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Workbook"), _("_Import"),
+               _("Workbooks (JSON)"), "json", NULL,
+               bk_window_import_json_path, N_("Could not import the workbook"));
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Table"), _("_Import"),
+               _("CSV Tables"), "csv", NULL,
+               bk_window_import_csv_path, N_("Could not import the table"));
+}
+
+static void
+export_json_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Workbook"), _("_Export"),
+               _("Workbooks (JSON)"), "json", workbook_title (self),
+               bk_window_export_json_path, N_("Could not export the workbook"));
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  int table = bk_window_get_current_table (self);
+  g_autofree char *suggested = NULL;
+
+  if (table < 0)
+    return;
+  suggested = g_strdup_printf ("%s — %s", workbook_title (self), bk_table_to_string (table));
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Table"), _("_Export"),
+               _("CSV Tables"), "csv", suggested,
+               bk_window_export_csv_path, N_("Could not export the table"));
+}
+
+/* Charts */
+
+static LiveChart *
+chart_for_param (BkWindow *self,
+                 GVariant *param)
+{
+  const char *key = g_variant_get_string (param, NULL);
+
+  if (*key == '\0')
+    {
+      const char *page = bk_window_get_page (self);
+
+      key = g_strcmp0 (page, "results") == 0 ? "cumulative-fcf" : page;
+    }
+  return bk_window_find_chart (self, key);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  LiveChart *live = chart_for_param (BK_WINDOW (widget), param);
+
+  if (live != NULL && live->chart != NULL)
+    gtk_widget_activate_action (live->view, "chart.export", NULL);
+}
+
+static void
+copy_chart_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  LiveChart *live = chart_for_param (BK_WINDOW (widget), param);
+
+  if (live != NULL && live->chart != NULL)
+    gtk_widget_activate_action (live->view, "chart.copy", NULL);
+}
+
+/* History */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkSheetView *sheet = bk_window_get_sheet (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (sheet != NULL && bk_sheet_view_get_editing (sheet))
+    bk_sheet_view_cancel_edit (sheet);
+  if (!bk_document_undo (self->document, &error) && !g_error_matches (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO))
+    bk_window_report_error (self, _("Could not undo"), error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (!bk_document_redo (self->document, &error) && !g_error_matches (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO))
+    bk_window_report_error (self, _("Could not redo"), error);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* Scenarios */
+
+gboolean
+bk_window_add_scenario (BkWindow    *self,
+                        const char  *name,
+                        GError     **error)
+{
+  BkWorkbook *wb;
+
+  g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
+
+  if (self->document == NULL)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO, _("There is no document"));
+      return FALSE;
+    }
+  if (!bk_document_add_scenario (self->document, name, self->scenario, error))
+    return FALSE;
+  wb = bk_document_get_workbook (self->document);
+  bk_window_set_scenario (self, (guint) bk_workbook_find_scenario (wb, name));
+  return TRUE;
+}
+
+gboolean
+bk_window_rename_scenario (BkWindow    *self,
+                           const char  *name,
+                           GError     **error)
+{
+  g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
+
+  if (self->document == NULL || self->scenario == BK_SCENARIO_BASE)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO, _("The base case cannot be renamed"));
+      return FALSE;
+    }
+  if (!bk_document_rename_scenario (self->document, self->scenario, name, error))
+    return FALSE;
+  bk_window_rebuild_scenarios (self);
+  return TRUE;
+}
+
+gboolean
+bk_window_remove_scenario (BkWindow  *self,
+                           GError   **error)
+{
+  guint scenario;
+
+  g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
+
+  if (self->document == NULL || self->scenario == BK_SCENARIO_BASE)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO, _("The base case cannot be deleted"));
+      return FALSE;
+    }
+  scenario = self->scenario;
+  bk_window_set_scenario (self, BK_SCENARIO_BASE);
+  if (!bk_document_remove_scenario (self->document, scenario, error))
+    {
+      bk_window_set_scenario (self, scenario);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+bk_window_reset_to_base (BkWindow  *self,
+                         GError   **error)
+{
+  BkSheetView *sheet;
+  int table;
+  guint row, column, n_rows, n_columns;
+
+  g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
+
+  sheet = bk_window_get_sheet (self);
+  table = bk_window_get_current_table (self);
+  if (self->document == NULL || self->scenario == BK_SCENARIO_BASE || sheet == NULL ||
+      !bk_sheet_view_get_selection (sheet, &row, &column, &n_rows, &n_columns))
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO, _("Choose a scenario other than Base to reset cells"));
+      return FALSE;
+    }
+  if (table >= 0)
+    return bk_input_table_model_reset_range (self->table_models[table], row, column, n_rows, n_columns, error);
+  if (g_strcmp0 (bk_window_get_page (self), "assumptions") == 0)
+    return bk_assumptions_table_model_reset_range (self->assumptions_model, row, column, n_rows, n_columns, error);
+
+  g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO, _("Results cannot be reset"));
+  return FALSE;
+}
+
+static void
+add_scenario_cb (BkWindow   *self,
+                 const char *text,
+                 gpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bk_window_add_scenario (self, text, &error))
+    bk_window_report_error (self, _("Could not add the scenario"), error);
+}
+
+static void
+add_scenario_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkWorkbook *wb = bk_document_get_workbook (self->document);
+  g_autofree char *body = g_strdup_printf (_("The new scenario starts as a copy of “%s”."),
+                                           self->scenario == BK_SCENARIO_BASE
+                                             ? _("Base") : bk_workbook_get_scenario_name (wb, self->scenario));
+
+  ask_text (self, _("New Scenario"), body, "", _("_Add"), add_scenario_cb, NULL, NULL);
+}
+
+static void
+rename_scenario_cb (BkWindow   *self,
+                    const char *text,
+                    gpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bk_window_rename_scenario (self, text, &error))
+    bk_window_report_error (self, _("Could not rename the scenario"), error);
+}
+
+static void
+rename_scenario_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkWorkbook *wb = bk_document_get_workbook (self->document);
+
+  ask_text (self, _("Rename Scenario"), NULL, bk_workbook_get_scenario_name (wb, self->scenario),
+            _("_Rename"), rename_scenario_cb, NULL, NULL);
+}
+
+static void
+remove_scenario_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  g_autofree char *scenario = g_strdup (bk_workbook_get_scenario_name (bk_document_get_workbook (self->document),
+                                                                       self->scenario));
+  g_autoptr(GError) error = NULL;
+
+  if (!bk_window_remove_scenario (self, &error))
+    bk_window_report_error (self, _("Could not delete the scenario"), error);
+  else
+    {
+      g_autofree char *title = g_strdup_printf (_("Scenario “%s” deleted"), scenario);
+
+      show_undo_toast (self, title);
+    }
+}
+
+static void
+reset_to_base_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!bk_window_reset_to_base (self, &error) && !g_error_matches (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO))
+    bk_window_report_error (self, _("Could not reset to Base"), error);
+}
+
+/* Notes */
+
+typedef struct
+{
+  BkTable table;
+  guint   row;
+  guint   period;
+} CellRef;
+
+static void
+edit_note_cb (BkWindow   *self,
+              const char *text,
+              gpointer    data)
+{
+  CellRef *ref = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bk_document_set_note (self->document, ref->table, ref->row, ref->period, text, &error))
+    bk_window_report_error (self, _("Could not change the note"), error);
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  int table = bk_window_get_current_table (self);
+  BkSheetView *sheet;
+  CellRef *ref;
+  BkCell cell;
+  g_autofree char *heading = NULL;
+
+  if (table < 0 || self->document == NULL)
+    return;
+  sheet = bk_table_page_get_sheet (self->table_pages[table]);
+  if (bk_sheet_view_get_cursor_row (sheet) < 0)
+    return;
+
+  ref = g_new0 (CellRef, 1);
+  ref->table = table;
+  ref->row = (guint) bk_sheet_view_get_cursor_row (sheet);
+  ref->period = (guint) bk_sheet_view_get_cursor_column (sheet);
+  bk_workbook_get_cell (bk_document_get_workbook (self->document), BK_SCENARIO_BASE,
+                        table, ref->row, ref->period, &cell);
+  {
+    g_autofree char *label = bk_workbook_dup_period_label (bk_document_get_workbook (self->document), ref->period);
+
+    heading = g_strdup_printf (_("Note for %s, %s"),
+                               bk_workbook_get_row_name (bk_document_get_workbook (self->document), table, ref->row),
+                               label);
+  }
+  ask_text (self, heading, _("Where the figure comes from, or anything else worth knowing. Leave empty to remove the note."),
+            cell.note, _("_Save"), edit_note_cb, ref, g_free);
+}
+
+/* Rows and periods */
+
+static gboolean
+current_row (BkWindow   *self,
+             BkTable    *table,
+             guint      *row,
+             const char **id)
+{
+  int t = bk_window_get_current_table (self);
+  int r;
+  BkWorkbook *wb;
+
+  if (t < 0 || self->document == NULL)
+    return FALSE;
+  wb = bk_document_get_workbook (self->document);
+  r = bk_sheet_view_get_cursor_row (bk_table_page_get_sheet (self->table_pages[t]));
+  *table = t;
+  if (r < 0 || (guint) r >= bk_workbook_get_n_rows (wb, t))
+    {
+      *row = 0;
+      *id = NULL;
+      return TRUE;
+    }
+  *row = (guint) r;
+  *id = bk_workbook_get_row_id (wb, t, (guint) r);
+  return TRUE;
+}
+
+static char *
+unique_id (BkWorkbook *wb,
+           BkTable     table,
+           const char *stem)
+{
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", stem, i);
+
+      if (bk_workbook_find_row (wb, table, id) < 0)
+        return g_steal_pointer (&id);
+    }
+}
+
+static void
+rename_row_cb (BkWindow   *self,
+               const char *text,
+               gpointer    data)
+{
+  BkTable table;
+  guint row;
+  const char *id;
+  g_autoptr(GError) error = NULL;
+
+  if (!current_row (self, &table, &row, &id) || id == NULL)
+    return;
+  if (!bk_document_rename_row (self->document, bk_table_rows_are_markets (table), id, text, &error))
+    bk_window_report_error (self, _("Could not rename the row"), error);
+}
+
+static void
+rename_row_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkTable table;
+  guint row;
+  const char *id;
+
+  if (!current_row (self, &table, &row, &id) || id == NULL)
+    return;
+  ask_text (self, bk_table_rows_are_markets (table) ? _("Rename Market") : _("Rename Company"), NULL,
+            bk_workbook_get_row_name (bk_document_get_workbook (self->document), table, row),
+            _("_Rename"), rename_row_cb, NULL, NULL);
+}
+
+static void
+insert_row_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkWorkbook *wb;
+  BkTable table;
+  guint row;
+  const char *id;
+  g_autofree char *new_id = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!current_row (self, &table, &row, &id))
+    return;
+  wb = bk_document_get_workbook (self->document);
+
+  if (bk_table_rows_are_markets (table))
+    {
+      new_id = unique_id (wb, table, "market");
+      ok = bk_document_add_market (self->document, new_id, _("New market"), row, &error);
+    }
+  else
+    {
+      const char *market;
+
+      if (bk_workbook_get_n_markets (wb) == 0)
+        {
+          bk_window_show_error (self, _("Could not add a company"),
+                                _("A company belongs to a market: add a market on the Tokens page first."));
+          return;
+        }
+      market = bk_workbook_get_market_id (wb, id != NULL ? bk_workbook_get_company_market (wb, row) : 0);
+      new_id = unique_id (wb, table, "company");
+      ok = bk_document_add_company (self->document, new_id, _("New company"), market, row, &error);
+    }
+  if (!ok)
+    {
+      bk_window_report_error (self, _("Could not add the row"), error);
+      return;
+    }
+
+  bk_sheet_view_set_cursor (bk_table_page_get_sheet (self->table_pages[table]),
+                            bk_workbook_find_row (wb, table, new_id), 0);
+  rename_row_action (widget, NULL, NULL);
+}
+
+static void
+move_row (BkWindow *self,
+          int       delta)
+{
+  BkTable table;
+  guint row;
+  const char *id;
+  int target;
+  g_autoptr(GError) error = NULL;
+
+  if (!current_row (self, &table, &row, &id) || id == NULL)
+    return;
+  target = (int) row + delta;
+  if (target < 0 || target >= (int) bk_workbook_get_n_rows (bk_document_get_workbook (self->document), table))
+    return;
+  if (!bk_document_move_row (self->document, bk_table_rows_are_markets (table), id, (guint) target, &error))
+    {
+      bk_window_report_error (self, _("Could not move the row"), error);
+      return;
+    }
+  bk_sheet_view_set_cursor (bk_table_page_get_sheet (self->table_pages[table]), target,
+                            bk_sheet_view_get_cursor_column (bk_table_page_get_sheet (self->table_pages[table])));
+}
+
+static void
+move_row_up_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  move_row (BK_WINDOW (widget), -1);
+}
+
+static void
+move_row_down_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  move_row (BK_WINDOW (widget), 1);
+}
+
+static void
+remove_row_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkTable table;
+  guint row;
+  const char *id;
+  g_autofree char *row_name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!current_row (self, &table, &row, &id) || id == NULL)
+    return;
+  row_name = g_strdup (bk_workbook_get_row_name (bk_document_get_workbook (self->document), table, row));
+  if (!bk_document_remove_row (self->document, bk_table_rows_are_markets (table), id, &error))
+    {
+      bk_window_report_error (self, _("Could not remove the row"), error);
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (_("“%s” removed"), row_name);
+
+    show_undo_toast (self, title);
+  }
+}
+
+static void
+period_action (BkWindow *self,
+               gboolean  add,
+               gboolean  at_start)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->document == NULL)
+    return;
+  ok = add ? bk_document_add_period (self->document, at_start, &error)
+           : bk_document_remove_period (self->document, at_start, &error);
+  if (!ok)
+    bk_window_report_error (self, add ? _("Could not add the period") : _("Could not remove the period"), error);
+  else if (!add)
+    show_undo_toast (self, _("Period removed"));
+}
+
+static void
+add_period_start_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  period_action (BK_WINDOW (widget), TRUE, TRUE);
+}
+
+static void
+add_period_end_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  period_action (BK_WINDOW (widget), TRUE, FALSE);
+}
+
+static void
+remove_period_start_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  period_action (BK_WINDOW (widget), FALSE, TRUE);
+}
+
+static void
+remove_period_end_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  period_action (BK_WINDOW (widget), FALSE, FALSE);
+}
+
+/* Enabling */
+
+void
+bk_window_update_actions (BkWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean have = self->document != NULL;
+  gboolean writable = have && !bk_document_is_read_only (self->document);
+  int table = have ? bk_window_get_current_table (self) : -1;
+  const char *page = bk_window_get_page (self);
+  gboolean on_table = table >= 0;
+  gboolean has_row = FALSE;
+  guint n_rows = 0, row = 0;
+  gboolean in_scenario = have && self->scenario != BK_SCENARIO_BASE;
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+
+  if (on_table)
+    {
+      BkSheetView *sheet = bk_table_page_get_sheet (self->table_pages[table]);
+      int r = bk_sheet_view_get_cursor_row (sheet);
+
+      n_rows = bk_workbook_get_n_rows (bk_document_get_workbook (self->document), table);
+      has_row = r >= 0 && (guint) r < n_rows;
+      row = has_row ? (guint) r : 0;
+    }
+
+  gtk_widget_action_set_enabled (widget, "win.save-as", have);
+  gtk_widget_action_set_enabled (widget, "win.import-json", TRUE);
+  gtk_widget_action_set_enabled (widget, "win.import-csv", writable && on_table);
+  gtk_widget_action_set_enabled (widget, "win.export-json", have);
+  gtk_widget_action_set_enabled (widget, "win.export-csv", have && on_table);
+  gtk_widget_action_set_enabled (widget, "win.export-chart", have);
+  gtk_widget_action_set_enabled (widget, "win.copy-chart", have);
+  gtk_widget_action_set_enabled (widget, "win.undo", writable && bk_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.redo", writable && bk_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.add-scenario", writable);
+  gtk_widget_action_set_enabled (widget, "win.rename-scenario", writable && in_scenario);
+  gtk_widget_action_set_enabled (widget, "win.remove-scenario", writable && in_scenario);
+  gtk_widget_action_set_enabled (widget, "win.reset-to-base",
+                                 writable && in_scenario && (on_table || g_strcmp0 (page, "assumptions") == 0));
+  gtk_widget_action_set_enabled (widget, "win.edit-note", writable && has_row);
+  gtk_widget_action_set_enabled (widget, "win.insert-row", writable && on_table);
+  gtk_widget_action_set_enabled (widget, "win.rename-row", writable && has_row);
+  gtk_widget_action_set_enabled (widget, "win.move-row-up", writable && has_row && row > 0);
+  gtk_widget_action_set_enabled (widget, "win.move-row-down", writable && has_row && row + 1 < n_rows);
+  gtk_widget_action_set_enabled (widget, "win.remove-row", writable && has_row);
+  gtk_widget_action_set_enabled (widget, "win.add-period-start", writable && on_table);
+  gtk_widget_action_set_enabled (widget, "win.add-period-end", writable && on_table);
+  gtk_widget_action_set_enabled (widget, "win.remove-period-start", writable && on_table);
+  gtk_widget_action_set_enabled (widget, "win.remove-period-end", writable && on_table);
+
+  /* Name what Undo and Redo would do */
+  undo = have ? bk_document_dup_undo_label (self->document) : NULL;
+  redo = have ? bk_document_dup_redo_label (self->document) : NULL;
+  {
+    g_autofree char *undo_tip = undo ? g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), undo) : g_strdup (_("Undo (Ctrl+Z)"));
+    g_autofree char *redo_tip = redo ? g_strdup_printf (_("Redo “%s” (Ctrl+Shift+Z)"), redo)
+                                     : g_strdup (_("Redo (Ctrl+Shift+Z)"));
+
+    gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+    gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+  }
+}
+
+void
+bk_window_class_init_actions (BkWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", "s", export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", "s", copy_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_property_action (widget_class, "win.page", "page");
+  gtk_widget_class_install_property_action (widget_class, "win.scenario", "scenario");
+  gtk_widget_class_install_action (widget_class, "win.add-scenario", NULL, add_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-scenario", NULL, rename_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-scenario", NULL, remove_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-to-base", NULL, reset_to_base_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-row", NULL, insert_row_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-row", NULL, rename_row_action);
+  gtk_widget_class_install_action (widget_class, "win.move-row-up", NULL, move_row_up_action);
+  gtk_widget_class_install_action (widget_class, "win.move-row-down", NULL, move_row_down_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-row", NULL, remove_row_action);
+  gtk_widget_class_install_action (widget_class, "win.add-period-start", NULL, add_period_start_action);
+  gtk_widget_class_install_action (widget_class, "win.add-period-end", NULL, add_period_end_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-period-start", NULL, remove_period_start_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-period-end", NULL, remove_period_end_action);
+}

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-test-ui.c — see bk-test-ui.h */
+#include "config.h"
+
+#include <string.h>
+
+#include "bk-test-ui.h"
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+static guint n_key_presses;
+
+gboolean
+bk_test_wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+bk_test_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+gboolean
+bk_test_have_xdotool (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+#else
+  return FALSE;
+#endif
+}
+
+static gboolean
+key_event_cb (GtkEventControllerLegacy *controller,
+              GdkEvent                 *event,
+              gpointer                  data)
+{
+  if (gdk_event_get_event_type (event) == GDK_KEY_PRESS && !gdk_key_event_is_modifier (event))
+    n_key_presses++;
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
+bk_test_watch_keys (GtkWindow *window)
+{
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (key_event_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}
+
+static void
+xdotool_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error))
+    g_error ("xdotool failed: %s", error->message);
+  *done = TRUE;
+}
+
+void
+bk_test_run_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  if (process == NULL)
+    g_error ("Cannot run xdotool: %s", error->message);
+  g_subprocess_wait_check_async (process, NULL, xdotool_done_cb, &done);
+  BK_WAIT_FOR (done);
+}
+
+void
+bk_test_focus_window (GtkWindow *window)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  const char *args[] = { "windowfocus", "--sync", xid, NULL };
+
+  bk_test_run_xdotool (args);
+  BK_WAIT_FOR (gtk_window_is_active (window));
+#endif
+}
+
+void
+bk_test_send_keys (GtkWindow  *window,
+                   const char *first,
+                   ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  guint expected = n_key_presses;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) "key");
+  va_start (ap, first);
+  for (const char *key = first; key != NULL; key = va_arg (ap, const char *))
+    {
+      g_ptr_array_add (args, (gpointer) key);
+      expected++;
+    }
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  bk_test_run_xdotool ((const char * const *) args->pdata);
+  BK_WAIT_FOR (n_key_presses >= expected);
+  bk_test_flush ();
+}
+
+void
+bk_test_type_text (GtkWindow  *window,
+                   const char *text)
+{
+  const char *args[] = { "type", "--delay", "5", text, NULL };
+  guint expected = n_key_presses + (guint) strlen (text);
+
+  bk_test_run_xdotool (args);
+  BK_WAIT_FOR (n_key_presses >= expected);
+  bk_test_flush ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *count)
+{
+  (*count)++;
+}
+
+void
+bk_test_wait_frames (GtkWidget *widget,
+                     guint      n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint count = 0;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &count);
+  gtk_widget_queue_draw (widget);
+  BK_WAIT_FOR (count >= n);
+  g_signal_handler_disconnect (clock, id);
+}
+
+GdkTexture *
+bk_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (width <= 0 || height <= 0)
+    return NULL;
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return NULL;
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+gboolean
+bk_test_textures_differ (GdkTexture *a,
+                         GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a);
+  int height = gdk_texture_get_height (a);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pa = NULL;
+  g_autofree guchar *pb = NULL;
+
+  if (width != gdk_texture_get_width (b) || height != gdk_texture_get_height (b))
+    return TRUE;
+  pa = g_malloc (stride * (gsize) height);
+  pb = g_malloc (stride * (gsize) height);
+  gdk_texture_download (a, pa, stride);
+  gdk_texture_download (b, pb, stride);
+  return memcmp (pa, pb, stride * (gsize) height) != 0;
+}

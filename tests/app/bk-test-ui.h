@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-test-ui.h — driving real windows in UI tests: waiting on the main
+ * loop, real key events through xdotool, frames */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define BK_TEST_WAIT_USEC (20 * G_USEC_PER_SEC)
+
+gboolean bk_test_wake_up_cb (gpointer data);
+
+/* Iterates the main context until @cond holds, failing after a timeout. */
+#define BK_WAIT_FOR(cond)                                                    \
+  G_STMT_START {                                                             \
+    gint64 deadline_ = g_get_monotonic_time () + BK_TEST_WAIT_USEC;          \
+    guint wake_ = g_timeout_add (20, bk_test_wake_up_cb, NULL);              \
+    while (!(cond) && g_get_monotonic_time () < deadline_)                   \
+      g_main_context_iteration (NULL, TRUE);                                 \
+    g_source_remove (wake_);                                                 \
+    if (!(cond))                                                             \
+      g_error ("Timed out waiting for: %s", #cond);                          \
+  } G_STMT_END
+
+/* Lets everything already queued (redraws, idles) run. */
+void     bk_test_flush              (void);
+/* Whether real X key events can be sent; the UI tests need them, and
+ * build-aux/test provides both Xvfb and xdotool, so without them a test
+ * fails rather than skips. */
+gboolean bk_test_have_xdotool       (void);
+/* Counts key presses reaching @window, so key helpers can wait for them. */
+void     bk_test_watch_keys         (GtkWindow  *window);
+/* Gives @window the X input focus (there is no window manager on Xvfb). */
+void     bk_test_focus_window       (GtkWindow  *window);
+void     bk_test_run_xdotool        (const char * const *args);
+/* Presses keys (xdotool names: "Return", "shift+Tab", "ctrl+z"), NULL
+ * terminated, and waits until GTK has delivered them. */
+void     bk_test_send_keys          (GtkWindow  *window,
+                                     const char *first,
+                                     ...) G_GNUC_NULL_TERMINATED;
+/* Types ASCII text, one key per character. */
+void     bk_test_type_text          (GtkWindow  *window,
+                                     const char *text);
+/* Waits until @widget has been painted @n more times… or rather until the
+ * frame clock has finished @n more frames. */
+void     bk_test_wait_frames        (GtkWidget  *widget,
+                                     guint       n);
+/* The widget as the screen shows it, as a texture (NULL if not drawn). */
+GdkTexture *bk_test_render_widget   (GtkWidget  *widget);
+/* Whether two textures differ in any pixel. */
+gboolean bk_test_textures_differ    (GdkTexture *a,
+                                     GdkTexture *b);
+
+G_END_DECLS

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window-zh_CN.c — the window in Simplified Chinese
+ *
+ * Run with LANGUAGE=zh_CN and the build tree's message catalogues: every
+ * label a person reads first (pages, header buttons, KPI captions, the
+ * formula bar, chart titles) must be in Chinese. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "bk-application.h"
+#include "bk-chart.h"
+#include "bk-test-ui.h"
+#include "bk-window.h"
+
+static gboolean
+has_cjk (const char *text)
+{
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x4E00 && c <= 0x9FFF)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Collects the texts of every label and button under @widget. */
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static void
+test_chinese_labels (void)
+{
+  g_autoptr(BkApplication) app = bk_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GListModel) pages = NULL;
+  BkWindow *window;
+  gpointer weak;
+  GtkWidget *stack_widget;
+  guint n_chinese = 0;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = bk_window_new (app, bk_application_get_settings (app));
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  g_assert_true (bk_window_load_sample (window, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  bk_test_wait_frames (GTK_WIDGET (window), 2);
+
+  /* The pages of the view switcher */
+  stack_widget = gtk_widget_get_parent (bk_window_get_page_widget (window, "capex"));
+  pages = G_LIST_MODEL (adw_view_stack_get_pages (ADW_VIEW_STACK (stack_widget)));
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+
+      g_assert_true (has_cjk (adw_view_stack_page_get_title (page)));
+    }
+  {
+    g_autoptr(AdwViewStackPage) first = g_list_model_get_item (pages, 0);
+
+    g_assert_cmpstr (adw_view_stack_page_get_title (first), ==, "资本开支");
+  }
+
+  /* The window title, the charts, the KPI strip */
+  g_assert_true (has_cjk (gtk_window_get_title (GTK_WINDOW (window))) ||
+                 g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "Breakeven"));
+  g_assert_true (has_cjk (bk_chart_get_title (BK_CHART (bk_window_get_chart (window, "capex")))));
+  g_assert_true (has_cjk (bk_chart_get_title (BK_CHART (bk_window_get_chart (window, "cumulative-fcf")))));
+
+  collect_texts (GTK_WIDGET (window), texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (has_cjk (g_ptr_array_index (texts, i)))
+      n_chinese++;
+  /* Header buttons, KPI captions and names, the draft subtitle, … */
+  g_assert_cmpuint (n_chinese, >=, 12);
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "净现值", g_str_equal, NULL));
+  {
+    gboolean import_found = FALSE;
+
+    /* The header bar's Import button ("导入(I)" once the mnemonic is parsed) */
+    for (guint i = 0; i < texts->len; i++)
+      if (g_str_has_prefix (g_ptr_array_index (texts, i), "导入"))
+        import_found = TRUE;
+    g_assert_true (import_found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  BK_WAIT_FOR (weak == NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("test-window-zh-XXXXXX", NULL);
+
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  setlocale (LC_ALL, "zh_CN.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/window-zh_CN/chinese-labels", test_chinese_labels);
+  return g_test_run ();
+}
