@@ -63,8 +63,8 @@ static const char schema_v1[] =
   "CREATE TABLE actions (id INTEGER PRIMARY KEY, label TEXT NOT NULL,"
   " undone INTEGER NOT NULL DEFAULT 0, time TEXT NOT NULL);\n"
   "CREATE TABLE history (action INTEGER NOT NULL, seq INTEGER NOT NULL, tbl TEXT NOT NULL,"
-  " k1 ANY, k2 ANY, k3 ANY, k4 ANY, old_present INTEGER NOT NULL, o1 ANY, o2 ANY, o3 ANY,"
-  " new_present INTEGER NOT NULL, n1 ANY, n2 ANY, n3 ANY,"
+  " k1 BLOB, k2 BLOB, k3 BLOB, k4 BLOB, old_present INTEGER NOT NULL, o1 BLOB, o2 BLOB, o3 BLOB,"
+  " new_present INTEGER NOT NULL, n1 BLOB, n2 BLOB, n3 BLOB,"
   " PRIMARY KEY (action, seq)) WITHOUT ROWID;\n";
 
 /* Version 0 was the pre-release format: base cells only (no scenario
@@ -90,8 +90,8 @@ static const char migrate_0_to_1[] =
   "CREATE TABLE actions (id INTEGER PRIMARY KEY, label TEXT NOT NULL,"
   " undone INTEGER NOT NULL DEFAULT 0, time TEXT NOT NULL);\n"
   "CREATE TABLE history (action INTEGER NOT NULL, seq INTEGER NOT NULL, tbl TEXT NOT NULL,"
-  " k1 ANY, k2 ANY, k3 ANY, k4 ANY, old_present INTEGER NOT NULL, o1 ANY, o2 ANY, o3 ANY,"
-  " new_present INTEGER NOT NULL, n1 ANY, n2 ANY, n3 ANY,"
+  " k1 BLOB, k2 BLOB, k3 BLOB, k4 BLOB, old_present INTEGER NOT NULL, o1 BLOB, o2 BLOB, o3 BLOB,"
+  " new_present INTEGER NOT NULL, n1 BLOB, n2 BLOB, n3 BLOB,"
   " PRIMARY KEY (action, seq)) WITHOUT ROWID;\n";
 
 /* Row images */

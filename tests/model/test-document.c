@@ -490,6 +490,42 @@ test_create_mode (void)
 /* Write-through */
 
 static void
+count_change_cb (BkWorkbook    *wb,
+                 BkChangeFlags  flags,
+                 int            table,
+                 int            row,
+                 int            period,
+                 int            n_rows,
+                 int            n_periods,
+                 BkChangeFlags *seen)
+{
+  *seen |= flags;
+}
+
+/* Period labels like "2024" look like numbers: the history must keep them
+ * as text, or undo cannot tell which cell to touch and rereads everything. */
+static void
+test_history_keeps_types (void)
+{
+  g_autoptr(BkDocument) doc = create_sample ("types.breakeven");
+  g_autofree char *path = test_path ("types.breakeven");
+  g_autofree char *type = NULL;
+  g_autoptr(GError) error = NULL;
+  BkChangeFlags seen = 0;
+
+  set1_ok (doc, BK_SCENARIO_BASE, BK_TABLE_CAPEX, "msft", "2024", "50");
+  type = sql_text (path, "SELECT typeof (k4) FROM history WHERE tbl = 'cells' LIMIT 1");
+  g_assert_cmpstr (type, ==, "text");
+
+  g_signal_connect (bk_document_get_workbook (doc), "changed", G_CALLBACK (count_change_cb), &seen);
+  g_assert_true (bk_document_undo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_true (seen & BK_CHANGE_CELLS);
+  g_assert_false (seen & BK_CHANGE_STRUCTURE);
+  g_assert_cmpfloat (get_value (doc, 0, BK_TABLE_CAPEX, "msft", "2024"), ==, 44.5);
+}
+
+static void
 test_write_through (void)
 {
   g_autoptr(BkDocument) doc = create_sample ("write.breakeven");
@@ -2130,6 +2166,7 @@ main (int    argc,
   g_test_add_func ("/document/create/empty", test_create_empty);
   g_test_add_func ("/document/create/mode", test_create_mode);
   g_test_add_func ("/document/write-through", test_write_through);
+  g_test_add_func ("/document/history/keeps-types", test_history_keeps_types);
   g_test_add_func ("/document/no-op-edit", test_no_op_edit);
   g_test_add_func ("/document/history/paste-block", test_paste_block);
   g_test_add_func ("/document/history/persists", test_history_persists);
