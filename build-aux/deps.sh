@@ -7,7 +7,7 @@ BUILD_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libjson-glib-dev libsqlite3-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream shared-mime-info
-  fonts-cantarell fonts-noto-cjk adwaita-icon-theme
+  fonts-cantarell fonts-noto-cjk adwaita-icon-theme dconf-gsettings-backend
 )
 
 TEST_PACKAGES=(
