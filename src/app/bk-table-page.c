@@ -412,6 +412,15 @@ bk_table_page_set_unit (BkTablePage *self,
 }
 
 void
+bk_table_page_set_placeholder (BkTablePage *self,
+                               const char  *text)
+{
+  g_return_if_fail (BK_IS_TABLE_PAGE (self));
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), text);
+}
+
+void
 bk_table_page_set_side (BkTablePage *self,
                         GtkWidget   *side)
 {

@@ -21,6 +21,9 @@ void          bk_table_page_set_model        (BkTablePage  *self,
 /* What the numbers are in, shown at the end of the formula bar. */
 void          bk_table_page_set_unit         (BkTablePage  *self,
                                               const char   *unit);
+/* What the formula bar says when the cell is blank. */
+void          bk_table_page_set_placeholder  (BkTablePage  *self,
+                                              const char   *text);
 /* The widget beside the sheet (the table's chart); NULL for none. */
 void          bk_table_page_set_side         (BkTablePage  *self,
                                               GtkWidget    *side);

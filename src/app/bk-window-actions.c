@@ -193,52 +193,42 @@ workbook_title (BkWindow *self)
   return self->document ? bk_workbook_get_title (bk_document_get_workbook (self->document)) : NULL;
 }
 
+/* The actions that end in a file chooser and a bk_window_*_path() call */
+static const struct
+{
+  const char           *action;
+  GtkFileChooserAction  mode;
+  const char           *title;
+  const char           *accept;
+  const char           *filter;
+  const char           *suffix;
+  gboolean              suggest;  /* suggest the workbook's title as the name */
+  PathFunc              func;
+  const char           *failure;
+} file_actions[] = {
+  { "win.save-as", GTK_FILE_CHOOSER_ACTION_SAVE, N_("Save Document As"), N_("_Save"),
+    N_("Breakeven Documents"), "breakeven", TRUE, bk_window_save_as_path, N_("Could not save the document") },
+  { "win.import-json", GTK_FILE_CHOOSER_ACTION_OPEN, N_("Import a Workbook"), N_("_Import"),
+    N_("Workbooks (JSON)"), "json", FALSE, bk_window_import_json_path, N_("Could not import the workbook") },
+  { "win.import-csv", GTK_FILE_CHOOSER_ACTION_OPEN, N_("Import a Table"), N_("_Import"),
+    N_("CSV Tables"), "csv", FALSE, bk_window_import_csv_path, N_("Could not import the table") },
+  { "win.export-json", GTK_FILE_CHOOSER_ACTION_SAVE, N_("Export the Workbook"), N_("_Export"),
+    N_("Workbooks (JSON)"), "json", TRUE, bk_window_export_json_path, N_("Could not export the workbook") },
+};
+
 static void
-save_as_action (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
+file_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
 {
   BkWindow *self = BK_WINDOW (widget);
 
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Document As"), _("_Save"),
-               _("Breakeven Documents"), "breakeven", workbook_title (self),
-               bk_window_save_as_path, N_("Could not save the document"));
-}
-
-static void
-import_json_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  BkWindow *self = BK_WINDOW (widget);
-
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Workbook"), _("_Import"),
-               _("Workbooks (JSON)"), "json", NULL,
-               bk_window_import_json_path, N_("Could not import the workbook"));
-}
-
-static void
-import_csv_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  BkWindow *self = BK_WINDOW (widget);
-
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Table"), _("_Import"),
-               _("CSV Tables"), "csv", NULL,
-               bk_window_import_csv_path, N_("Could not import the table"));
-}
-
-static void
-export_json_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  BkWindow *self = BK_WINDOW (widget);
-
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Workbook"), _("_Export"),
-               _("Workbooks (JSON)"), "json", workbook_title (self),
-               bk_window_export_json_path, N_("Could not export the workbook"));
+  for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
+    if (g_str_equal (file_actions[i].action, name))
+      choose_file (self, file_actions[i].mode, _(file_actions[i].title), _(file_actions[i].accept),
+                   _(file_actions[i].filter), file_actions[i].suffix,
+                   file_actions[i].suggest ? workbook_title (self) : NULL,
+                   file_actions[i].func, file_actions[i].failure);
 }
 
 static void
@@ -867,10 +857,8 @@ bk_window_class_init_actions (BkWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
-  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
-  gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
+  for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
+    gtk_widget_class_install_action (widget_class, file_actions[i].action, NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", "s", export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", "s", copy_chart_action);

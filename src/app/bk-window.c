@@ -1349,6 +1349,8 @@ bk_window_init (BkWindow *self)
 
           page = bk_table_page_new ();
           self->assumptions_page = BK_TABLE_PAGE (page);
+          bk_table_page_set_placeholder (self->assumptions_page,
+                                         _("Blank: the value is inherited. Type a value to set it here."));
           bk_table_page_set_side (self->assumptions_page, chart_frame (self, &self->charts[CHART_ASSUMPTIONS]));
           sheet = bk_table_page_get_sheet (self->assumptions_page);
           gtk_accessible_update_property (GTK_ACCESSIBLE (sheet), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "bk-application.h"
+#include "bk-chart.h"
 #include "bk-chart-view.h"
 #include "bk-input-table-model.h"
 #include "bk-json.h"
@@ -378,6 +379,61 @@ test_pages (Fixture       *f,
 }
 
 static void
+count_cb (gpointer  object,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_charts_follow (Fixture       *f,
+                    gconstpointer  data)
+{
+  BkTablePage *capex = page (f, "capex");
+  BkTableModel *model = bk_table_page_get_model (capex);
+  BkChart *capex_chart = BK_CHART (bk_window_get_chart (f->window, "capex"));
+  BkChart *fcf = BK_CHART (bk_window_get_chart (f->window, "cumulative-fcf"));
+  BkChart *waterfall = BK_CHART (bk_window_get_chart (f->window, "waterfall"));
+  const char *texts[] = { "250" };
+  guint fcf_changes = 0, waterfall_changes = 0;
+  g_autoptr(GError) error = NULL;
+
+  /* An edit in CapEx reaches the Results charts in the next frame */
+  g_signal_connect (fcf, "changed", G_CALLBACK (count_cb), &fcf_changes);
+  g_signal_connect (waterfall, "changed", G_CALLBACK (count_cb), &waterfall_changes);
+  g_assert_true (bk_table_model_set_range (model, 0, 2, 1, 1, texts, &error));
+  bk_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_cmpuint (fcf_changes, >, 0);
+  g_assert_cmpuint (waterfall_changes, >, 0);
+  g_signal_handlers_disconnect_by_data (fcf, &fcf_changes);
+  g_signal_handlers_disconnect_by_data (waterfall, &waterfall_changes);
+
+  /* Selecting two rows highlights their series, and only theirs */
+  bk_sheet_view_select_range (bk_table_page_get_sheet (capex), 1, 0, 2, 3);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 1);
+  for (guint i = 0; i < bk_chart_get_n_series (capex_chart); i++)
+    {
+      const char *name = bk_chart_get_series_name (capex_chart, i);
+      gboolean selected = g_str_equal (name, "Alphabet") || g_str_equal (name, "Amazon");
+
+      g_assert_cmpint (bk_chart_get_series_highlighted (capex_chart, i), ==, selected);
+    }
+  /* The cursor alone highlights nothing */
+  bk_sheet_view_set_cursor (bk_table_page_get_sheet (capex), 0, 0);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 1);
+  for (guint i = 0; i < bk_chart_get_n_series (capex_chart); i++)
+    g_assert_false (bk_chart_get_series_highlighted (capex_chart, i));
+
+  /* Charts follow the scenario */
+  g_assert_true (bk_window_add_scenario (f->window, "Chart check", &error));
+  bk_test_wait_frames (GTK_WIDGET (f->window), 1);
+  capex_chart = BK_CHART (bk_window_get_chart (f->window, "capex"));
+  g_assert_nonnull (strstr (bk_chart_get_subtitle (capex_chart), "Chart check"));
+  fcf = BK_CHART (bk_window_get_chart (f->window, "cumulative-fcf"));
+  g_assert_nonnull (strstr (bk_chart_get_subtitle (fcf), "Chart check"));
+}
+
+static void
 write_file (const char *path,
             const char *contents)
 {
@@ -611,6 +667,7 @@ main (int   argc,
   ADD ("kpi-same-frame", test_kpi_same_frame);
   ADD ("scenario-override", test_scenario_override);
   ADD ("pages", test_pages);
+  ADD ("charts-follow", test_charts_follow);
   ADD ("open-errors", test_open_errors);
   ADD ("read-only", test_read_only);
   ADD ("save-as-and-exports", test_save_as_and_exports);
