@@ -11,6 +11,7 @@
 #endif
 
 static guint n_key_presses;
+static guint n_button_releases;
 
 gboolean
 bk_test_wake_up_cb (gpointer data)
@@ -42,8 +43,18 @@ key_event_cb (GtkEventControllerLegacy *controller,
               GdkEvent                 *event,
               gpointer                  data)
 {
-  if (gdk_event_get_event_type (event) == GDK_KEY_PRESS && !gdk_key_event_is_modifier (event))
-    n_key_presses++;
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+      if (!gdk_key_event_is_modifier (event))
+        n_key_presses++;
+      break;
+    case GDK_BUTTON_RELEASE:
+      n_button_releases++;
+      break;
+    default:
+      break;
+    }
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -90,12 +101,22 @@ bk_test_run_xdotool (const char * const *args)
   BK_WAIT_FOR (done);
 }
 
+/* The X window of @native, as xdotool takes it. */
+static char *
+dup_xid (GtkNative *native)
+{
+#ifdef GDK_WINDOWING_X11
+  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+#else
+  return g_strdup ("0");
+#endif
+}
+
 void
 bk_test_focus_window (GtkWindow *window)
 {
 #ifdef GDK_WINDOWING_X11
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *xid = dup_xid (GTK_NATIVE (window));
   const char *args[] = { "windowfocus", "--sync", xid, NULL };
 
   bk_test_run_xdotool (args);
@@ -136,6 +157,78 @@ bk_test_type_text (GtkWindow  *window,
 
   bk_test_run_xdotool (args);
   BK_WAIT_FOR (n_key_presses >= expected);
+  bk_test_flush ();
+}
+
+/* The xdotool arguments that move the pointer to (@x, @y) of @widget:
+ * "mousemove --window XID X Y", in the X surface's coordinates. */
+static GStrv
+mousemove_args (GtkWidget *widget,
+                double     x,
+                double     y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t p = GRAPHENE_POINT_INIT (x, y), q;
+  double sx, sy;
+  GStrv args = g_new0 (char *, 6);
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &p, &q));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  args[0] = g_strdup ("mousemove");
+  args[1] = g_strdup ("--window");
+  args[2] = dup_xid (native);
+  args[3] = g_strdup_printf ("%d", (int) (q.x + sx));
+  args[4] = g_strdup_printf ("%d", (int) (q.y + sy));
+  return args;
+}
+
+void
+bk_test_move_pointer (GtkWidget *widget,
+                      double     x,
+                      double     y)
+{
+  g_auto(GStrv) move = mousemove_args (widget, x, y);
+
+  bk_test_run_xdotool ((const char * const *) move);
+}
+
+void
+bk_test_click (GtkWidget *widget,
+               double     x,
+               double     y,
+               guint      n_clicks)
+{
+  g_autofree char *repeat = g_strdup_printf ("%u", n_clicks);
+  /* A separate command: chained after "mousemove --window", xdotool would
+   * send the clicks to that window with XSendEvent instead of XTEST */
+  const char *click[] = { "click", "--repeat", repeat, "--delay", "40", "1", NULL };
+  guint expected = n_button_releases + n_clicks;
+
+  bk_test_move_pointer (widget, x, y);
+  bk_test_run_xdotool (click);
+  BK_WAIT_FOR (n_button_releases >= expected);
+  bk_test_flush ();
+}
+
+void
+bk_test_drag (GtkWidget *widget,
+              double     x0,
+              double     y0,
+              double     x1,
+              double     y1)
+{
+  /* Both points before the press moves anything */
+  g_auto(GStrv) move0 = mousemove_args (widget, x0, y0);
+  g_auto(GStrv) move1 = mousemove_args (widget, x1, y1);
+  const char *down[] = { "mousedown", "1", NULL };
+  const char *up[] = { "mouseup", "1", NULL };
+  guint expected = n_button_releases + 1;
+
+  bk_test_run_xdotool ((const char * const *) move0);
+  bk_test_run_xdotool (down);
+  bk_test_run_xdotool ((const char * const *) move1);
+  bk_test_run_xdotool (up);
+  BK_WAIT_FOR (n_button_releases >= expected);
   bk_test_flush ();
 }
 

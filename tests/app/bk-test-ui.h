@@ -1,6 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-test-ui.h — driving real windows in UI tests: waiting on the main
- * loop, real key events through xdotool, frames */
+ * loop, real key and pointer events through xdotool, frames
+ *
+ * Keys and clicks are real X events: xdotool injects them through the
+ * XTEST extension into the (Xvfb) server, so they travel the same path as
+ * a person's: X server → GDK → GtkWindow → capture/bubble through the
+ * controllers.  Every step waits for a condition (with a timeout), never a
+ * fixed time: a capture-phase controller on the window counts the key
+ * presses and button releases GTK has delivered, so a test knows its input
+ * was handled. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -29,7 +37,20 @@ void     bk_test_flush              (void);
  * build-aux/test provides both Xvfb and xdotool, so without them a test
  * fails rather than skips. */
 gboolean bk_test_have_xdotool       (void);
-/* Counts key presses reaching @window, so key helpers can wait for them. */
+
+/* In a test that sends real input: fails it without xdotool and returns. */
+#define BK_TEST_REQUIRE_XDOTOOL()                                            \
+  G_STMT_START {                                                             \
+    if (!bk_test_have_xdotool ())                                            \
+      {                                                                      \
+        g_test_message ("needs an X11 display and xdotool");                 \
+        g_test_fail ();                                                      \
+        return;                                                              \
+      }                                                                      \
+  } G_STMT_END
+
+/* Counts the key presses and button releases reaching @window, so the key
+ * and pointer helpers can wait for them; once per window. */
 void     bk_test_watch_keys         (GtkWindow  *window);
 /* Gives @window the X input focus (there is no window manager on Xvfb). */
 void     bk_test_focus_window       (GtkWindow  *window);
@@ -42,6 +63,24 @@ void     bk_test_send_keys          (GtkWindow  *window,
 /* Types ASCII text, one key per character. */
 void     bk_test_type_text          (GtkWindow  *window,
                                      const char *text);
+/* Moves the pointer to (@x, @y) of @widget, in @widget's coordinates. */
+void     bk_test_move_pointer       (GtkWidget  *widget,
+                                     double      x,
+                                     double      y);
+/* Clicks the primary button @n_clicks times (40 ms apart) at (@x, @y) of
+ * @widget and waits until GTK has delivered the button releases; the
+ * window must be watched (bk_test_watch_keys()). */
+void     bk_test_click              (GtkWidget  *widget,
+                                     double      x,
+                                     double      y,
+                                     guint       n_clicks);
+/* Drags with the primary button from (@x0, @y0) to (@x1, @y1) of @widget
+ * and waits for the release, likewise. */
+void     bk_test_drag               (GtkWidget  *widget,
+                                     double      x0,
+                                     double      y0,
+                                     double      x1,
+                                     double      y1);
 /* Waits until @widget has been painted @n more times… or rather until the
  * frame clock has finished @n more frames. */
 void     bk_test_wait_frames        (GtkWidget  *widget,

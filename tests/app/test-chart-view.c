@@ -6,7 +6,7 @@
  * paintable, rendered by the window's renderer) and compared with the
  * chart's own rendering at the same size, so a view that draws nothing, a
  * stale picture or the wrong theme fails.  Pointer moves and clicks are
- * real X events sent with xdotool (see test-sheet-view.c); every step waits
+ * real X events sent with xdotool (see bk-test-ui.h); every step waits
  * for a condition with a timeout, never for a fixed time.
  */
 
@@ -15,17 +15,14 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#ifdef GDK_WINDOWING_X11
-#include <gdk/x11/gdkx.h>
-#endif
 
 #include "bk-chart-builder.h"
 #include "bk-chart-export-dialog.h"
 #include "bk-chart-view.h"
 #include "bk-engine.h"
 #include "bk-json.h"
+#include "bk-test-ui.h"
 
-#define WAIT_TIMEOUT_USEC (10 * G_USEC_PER_SEC)
 #define WINDOW_WIDTH      600
 #define WINDOW_HEIGHT     440
 
@@ -38,7 +35,6 @@ typedef struct
   GtkWidget   *label;
   BkChartView *view;
   BkChart     *chart;
-  guint        n_button_releases;
   guint        n_exported;
   char        *exported_path;
   guint        n_copied;
@@ -52,151 +48,6 @@ typedef struct
   int      height;
   guint32 *pixels;  /* 0xRRGGBB */
 } Image;
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context until @cond holds, failing after a timeout. */
-#define WAIT_FOR(cond)                                                       \
-  G_STMT_START {                                                             \
-    gint64 deadline_ = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;          \
-    guint wake_ = g_timeout_add (20, wake_up_cb, NULL);                      \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                   \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    g_source_remove (wake_);                                                 \
-    if (!(cond))                                                             \
-      g_error ("Timed out waiting for: %s", #cond);                          \
-  } G_STMT_END
-
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Real input */
-
-static gboolean
-have_xdotool (void)
-{
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *path = g_find_program_in_path ("xdotool");
-
-  return path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  return FALSE;
-#endif
-}
-
-#define REQUIRE_XDOTOOL()                                                    \
-  G_STMT_START {                                                             \
-    if (!have_xdotool ())                                                    \
-      {                                                                      \
-        /* build-aux/test provides both: their absence is a failure. */     \
-        g_test_message ("needs an X11 display and xdotool");                 \
-        g_test_fail ();                                                      \
-        return;                                                              \
-      }                                                                      \
-  } G_STMT_END
-
-static gulong
-window_xid (Fixture *f)
-{
-#ifdef GDK_WINDOWING_X11
-  return gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window)));
-#else
-  return 0;
-#endif
-}
-
-static void
-xdotool_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error))
-    g_error ("xdotool failed: %s", error->message);
-  *done = TRUE;
-}
-
-static void
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  if (process == NULL)
-    g_error ("Cannot run xdotool: %s", error->message);
-  g_subprocess_wait_check_async (process, NULL, xdotool_done_cb, &done);
-  WAIT_FOR (done);
-}
-
-/* Moves the pointer to (@x, @y) of @widget. */
-static void
-move_pointer (Fixture   *f,
-              GtkWidget *widget,
-              double     x,
-              double     y)
-{
-  g_autofree char *window = g_strdup_printf ("%lu", window_xid (f));
-  g_autofree char *xs = NULL, *ys = NULL;
-  graphene_point_t p = GRAPHENE_POINT_INIT (x, y), q;
-  double sx, sy;
-
-  g_assert_true (gtk_widget_compute_point (widget, f->window, &p, &q));
-  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &sx, &sy);
-  xs = g_strdup_printf ("%d", (int) (q.x + sx));
-  ys = g_strdup_printf ("%d", (int) (q.y + sy));
-
-  {
-    const char *move[] = { "mousemove", "--window", window, xs, ys, NULL };
-
-    run_xdotool (move);
-  }
-}
-
-/* Clicks the primary button at (@x, @y) of the view. */
-static void
-click_view (Fixture *f,
-            double   x,
-            double   y)
-{
-  guint expected = f->n_button_releases + 1;
-  /* A separate command: chained after "mousemove --window", xdotool would
-   * send the click with XSendEvent instead of XTEST */
-  const char *click[] = { "click", "1", NULL };
-
-  move_pointer (f, GTK_WIDGET (f->view), x, y);
-  run_xdotool (click);
-  WAIT_FOR (f->n_button_releases >= expected);
-  flush_main_context ();
-}
-
-static gboolean
-event_cb (GtkEventControllerLegacy *controller,
-          GdkEvent                 *event,
-          Fixture                  *f)
-{
-  if (gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE)
-    f->n_button_releases++;
-
-  return GDK_EVENT_PROPAGATE;
-}
 
 /* Pixels */
 
@@ -229,20 +80,9 @@ image_from_texture (GdkTexture *texture)
 static Image *
 view_image (Fixture *f)
 {
-  GtkWidget *widget = GTK_WIDGET (f->view);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) texture = bk_test_render_widget (GTK_WIDGET (f->view));
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
+  g_assert_nonnull (texture);
   return image_from_texture (texture);
 }
 
@@ -403,8 +243,8 @@ static void
 wait_for_render (Fixture *f,
                  guint    n_renders)
 {
-  WAIT_FOR (bk_chart_view_get_n_renders (f->view) > n_renders);
-  flush_main_context ();
+  BK_WAIT_FOR (bk_chart_view_get_n_renders (f->view) > n_renders);
+  bk_test_flush ();
 }
 
 static void
@@ -414,7 +254,6 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(BkWorkbook) workbook = NULL;
   g_autoptr(BkResults) results = NULL;
-  GtkEventController *controller;
   GtkWidget *box;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -447,22 +286,19 @@ fixture_setup (Fixture       *f,
   g_signal_connect_swapped (f->view, "copied", G_CALLBACK (count_cb), &f->n_copied);
   g_signal_connect_swapped (f->view, "error", G_CALLBACK (count_cb), &f->n_errors);
 
-  controller = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "event", G_CALLBACK (event_cb), f);
-  gtk_widget_add_controller (f->window, controller);
+  bk_test_watch_keys (GTK_WINDOW (f->window));
 
   gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->view)) &&
+  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->view)) &&
             bk_chart_view_get_n_renders (f->view) > 0);
-  flush_main_context ();
+  bk_test_flush ();
 
   /* The pointer stays where the last test left it: off the chart, so that
    * no hover highlight changes the picture */
-  if (have_xdotool ())
+  if (bk_test_have_xdotool ())
     {
-      move_pointer (f, f->label, 5, 5);
-      flush_main_context ();
+      bk_test_move_pointer (f->label, 5, 5);
+      bk_test_flush ();
     }
 }
 
@@ -478,7 +314,7 @@ fixture_teardown (Fixture       *f,
 
   /* The view lets go of the window's chart when it goes */
   gtk_window_destroy (GTK_WINDOW (f->window));
-  WAIT_FOR (view == NULL);
+  BK_WAIT_FOR (view == NULL);
   g_object_unref (f->chart);
   g_assert_null (chart);
 
@@ -540,7 +376,7 @@ test_redraws_on_change (Fixture       *f,
 
   /* A frame with nothing changed reuses the drawing */
   gtk_widget_queue_draw (GTK_WIDGET (f->view));
-  WAIT_FOR (bk_chart_view_get_n_snapshots (f->view) > n_snapshots);
+  BK_WAIT_FOR (bk_chart_view_get_n_snapshots (f->view) > n_snapshots);
   g_assert_cmpuint (bk_chart_view_get_n_renders (f->view), ==, n_renders);
 
   /* The first company's capex becomes ten times the largest value */
@@ -562,7 +398,7 @@ test_redraws_on_change (Fixture       *f,
 
     n_renders = bk_chart_view_get_n_renders (f->view);
     gtk_widget_set_size_request (f->label, -1, 90);
-    WAIT_FOR (gtk_widget_get_height (GTK_WIDGET (f->view)) == height - 60);
+    BK_WAIT_FOR (gtk_widget_get_height (GTK_WIDGET (f->view)) == height - 60);
     wait_for_render (f, n_renders);
     smaller = view_image (f);
     smaller_expected = reference_image (f);
@@ -629,7 +465,7 @@ test_legend_click (Fixture       *f,
   guint n_renders;
   double x, y;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
   bk_chart_palette_color (BK_CHART_THEME_LIGHT, 0, &first);
   before = view_image (f);
@@ -637,7 +473,7 @@ test_legend_click (Fixture       *f,
   g_assert_false (bk_chart_get_series_hidden (f->chart, 0));
 
   n_renders = bk_chart_view_get_n_renders (f->view);
-  click_view (f, x, y);
+  bk_test_click (GTK_WIDGET (f->view), x, y, 1);
   g_assert_true (bk_chart_get_series_hidden (f->chart, 0));
   g_assert_false (bk_chart_get_series_hidden (f->chart, 1));
   wait_for_render (f, n_renders);
@@ -653,7 +489,7 @@ test_legend_click (Fixture       *f,
 
   /* And back */
   n_renders = bk_chart_view_get_n_renders (f->view);
-  click_view (f, x, y);
+  bk_test_click (GTK_WIDGET (f->view), x, y, 1);
   g_assert_false (bk_chart_get_series_hidden (f->chart, 0));
   wait_for_render (f, n_renders);
   {
@@ -663,7 +499,7 @@ test_legend_click (Fixture       *f,
   }
 
   /* A click elsewhere hides nothing */
-  click_view (f, 5, 5);
+  bk_test_click (GTK_WIDGET (f->view), 5, 5, 1);
   for (guint i = 0; i < bk_chart_get_n_series (f->chart); i++)
     g_assert_false (bk_chart_get_series_hidden (f->chart, i));
 }
@@ -681,7 +517,7 @@ test_hover (Fixture       *f,
   guint n_renders;
   double x, y;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
   /* A value to recognise in the tooltip */
   for (guint i = 0; i < n_categories; i++)
@@ -709,8 +545,8 @@ test_hover (Fixture       *f,
    * dimmed), and leaving ends it */
   before = view_image (f);
   n_renders = bk_chart_view_get_n_renders (f->view);
-  move_pointer (f, GTK_WIDGET (f->view), x, y);
-  WAIT_FOR (bk_chart_get_series_highlighted (f->chart, 1));
+  bk_test_move_pointer (GTK_WIDGET (f->view), x, y);
+  BK_WAIT_FOR (bk_chart_get_series_highlighted (f->chart, 1));
   g_assert_false (bk_chart_get_series_highlighted (f->chart, 0));
   wait_for_render (f, n_renders);
   {
@@ -722,8 +558,8 @@ test_hover (Fixture       *f,
   }
 
   n_renders = bk_chart_view_get_n_renders (f->view);
-  move_pointer (f, f->label, 5, 5);
-  WAIT_FOR (!bk_chart_get_series_highlighted (f->chart, 1));
+  bk_test_move_pointer (f->label, 5, 5);
+  BK_WAIT_FOR (!bk_chart_get_series_highlighted (f->chart, 1));
   wait_for_render (f, n_renders);
   {
     g_autoptr(Image) shown = view_image (f);
@@ -809,7 +645,7 @@ test_copy (Fixture       *f,
 
   /* The PNG: twice the on-screen size, showing the chart */
   gdk_clipboard_read_async (clipboard, png_types, G_PRIORITY_DEFAULT, NULL, read_png_cb, &read);
-  WAIT_FOR (read.bytes != NULL);
+  BK_WAIT_FOR (read.bytes != NULL);
   g_assert_cmpuint (g_bytes_get_size (read.bytes), >, 8);
   g_assert_cmpmem (g_bytes_get_data (read.bytes, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
   texture = gdk_texture_new_from_bytes (read.bytes, &error);
@@ -827,7 +663,7 @@ test_copy (Fixture       *f,
 
   /* And as a texture, for applications that paste images */
   gdk_clipboard_read_texture_async (clipboard, NULL, read_texture_cb, &read);
-  WAIT_FOR (read.texture != NULL);
+  BK_WAIT_FOR (read.texture != NULL);
   g_assert_cmpint (gdk_texture_get_width (read.texture), ==, 2 * width);
   g_object_unref (read.texture);
 }
@@ -921,7 +757,7 @@ test_export (Fixture       *f,
   {
     guint n_snapshots = bk_chart_view_get_n_snapshots (f->view);
 
-    WAIT_FOR (bk_chart_view_get_n_snapshots (f->view) > n_snapshots);
+    BK_WAIT_FOR (bk_chart_view_get_n_snapshots (f->view) > n_snapshots);
   }
   g_assert_cmpuint (bk_chart_view_get_n_renders (f->view), ==, n_renders);
   {
@@ -1053,7 +889,7 @@ test_export_action (Fixture       *f,
 {
   BkChartExportDialog *dialog;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
   g_assert_null (find_export_dialog ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "chart.export", NULL));
@@ -1062,34 +898,26 @@ test_export_action (Fixture       *f,
   g_assert_true (bk_chart_export_dialog_get_view (dialog) == f->view);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
 
   /* Escape closes it */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   {
-#ifdef GDK_WINDOWING_X11
-    g_autofree char *xid =
-      g_strdup_printf ("%lu", gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))));
-#else
-    g_autofree char *xid = g_strdup ("0");
-#endif
-    const char *focus[] = { "windowfocus", "--sync", xid, NULL };
     const char *escape[] = { "key", "Escape", NULL };
 
-    run_xdotool (focus);
-    WAIT_FOR (gtk_window_is_active (GTK_WINDOW (dialog)));
-    run_xdotool (escape);
+    bk_test_focus_window (GTK_WINDOW (dialog));
+    bk_test_run_xdotool (escape);
   }
-  WAIT_FOR (dialog == NULL);
+  BK_WAIT_FOR (dialog == NULL);
 
   /* And it goes with the window */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "chart.export", NULL));
   dialog = find_export_dialog ();
   g_assert_nonnull (dialog);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  WAIT_FOR (dialog == NULL);
+  BK_WAIT_FOR (dialog == NULL);
 
   /* (a window and view for the fixture's teardown to destroy) */
   f->window = gtk_window_new ();

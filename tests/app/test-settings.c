@@ -24,34 +24,7 @@
 #include "bk-about.h"
 #include "bk-preferences-window.h"
 #include "bk-settings.h"
-
-#define WAIT_TIMEOUT_USEC (10 * G_USEC_PER_SEC)
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context until @cond holds, failing after a timeout. */
-#define WAIT_FOR(cond)                                                       \
-  G_STMT_START {                                                             \
-    gint64 deadline_ = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;          \
-    guint wake_ = g_timeout_add (20, wake_up_cb, NULL);                      \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                   \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    g_source_remove (wake_);                                                 \
-    if (!(cond))                                                             \
-      g_error ("Timed out waiting for: %s", #cond);                          \
-  } G_STMT_END
-
-/* Lets everything already queued (redraws, idles) run. */
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#include "bk-test-ui.h"
 
 /* Iterates the main context for @msec, for checks that something does
  * *not* happen within a time it would take to happen. */
@@ -59,7 +32,7 @@ static void
 run_main_context_for (guint msec)
 {
   gint64 end = g_get_monotonic_time () + msec * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_up_cb, NULL);
+  guint wake = g_timeout_add (10, bk_test_wake_up_cb, NULL);
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
@@ -83,7 +56,7 @@ destroy_window_and_wait (GtkWidget **window)
 
   g_object_add_weak_pointer (G_OBJECT (watched), (gpointer *) window);
   gtk_window_destroy (GTK_WINDOW (watched));
-  WAIT_FOR (*window == NULL);
+  BK_WAIT_FOR (*window == NULL);
 }
 
 static void
@@ -100,9 +73,9 @@ static GtkWidget *
 present_window (GtkWidget *window)
 {
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (window) &&
+  BK_WAIT_FOR (gtk_widget_get_mapped (window) &&
             gtk_widget_get_width (window) > 0);
-  flush_main_context ();
+  bk_test_flush ();
 
   return window;
 }
@@ -234,7 +207,7 @@ test_window_size_restored (void)
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 640);
-  WAIT_FOR (gtk_widget_get_width (window) == 900 && gtk_widget_get_height (window) == 640);
+  BK_WAIT_FOR (gtk_widget_get_width (window) == 900 && gtk_widget_get_height (window) == 640);
   g_assert_false (gtk_window_is_maximized (GTK_WINDOW (window)));
 
   /* The window keeps the settings alive; both go when it does. */
@@ -259,8 +232,8 @@ test_window_size_saved (void)
 
   /* Resized while open: saved once the resize settles */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  WAIT_FOR (gtk_widget_get_width (window) == 1000 && gtk_widget_get_height (window) == 700);
-  WAIT_FOR (g_settings_get_int (gsettings, "window-width") == 1000);
+  BK_WAIT_FOR (gtk_widget_get_width (window) == 1000 && gtk_widget_get_height (window) == 700);
+  BK_WAIT_FOR (g_settings_get_int (gsettings, "window-width") == 1000);
   g_assert_cmpint (g_settings_get_int (gsettings, "window-height"), ==, 700);
   g_assert_cmpint (bk_settings_get_window_width (settings), ==, 1000);
   g_assert_cmpint (bk_settings_get_window_height (settings), ==, 700);
@@ -272,13 +245,13 @@ test_window_size_saved (void)
   g_assert_cmpint (g_settings_get_int (gsettings, "window-width"), ==, 820);
   g_assert_cmpint (g_settings_get_int (gsettings, "window-height"), ==, 610);
   g_assert_false (g_settings_get_boolean (gsettings, "window-maximized"));
-  WAIT_FOR (window == NULL);
+  BK_WAIT_FOR (window == NULL);
 
   /* A new window opens at the saved size */
   window = gtk_window_new ();
   bk_settings_attach_window (settings, GTK_WINDOW (window));
   present_window (window);
-  WAIT_FOR (gtk_widget_get_width (window) == 820 && gtk_widget_get_height (window) == 610);
+  BK_WAIT_FOR (gtk_widget_get_width (window) == 820 && gtk_widget_get_height (window) == 610);
   destroy_window_and_wait (&window);
 }
 
@@ -296,7 +269,7 @@ test_window_maximized_restored (void)
   bk_settings_attach_window (settings, GTK_WINDOW (window));
   present_window (window);
 
-  WAIT_FOR (gtk_window_is_maximized (GTK_WINDOW (window)));
+  BK_WAIT_FOR (gtk_window_is_maximized (GTK_WINDOW (window)));
   /* The unmaximized size is kept to return to */
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 700);
@@ -385,7 +358,7 @@ test_window_maximized_saved (void)
   g_assert_false (g_settings_get_boolean (gsettings, "window-maximized"));
 
   set_wm_maximized (window, TRUE);
-  WAIT_FOR (gtk_window_is_maximized (GTK_WINDOW (window)));
+  BK_WAIT_FOR (gtk_window_is_maximized (GTK_WINDOW (window)));
   g_assert_true (g_settings_get_boolean (gsettings, "window-maximized"));
 
   /* A size set while maximized is not the size to return to... */
@@ -395,11 +368,11 @@ test_window_maximized_saved (void)
   g_assert_cmpint (g_settings_get_int (gsettings, "window-height"), ==, 540);
 
   set_wm_maximized (window, FALSE);
-  WAIT_FOR (!gtk_window_is_maximized (GTK_WINDOW (window)));
+  BK_WAIT_FOR (!gtk_window_is_maximized (GTK_WINDOW (window)));
   g_assert_false (g_settings_get_boolean (gsettings, "window-maximized"));
 
   set_wm_maximized (window, TRUE);
-  WAIT_FOR (gtk_window_is_maximized (GTK_WINDOW (window)));
+  BK_WAIT_FOR (gtk_window_is_maximized (GTK_WINDOW (window)));
 
   /* ...nor on close, when the window is still maximized */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
@@ -407,7 +380,7 @@ test_window_maximized_saved (void)
   g_assert_true (g_settings_get_boolean (gsettings, "window-maximized"));
   g_assert_cmpint (g_settings_get_int (gsettings, "window-width"), ==, 760);
   g_assert_cmpint (g_settings_get_int (gsettings, "window-height"), ==, 540);
-  WAIT_FOR (window == NULL);
+  BK_WAIT_FOR (window == NULL);
 #else
   g_test_skip ("Needs X11");
 #endif
@@ -810,7 +783,7 @@ test_about (void)
   bk_about_show (GTK_WINDOW (parent));
   about = find_about_window (GTK_WINDOW (parent));
   g_assert_nonnull (about);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (about)));
+  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (about)));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (about)));
 
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Breakeven");

@@ -1,27 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sheet-view.c — the sheet view in a real window, driven by real input
  *
- * Keys and clicks are real X events: the tests run `xdotool`, which injects
- * them through the XTEST extension into the (Xvfb) server, so they travel
- * the same path as a person's: X server → GDK → GtkWindow → capture/bubble
- * through the shortcut controllers, key controllers, input method and the
- * editor.  Every step waits for a condition (with a timeout), never a fixed
- * time: a capture-phase controller on the window counts the key presses and
- * button releases GTK has delivered, so a test knows its input was handled.
- * Without X11 or xdotool the tests that need them are skipped.
+ * Keys and clicks are real X events sent with xdotool (see bk-test-ui.h),
+ * so they travel the same path as a person's, through the shortcut
+ * controllers, key controllers, input method and the editor.  Every step
+ * waits for a condition (with a timeout), never a fixed time.  Without X11
+ * or xdotool the tests that need them fail.
  */
 
 #include "config.h"
 
 #include <gtk/gtk.h>
-#ifdef GDK_WINDOWING_X11
-#include <gdk/x11/gdkx.h>
-#endif
 
 #include "bk-sheet-view.h"
 #include "bk-test-table-model.h"
-
-#define WAIT_TIMEOUT_USEC (10 * G_USEC_PER_SEC)
+#include "bk-test-ui.h"
 
 typedef struct
 {
@@ -29,193 +22,29 @@ typedef struct
   GtkWidget        *entry;
   BkSheetView      *view;
   BkTestTableModel *model;
-  guint             n_key_presses;
-  guint             n_button_releases;
   guint             n_errors;
   char             *last_error;
   guint             n_set_range_at_start;
 } Fixture;
 
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context until @cond holds, failing after a timeout. */
-#define WAIT_FOR(cond)                                                       \
-  G_STMT_START {                                                             \
-    gint64 deadline_ = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;          \
-    guint wake_ = g_timeout_add (20, wake_up_cb, NULL);                      \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                   \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    g_source_remove (wake_);                                                 \
-    if (!(cond))                                                             \
-      g_error ("Timed out waiting for: %s", #cond);                          \
-  } G_STMT_END
-
-/* Lets everything already queued (redraws, idles) run. */
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-have_xdotool (void)
-{
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *path = g_find_program_in_path ("xdotool");
-
-  return path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  return FALSE;
-#endif
-}
-
-#define REQUIRE_XDOTOOL()                                                    \
-  G_STMT_START {                                                             \
-    if (!have_xdotool ())                                                    \
-      {                                                                      \
-        /* build-aux/test provides both: their absence is a failure. */     \
-        g_test_message ("needs an X11 display and xdotool");                 \
-        g_test_fail ();                                                      \
-        return;                                                              \
-      }                                                                      \
-  } G_STMT_END
-
-static gulong
-window_xid (Fixture *f)
-{
-#ifdef GDK_WINDOWING_X11
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
-
-  return gdk_x11_surface_get_xid (surface);
-#else
-  return 0;
-#endif
-}
-
-static void
-xdotool_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error))
-    g_error ("xdotool failed: %s", error->message);
-  *done = TRUE;
-}
-
-/* Runs xdotool while the main loop keeps running, as an app's would. */
-static void
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  if (process == NULL)
-    g_error ("Cannot run xdotool: %s", error->message);
-  g_subprocess_wait_check_async (process, NULL, xdotool_done_cb, &done);
-  WAIT_FOR (done);
-}
-
-static gboolean
-event_cb (GtkEventControllerLegacy *controller,
-          GdkEvent                 *event,
-          Fixture                  *f)
-{
-  switch ((int) gdk_event_get_event_type (event))
-    {
-    case GDK_KEY_PRESS:
-      if (!gdk_key_event_is_modifier (event))
-        f->n_key_presses++;
-      break;
-    case GDK_BUTTON_RELEASE:
-      f->n_button_releases++;
-      break;
-    default:
-      break;
-    }
-
-  return GDK_EVENT_PROPAGATE;
-}
-
-/* Presses keys (xdotool key names, e.g. "Down", "shift+Tab", "ctrl+c") and
- * waits until GTK has delivered all of them. */
-static void
-send_keys (Fixture    *f,
-           const char *first,
-           ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  guint expected = f->n_key_presses;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) "key");
-  va_start (ap, first);
-  for (const char *key = first; key != NULL; key = va_arg (ap, const char *))
-    {
-      g_ptr_array_add (args, (gpointer) key);
-      expected++;
-    }
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  run_xdotool ((const char * const *) args->pdata);
-  WAIT_FOR (f->n_key_presses >= expected);
-  flush_main_context ();
-}
-
-/* Types ASCII text, one key per character. */
-static void
-type_text (Fixture    *f,
-           const char *text)
-{
-  const char *args[] = { "type", "--delay", "5", text, NULL };
-  guint expected = f->n_key_presses + strlen (text);
-
-  run_xdotool (args);
-  WAIT_FOR (f->n_key_presses >= expected);
-  flush_main_context ();
-}
-
 /* The centre of a cell (or a header when @row or @column is -1), in the
- * coordinates of the window's X surface. */
+ * view's coordinates. */
 static void
 cell_point (Fixture *f,
             int      row,
             int      column,
-            int     *x,
-            int     *y)
+            double  *x,
+            double  *y)
 {
   GdkRectangle area;
-  graphene_point_t p, q;
-  double sx, sy;
 
   g_assert_true (bk_sheet_view_get_cell_area (f->view, MAX (row, 0), MAX (column, 0), &area));
-  p.x = area.x + area.width / 2;
-  p.y = area.y + area.height / 2;
+  *x = area.x + area.width / 2;
+  *y = area.y + area.height / 2;
   if (row < 0)
-    p.y = area.y - area.height / 2;
+    *y = area.y - area.height / 2;
   if (column < 0)
-    p.x = 10;
-
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->view), f->window, &p, &q));
-  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &sx, &sy);
-  *x = (int) (q.x + sx);
-  *y = (int) (q.y + sy);
+    *x = 10;
 }
 
 static void
@@ -224,92 +53,16 @@ click_cell (Fixture *f,
             int      column,
             guint    n_clicks)
 {
-  g_autofree char *window = g_strdup_printf ("%lu", window_xid (f));
-  g_autofree char *repeat = g_strdup_printf ("%u", n_clicks);
-  g_autofree char *xs = NULL, *ys = NULL;
-  guint expected = f->n_button_releases + n_clicks;
-  int x, y;
+  double x, y;
 
   cell_point (f, row, column, &x, &y);
-  xs = g_strdup_printf ("%d", x);
-  ys = g_strdup_printf ("%d", y);
-
-  {
-    /* Two commands: chained after "mousemove --window", xdotool would send
-     * the clicks to that window with XSendEvent instead of XTEST. */
-    const char *move[] = { "mousemove", "--window", window, xs, ys, NULL };
-    const char *click[] = { "click", "--repeat", repeat, "--delay", "40", "1", NULL };
-
-    run_xdotool (move);
-    run_xdotool (click);
-  }
-  WAIT_FOR (f->n_button_releases >= expected);
-  flush_main_context ();
+  bk_test_click (GTK_WIDGET (f->view), x, y, n_clicks);
 }
 
 static void
-click_widget (Fixture   *f,
-              GtkWidget *widget)
+click_widget (GtkWidget *widget)
 {
-  g_autofree char *window = g_strdup_printf ("%lu", window_xid (f));
-  g_autofree char *xs = NULL, *ys = NULL;
-  guint expected = f->n_button_releases + 1;
-  graphene_point_t p, q;
-  double sx, sy;
-
-  p.x = gtk_widget_get_width (widget) / 2;
-  p.y = gtk_widget_get_height (widget) / 2;
-  g_assert_true (gtk_widget_compute_point (widget, f->window, &p, &q));
-  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &sx, &sy);
-  xs = g_strdup_printf ("%d", (int) (q.x + sx));
-  ys = g_strdup_printf ("%d", (int) (q.y + sy));
-
-  {
-    const char *move[] = { "mousemove", "--window", window, xs, ys, NULL };
-    const char *click[] = { "click", "1", NULL };
-
-    run_xdotool (move);
-    run_xdotool (click);
-  }
-  WAIT_FOR (f->n_button_releases >= expected);
-  flush_main_context ();
-}
-
-/* Drags with the primary button between two points of the view. */
-static void
-drag_points (Fixture *f,
-             double   x0,
-             double   y0,
-             double   x1,
-             double   y1)
-{
-  g_autofree char *window = g_strdup_printf ("%lu", window_xid (f));
-  g_autofree char *x0s = NULL, *y0s = NULL, *x1s = NULL, *y1s = NULL;
-  guint expected = f->n_button_releases + 1;
-  graphene_point_t p0 = GRAPHENE_POINT_INIT (x0, y0), p1 = GRAPHENE_POINT_INIT (x1, y1), q0, q1;
-  double sx, sy;
-
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->view), f->window, &p0, &q0));
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->view), f->window, &p1, &q1));
-  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &sx, &sy);
-  x0s = g_strdup_printf ("%d", (int) (q0.x + sx));
-  y0s = g_strdup_printf ("%d", (int) (q0.y + sy));
-  x1s = g_strdup_printf ("%d", (int) (q1.x + sx));
-  y1s = g_strdup_printf ("%d", (int) (q1.y + sy));
-
-  {
-    const char *move0[] = { "mousemove", "--window", window, x0s, y0s, NULL };
-    const char *down[] = { "mousedown", "1", NULL };
-    const char *move1[] = { "mousemove", "--window", window, x1s, y1s, NULL };
-    const char *up[] = { "mouseup", "1", NULL };
-
-    run_xdotool (move0);
-    run_xdotool (down);
-    run_xdotool (move1);
-    run_xdotool (up);
-  }
-  WAIT_FOR (f->n_button_releases >= expected);
-  flush_main_context ();
+  bk_test_click (widget, gtk_widget_get_width (widget) / 2, gtk_widget_get_height (widget) / 2, 1);
 }
 
 static void
@@ -323,9 +76,9 @@ drag_cells (Fixture *f,
 
   g_assert_true (bk_sheet_view_get_cell_area (f->view, row0, column0, &a));
   g_assert_true (bk_sheet_view_get_cell_area (f->view, row1, column1, &b));
-  drag_points (f,
-               a.x + a.width / 2, a.y + a.height / 2,
-               b.x + b.width / 2, b.y + b.height / 2);
+  bk_test_drag (GTK_WIDGET (f->view),
+                a.x + a.width / 2, a.y + a.height / 2,
+                b.x + b.width / 2, b.y + b.height / 2);
 }
 
 static void
@@ -356,7 +109,6 @@ fixture_setup_with_model (Fixture          *f,
                           BkTestTableModel *model)
 {
   GtkWidget *box, *scrolled;
-  GtkEventController *controller;
 
   f->model = model;
   f->window = gtk_window_new ();
@@ -374,26 +126,18 @@ fixture_setup_with_model (Fixture          *f,
   gtk_window_set_child (GTK_WINDOW (f->window), box);
   g_signal_connect (f->view, "error", G_CALLBACK (error_cb), f);
 
-  controller = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "event", G_CALLBACK (event_cb), f);
-  gtk_widget_add_controller (f->window, controller);
+  bk_test_watch_keys (GTK_WINDOW (f->window));
 
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_widget_grab_focus (GTK_WIDGET (f->view));
 
   /* Mapped and painted at least once */
-  WAIT_FOR (window_ready (f));
+  BK_WAIT_FOR (window_ready (f));
 
-  if (have_xdotool ())
+  if (bk_test_have_xdotool ())
     {
-      /* No window manager on Xvfb: give the window the X input focus. */
-      g_autofree char *xid = g_strdup_printf ("%lu", window_xid (f));
-      const char *args[] = { "windowfocus", "--sync", xid, NULL };
-
-      run_xdotool (args);
-      WAIT_FOR (gtk_window_is_active (GTK_WINDOW (f->window)));
-      WAIT_FOR (gtk_widget_has_focus (GTK_WIDGET (f->view)));
+      bk_test_focus_window (GTK_WINDOW (f->window));
+      BK_WAIT_FOR (gtk_widget_has_focus (GTK_WIDGET (f->view)));
     }
 
   f->n_set_range_at_start = bk_test_table_model_get_n_set_range_calls (f->model);
@@ -417,7 +161,7 @@ fixture_teardown (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (model), &model);
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  WAIT_FOR (view == NULL);
+  BK_WAIT_FOR (view == NULL);
 
   g_object_unref (f->model);
   g_assert_null (model);
@@ -485,49 +229,49 @@ static void
 test_keyboard_navigation (Fixture       *f,
                           gconstpointer  data)
 {
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
   assert_cursor (f, 0, 0);
 
-  send_keys (f, "Down", "Down", "Right", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Down", "Down", "Right", NULL);
   assert_cursor (f, 2, 1);
 
-  send_keys (f, "Up", "Left", "Left", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Up", "Left", "Left", NULL);
   assert_cursor (f, 1, 0);  /* clamped at the first column */
 
   /* Tab, Tab, Enter: down one row, back in the column the Tabs started */
-  send_keys (f, "Tab", "Tab", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Tab", "Tab", NULL);
   assert_cursor (f, 1, 2);
-  send_keys (f, "Return", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
   assert_cursor (f, 2, 0);
 
-  send_keys (f, "shift+Return", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "shift+Return", NULL);
   assert_cursor (f, 1, 0);
-  send_keys (f, "Right", "shift+Tab", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Right", "shift+Tab", NULL);
   assert_cursor (f, 1, 0);
 
-  send_keys (f, "End", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "End", NULL);
   assert_cursor (f, 1, 11);
-  send_keys (f, "Home", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Home", NULL);
   assert_cursor (f, 1, 0);
-  send_keys (f, "ctrl+End", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+End", NULL);
   assert_cursor (f, 49, 11);
-  send_keys (f, "ctrl+Home", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+Home", NULL);
   assert_cursor (f, 0, 0);
 
   /* Page Down moves by the visible rows and scrolls with the cursor */
-  send_keys (f, "Page_Down", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Page_Down", NULL);
   g_assert_cmpint (bk_sheet_view_get_cursor_row (f->view), >, 5);
   g_assert_cmpint (bk_sheet_view_get_cursor_row (f->view), <, 49);
-  send_keys (f, "Page_Up", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Page_Up", NULL);
   assert_cursor (f, 0, 0);
 
   /* Keeping the cursor visible */
-  send_keys (f, "ctrl+End", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+End", NULL);
   {
     GdkRectangle area;
 
-    flush_main_context ();
+    bk_test_flush ();
     g_assert_true (bk_sheet_view_get_cell_area (f->view, 49, 11, &area));
   }
 
@@ -539,24 +283,24 @@ static void
 test_shift_arrow_selection (Fixture       *f,
                             gconstpointer  data)
 {
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
-  send_keys (f, "Down", "Right", NULL);
-  send_keys (f, "shift+Down", "shift+Down", "shift+Right", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Down", "Right", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "shift+Down", "shift+Down", "shift+Right", NULL);
   assert_selection (f, 1, 1, 3, 2);
   assert_cursor (f, 1, 1);  /* the active cell stays where the selection began */
 
-  send_keys (f, "shift+Up", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "shift+Up", NULL);
   assert_selection (f, 1, 1, 2, 2);
 
-  send_keys (f, "shift+Left", "shift+Left", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "shift+Left", "shift+Left", NULL);
   assert_selection (f, 1, 0, 2, 2);
 
   /* A plain arrow collapses the selection */
-  send_keys (f, "Down", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Down", NULL);
   assert_selection (f, 2, 1, 1, 1);
 
-  send_keys (f, "ctrl+a", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+a", NULL);
   assert_selection (f, 0, 0, 50, 12);
 }
 
@@ -567,14 +311,14 @@ test_type_to_replace (Fixture       *f,
   g_autofree char *text = NULL;
   const char *expected[] = { "42.5", NULL };
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
-  send_keys (f, "Down", "Right", NULL);
-  type_text (f, "42.5");
+  bk_test_send_keys (GTK_WINDOW (f->window), "Down", "Right", NULL);
+  bk_test_type_text (GTK_WINDOW (f->window), "42.5");
   g_assert_true (bk_sheet_view_get_editing (f->view));
   g_assert_cmpuint (n_set_range_calls (f), ==, 0);
 
-  send_keys (f, "Return", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
   g_assert_false (bk_sheet_view_get_editing (f->view));
   g_assert_cmpuint (n_set_range_calls (f), ==, 1);
   assert_last_range (f, 1, 1, 1, 1, expected);
@@ -584,14 +328,14 @@ test_type_to_replace (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->view)));
 
   /* Tab commits and moves right; Up (while typing) commits and moves up */
-  type_text (f, "7");
-  send_keys (f, "Tab", NULL);
+  bk_test_type_text (GTK_WINDOW (f->window), "7");
+  bk_test_send_keys (GTK_WINDOW (f->window), "Tab", NULL);
   assert_cursor (f, 2, 2);
   g_clear_pointer (&text, g_free);
   text = edit_text (f, 2, 1);
   g_assert_cmpstr (text, ==, "7");
-  type_text (f, "8");
-  send_keys (f, "Up", NULL);
+  bk_test_type_text (GTK_WINDOW (f->window), "8");
+  bk_test_send_keys (GTK_WINDOW (f->window), "Up", NULL);
   assert_cursor (f, 1, 2);
   g_clear_pointer (&text, g_free);
   text = edit_text (f, 2, 2);
@@ -606,11 +350,11 @@ test_escape_cancels (Fixture       *f,
   g_autofree char *before = edit_text (f, 0, 0);
   g_autofree char *after = NULL;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
-  type_text (f, "99");
+  bk_test_type_text (GTK_WINDOW (f->window), "99");
   g_assert_true (bk_sheet_view_get_editing (f->view));
-  send_keys (f, "Escape", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Escape", NULL);
   g_assert_false (bk_sheet_view_get_editing (f->view));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->view)));
 
@@ -628,16 +372,16 @@ test_f2_edits_existing_text (Fixture       *f,
   g_autofree char *expected = g_strconcat (before, "5", NULL);
   g_autofree char *after = NULL;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
-  send_keys (f, "Down", "F2", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Down", "F2", NULL);
   g_assert_true (bk_sheet_view_get_editing (f->view));
 
   /* F2 keeps the text; the caret is at its end and arrows stay in the text */
-  type_text (f, "5");
-  send_keys (f, "Left", "Right", NULL);
+  bk_test_type_text (GTK_WINDOW (f->window), "5");
+  bk_test_send_keys (GTK_WINDOW (f->window), "Left", "Right", NULL);
   g_assert_true (bk_sheet_view_get_editing (f->view));
-  send_keys (f, "Return", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
 
   after = edit_text (f, 1, 0);
   g_assert_cmpstr (after, ==, expected);
@@ -652,7 +396,7 @@ test_double_click_edits (Fixture       *f,
   g_autofree char *expected = g_strconcat (before, "1", NULL);
   g_autofree char *after = NULL;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
   /* A click moves the cursor, a double click edits in place */
   click_cell (f, 1, 1, 1);
@@ -662,7 +406,7 @@ test_double_click_edits (Fixture       *f,
   click_cell (f, 3, 2, 2);
   assert_cursor (f, 3, 2);
   g_assert_true (bk_sheet_view_get_editing (f->view));
-  type_text (f, "1");
+  bk_test_type_text (GTK_WINDOW (f->window), "1");
 
   /* Clicking another cell commits */
   click_cell (f, 5, 5, 1);
@@ -676,7 +420,7 @@ static void
 test_mouse_selection (Fixture       *f,
                       gconstpointer  data)
 {
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
   drag_cells (f, 1, 1, 3, 4);
   assert_cursor (f, 1, 1);
@@ -697,10 +441,10 @@ test_delete_clears_selection (Fixture       *f,
   const char *expected[] = { "", "", "", "", "", "", NULL };
   g_autofree char *text = NULL;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
-  send_keys (f, "Down", "shift+Down", "shift+Right", "shift+Right", NULL);
-  send_keys (f, "Delete", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Down", "shift+Down", "shift+Right", "shift+Right", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Delete", NULL);
 
   g_assert_cmpuint (n_set_range_calls (f), ==, 1);
   assert_last_range (f, 1, 0, 2, 3, expected);
@@ -708,7 +452,7 @@ test_delete_clears_selection (Fixture       *f,
   g_assert_cmpstr (text, ==, "");
 
   /* BackSpace too */
-  send_keys (f, "Down", "Down", "BackSpace", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Down", "Down", "BackSpace", NULL);
   g_assert_cmpuint (n_set_range_calls (f), ==, 2);
 }
 
@@ -736,7 +480,7 @@ read_clipboard (Fixture *f)
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (f->window), NULL,
                                  read_text_cb, &data);
-  WAIT_FOR (data.done);
+  BK_WAIT_FOR (data.done);
 
   return data.text;
 }
@@ -748,12 +492,12 @@ test_copy_block (Fixture       *f,
   const char *texts[] = { "1.5", "=prev*2", "", "1e-7", NULL };
   g_autofree char *clipboard = NULL;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
   g_assert_true (bk_table_model_set_range (BK_TABLE_MODEL (f->model), 2, 3, 2, 2, texts, NULL));
 
   bk_sheet_view_set_cursor (f->view, 2, 3);
-  send_keys (f, "shift+Down", "shift+Right", "ctrl+c", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "shift+Down", "shift+Right", "ctrl+c", NULL);
 
   clipboard = read_clipboard (f);
   g_assert_cmpstr (clipboard, ==, "1.5\t=prev*2\n\t1e-7");
@@ -763,7 +507,7 @@ test_copy_block (Fixture       *f,
   texts[2] = "3";
   g_assert_true (bk_table_model_set_range (BK_TABLE_MODEL (f->model), 2, 3, 2, 2, texts, NULL));
   f->n_set_range_at_start = bk_test_table_model_get_n_set_range_calls (f->model);
-  send_keys (f, "ctrl+x", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+x", NULL);
   clipboard = read_clipboard (f);
   g_assert_cmpstr (clipboard, ==, "1.5\t=prev*2\n3\t1e-7");
   g_assert_cmpuint (n_set_range_calls (f), ==, 1);
@@ -822,22 +566,22 @@ test_paste_block (Fixture       *f,
   const char *expected[] = { "1", "2", "3", "4", NULL };
   guint before;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
-  send_keys (f, "Down", "Right", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Down", "Right", NULL);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (f->window), "1\t2\r\n3\t4\r\n");
-  send_keys (f, "ctrl+v", NULL);
-  WAIT_FOR (n_set_range_calls (f) == 1);
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+v", NULL);
+  BK_WAIT_FOR (n_set_range_calls (f) == 1);
 
   assert_last_range (f, 1, 1, 2, 2, expected);
   assert_selection (f, 1, 1, 2, 2);
 
   /* One value into a larger selection fills it */
-  send_keys (f, "Down", "Down", "shift+Down", "shift+Right", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Down", "Down", "shift+Down", "shift+Right", NULL);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (f->window), "9\n");
   before = n_set_range_calls (f);
-  send_keys (f, "ctrl+v", NULL);
-  WAIT_FOR (n_set_range_calls (f) == before + 1);
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+v", NULL);
+  BK_WAIT_FOR (n_set_range_calls (f) == before + 1);
   {
     const char *nines[] = { "9", "9", "9", "9", NULL };
 
@@ -848,8 +592,8 @@ test_paste_block (Fixture       *f,
   bk_sheet_view_set_cursor (f->view, 49, 11);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (f->window), "5\t6\n7\t8");
   before = n_set_range_calls (f);
-  send_keys (f, "ctrl+v", NULL);
-  WAIT_FOR (n_set_range_calls (f) == before + 1);
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+v", NULL);
+  BK_WAIT_FOR (n_set_range_calls (f) == before + 1);
   {
     const char *five[] = { "5", NULL };
 
@@ -863,12 +607,12 @@ test_fill_down_right (Fixture       *f,
 {
   const char *source[] = { "1", "=prev*2", NULL };
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
   g_assert_true (bk_table_model_set_range (BK_TABLE_MODEL (f->model), 0, 0, 1, 2, source, NULL));
   f->n_set_range_at_start = bk_test_table_model_get_n_set_range_calls (f->model);
 
-  send_keys (f, "shift+Down", "shift+Down", "shift+Down", "shift+Right", "ctrl+d", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "shift+Down", "shift+Down", "shift+Down", "shift+Right", "ctrl+d", NULL);
   g_assert_cmpuint (n_set_range_calls (f), ==, 1);
   {
     const char *expected[] = { "1", "=prev*2", "1", "=prev*2", "1", "=prev*2", NULL };
@@ -877,7 +621,7 @@ test_fill_down_right (Fixture       *f,
   }
 
   /* Fill right: the left column over the rest of the selection */
-  send_keys (f, "ctrl+Home", "shift+Down", "shift+Right", "shift+Right", "ctrl+r", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+Home", "shift+Down", "shift+Right", "shift+Right", "ctrl+r", NULL);
   g_assert_cmpuint (n_set_range_calls (f), ==, 2);
   {
     const char *expected[] = { "1", "1", "1", "1", NULL };
@@ -886,7 +630,7 @@ test_fill_down_right (Fixture       *f,
   }
 
   /* With one cell selected, Ctrl+D copies the cell above */
-  send_keys (f, "Down", "Down", "ctrl+d", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Down", "Down", "ctrl+d", NULL);
   g_assert_cmpuint (n_set_range_calls (f), ==, 3);
   {
     g_autofree char *above = edit_text (f, 1, 0);
@@ -906,11 +650,11 @@ test_rejected_value (Fixture       *f,
   const char *expected[] = { "abc", NULL };
   GtkWidget *editor;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
-  send_keys (f, "Down", NULL);
-  type_text (f, "abc");
-  send_keys (f, "Return", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "Down", NULL);
+  bk_test_type_text (GTK_WINDOW (f->window), "abc");
+  bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
 
   /* Refused: the cell keeps its value, the editor stays open with the
    * text, the cursor does not move, and the message is shown and emitted */
@@ -944,9 +688,9 @@ test_rejected_value (Fixture       *f,
   }
 
   /* Fixing the text and pressing Enter commits */
-  send_keys (f, "BackSpace", "BackSpace", "BackSpace", NULL);
-  type_text (f, "12");
-  send_keys (f, "Return", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "BackSpace", "BackSpace", "BackSpace", NULL);
+  bk_test_type_text (GTK_WINDOW (f->window), "12");
+  bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
   g_assert_false (bk_sheet_view_get_editing (f->view));
   g_clear_pointer (&after, g_free);
   after = edit_text (f, 1, 0);
@@ -964,20 +708,20 @@ test_read_only_cells (Fixture       *f,
 {
   guint activated = 0;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
   bk_test_table_model_set_flags (f->model, 0, 0, BK_TABLE_CELL_READ_ONLY | BK_TABLE_CELL_TOTAL);
   g_signal_connect_swapped (f->view, "activate-cell", G_CALLBACK (count_cb), &activated);
 
   /* No editing on a read-only cell: typing does nothing, F2 activates */
-  type_text (f, "5");
+  bk_test_type_text (GTK_WINDOW (f->window), "5");
   g_assert_false (bk_sheet_view_get_editing (f->view));
-  send_keys (f, "F2", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "F2", NULL);
   g_assert_false (bk_sheet_view_get_editing (f->view));
   g_assert_cmpuint (activated, ==, 1);
 
   /* Delete is refused by the model, as a whole */
-  send_keys (f, "shift+Right", "Delete", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "shift+Right", "Delete", NULL);
   g_assert_cmpuint (n_set_range_calls (f), ==, 1);
   g_assert_cmpuint (f->n_errors, ==, 1);
 }
@@ -1005,7 +749,7 @@ test_visible_cells_only (Fixture       *f,
     gint64 frame = gdk_frame_clock_get_frame_counter (clock);
 
     gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
-    WAIT_FOR (gdk_frame_clock_get_frame_counter (clock) > frame + 1);
+    BK_WAIT_FOR (gdk_frame_clock_get_frame_counter (clock) > frame + 1);
   }
   g_assert_cmpuint (bk_sheet_view_get_n_drawn_cells (f->view), <, 40 * 12);
   g_assert_cmpuint (bk_sheet_view_get_n_drawn_cells (f->view), >, 0);
@@ -1015,7 +759,7 @@ test_visible_cells_only (Fixture       *f,
   {
     GdkRectangle area;
 
-    WAIT_FOR (bk_sheet_view_get_cell_area (f->view, 99999, 59, &area) &&
+    BK_WAIT_FOR (bk_sheet_view_get_cell_area (f->view, 99999, 59, &area) &&
               area.y + area.height <= gtk_widget_get_height (GTK_WIDGET (f->view)));
   }
 }
@@ -1069,18 +813,18 @@ test_context_menu (Fixture       *f,
   g_autoptr(GMenu) menu = g_menu_new ();
   GtkWidget *popover = NULL;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
   g_menu_append (menu, "Fill Down", "sheet.fill-down");
   bk_sheet_view_set_context_menu (f->view, G_MENU_MODEL (menu));
 
-  send_keys (f, "shift+F10", NULL);
+  bk_test_send_keys (GTK_WINDOW (f->window), "shift+F10", NULL);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER_MENU (child))
       popover = child;
   g_assert_nonnull (popover);
-  WAIT_FOR (gtk_widget_get_mapped (popover));
+  BK_WAIT_FOR (gtk_widget_get_mapped (popover));
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
@@ -1090,15 +834,15 @@ test_focus_out_commits (Fixture       *f,
 {
   g_autofree char *text = NULL;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
-  send_keys (f, "Right", NULL);
-  type_text (f, "3");
+  bk_test_send_keys (GTK_WINDOW (f->window), "Right", NULL);
+  bk_test_type_text (GTK_WINDOW (f->window), "3");
   g_assert_true (bk_sheet_view_get_editing (f->view));
 
   /* Clicking another widget (a formula bar, say) commits the edit */
-  click_widget (f, f->entry);
-  WAIT_FOR (!bk_sheet_view_get_editing (f->view));
+  click_widget (f->entry);
+  BK_WAIT_FOR (!bk_sheet_view_get_editing (f->view));
   text = edit_text (f, 0, 1);
   g_assert_cmpstr (text, ==, "3");
   g_assert_cmpuint (n_set_range_calls (f), ==, 1);
@@ -1113,15 +857,15 @@ test_column_resize (Fixture       *f,
   guint resized = 0;
   GdkRectangle header;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
 
   g_signal_connect_swapped (f->view, "column-resized", G_CALLBACK (count_cb), &resized);
 
   /* Drag the right edge of column 1's header 40 px to the right */
   g_assert_true (bk_sheet_view_get_cell_area (f->view, 0, 1, &header));
-  drag_points (f,
-               header.x + header.width - 1, header.y - header.height / 2,
-               header.x + header.width + 39, header.y - header.height / 2);
+  bk_test_drag (GTK_WIDGET (f->view),
+                header.x + header.width - 1, header.y - header.height / 2,
+                header.x + header.width + 39, header.y - header.height / 2);
 
   g_assert_cmpuint (bk_sheet_view_get_column_width (f->view, 1), ==, width + 40);
   g_assert_cmpuint (resized, ==, 1);

@@ -25,16 +25,6 @@ typedef struct
   char          *dir;
 } Fixture;
 
-#define REQUIRE_XDOTOOL()                                                    \
-  G_STMT_START {                                                             \
-    if (!bk_test_have_xdotool ())                                            \
-      {                                                                      \
-        g_test_message ("needs an X11 display and xdotool");                 \
-        g_test_fail ();                                                      \
-        return;                                                              \
-      }                                                                      \
-  } G_STMT_END
-
 static BkApplication *app;
 
 static gboolean
@@ -162,7 +152,7 @@ test_type_and_commit (Fixture       *f,
   g_autoptr(GdkTexture) chart_after = NULL;
   GtkWidget *chart_view = bk_window_get_chart_view (f->window, "capex");
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
   sheet = bk_window_get_sheet (f->window);
   npv_before = g_strdup (bk_kpi_strip_get_text (kpi, TRUE, 0));
   company_npv_before = g_strdup (bk_kpi_strip_get_text (kpi, FALSE, 0));
@@ -213,7 +203,7 @@ test_paste_block_and_undo (Fixture       *f,
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
   double before[4];
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
   sheet = bk_window_get_sheet (f->window);
   for (guint i = 0; i < 4; i++)
     before[i] = disk_value (f, 0, BK_TABLE_CAPEX, i / 2, i % 2);
@@ -248,7 +238,7 @@ test_rejected_value (Fixture       *f,
   BkSheetView *sheet;
   double before;
 
-  REQUIRE_XDOTOOL ();
+  BK_TEST_REQUIRE_XDOTOOL ();
   sheet = bk_window_get_sheet (f->window);
   before = disk_value (f, 0, BK_TABLE_CAPEX, 0, 0);
 
