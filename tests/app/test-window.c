@@ -540,6 +540,14 @@ test_save_as_and_exports (Fixture       *f,
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
   g_assert_true (bk_document_can_undo (bk_window_get_document (f->window)));
   g_assert_nonnull (strstr (bk_window_get_last_toast (f->window), "mine.breakeven"));
+  {
+    /* A saved document is a recent one; a draft was not */
+    g_autofree char *uri = g_filename_to_uri (saved, NULL, NULL);
+    g_autofree char *draft_uri = g_filename_to_uri (draft, NULL, NULL);
+
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+    g_assert_false (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), draft_uri));
+  }
   g_assert_cmpfloat (disk_value (f, 0, BK_TABLE_CAPEX, 0, 0), ==, 321);
 
   /* Export JSON reads back as the same workbook */
