@@ -23,12 +23,14 @@ typedef struct
   GDestroyNotify destroy;
 } NameRequest;
 
+/* Freed with the dialog, which goes with its window: the request only
+ * watches the window, so an open dialog never keeps a closed window alive. */
 static void
 name_request_free (NameRequest *request)
 {
   if (request->destroy)
     request->destroy (request->data);
-  g_object_unref (request->self);
+  g_clear_weak_pointer (&request->self);
   g_free (request);
 }
 
@@ -37,13 +39,12 @@ name_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   NameRequest      *request)
 {
-  if (g_str_equal (response, "accept"))
+  if (g_str_equal (response, "accept") && request->self != NULL)
     {
       g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->entry))));
 
       request->callback (request->self, text, request->data);
     }
-  name_request_free (request);
 }
 
 static void
@@ -76,7 +77,7 @@ ask_text (BkWindow       *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   NameRequest *request = g_new0 (NameRequest, 1);
 
-  request->self = g_object_ref (self);
+  g_set_weak_pointer (&request->self, self);
   request->callback = callback;
   request->data = data;
   request->destroy = destroy;
@@ -96,6 +97,8 @@ ask_text (BkWindow       *self,
   g_signal_connect (request->entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
   name_entry_changed_cb (GTK_EDITABLE (request->entry), ADW_MESSAGE_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (name_response_cb), request);
+  g_object_set_data_full (G_OBJECT (dialog), "bk-name-request", request, (GDestroyNotify) name_request_free);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (request->entry);
 }

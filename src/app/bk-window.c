@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "bk-application.h"
@@ -134,6 +135,7 @@ bk_window_show_error (BkWindow   *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -807,19 +809,46 @@ bk_window_new_workbook (BkWindow  *self,
   int year = g_date_time_get_year (now) - 1;
   guint per_year = bk_granularity_per_year (granularity);
   g_autofree char *first = bk_period_label (granularity, (gint64) year * per_year);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL;
-  g_autofree char *title = NULL;
   g_autoptr(BkWorkbook) wb = NULL;
 
   g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
 
-  title = g_strescape (_("Untitled workbook"), NULL);
-  json = g_strdup_printf ("{\"format\": \"breakeven-workbook\", \"version\": 1, \"title\": \"%s\","
-                          " \"granularity\": \"%s\", \"first_period\": \"%s\", \"periods\": %u,"
-                          " \"markets\": [{\"id\": \"global\", \"name\": \"%s\"}],"
-                          " \"companies\": [], \"series\": {}}",
-                          title, bk_granularity_to_string (granularity), first, 6 * per_year,
-                          _("Global"));
+  /* An empty workbook in workbook JSON: six years from last year, one
+   * market to put companies in.  The builder encodes translated names. */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "breakeven-workbook");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, _("Untitled workbook"));
+  json_builder_set_member_name (builder, "granularity");
+  json_builder_add_string_value (builder, bk_granularity_to_string (granularity));
+  json_builder_set_member_name (builder, "first_period");
+  json_builder_add_string_value (builder, first);
+  json_builder_set_member_name (builder, "periods");
+  json_builder_add_int_value (builder, 6 * per_year);
+  json_builder_set_member_name (builder, "markets");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, "global");
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, _("Global"));
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "companies");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "series");
+  json_builder_begin_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, FALSE);
   wb = bk_json_read_workbook (json, -1, error);
   return wb != NULL && open_workbook_as_draft (self, wb, error);
 }

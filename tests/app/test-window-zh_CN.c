@@ -98,6 +98,12 @@ test_chinese_labels (void)
     g_assert_true (import_found);
   }
 
+  /* A new workbook gets a Chinese title and market name */
+  g_assert_true (bk_window_new_workbook (window, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_cjk (bk_workbook_get_title (bk_document_get_workbook (bk_window_get_document (window)))));
+  g_assert_true (has_cjk (bk_workbook_get_market_name (bk_document_get_workbook (bk_window_get_document (window)), 0)));
+
   gtk_window_destroy (GTK_WINDOW (window));
   BK_WAIT_FOR (weak == NULL);
 }

@@ -424,6 +424,36 @@ test_charts_follow (Fixture       *f,
 }
 
 static void
+test_new_workbook (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BkWorkbook *wb;
+
+  g_assert_true (bk_window_new_workbook (f->window, &error));
+  g_assert_no_error (error);
+  wb = bk_document_get_workbook (bk_window_get_document (f->window));
+  g_assert_cmpstr (bk_workbook_get_title (wb), ==, "Untitled workbook");
+  g_assert_cmpuint (bk_workbook_get_n_companies (wb), ==, 0);
+  g_assert_cmpuint (bk_workbook_get_n_markets (wb), ==, 1);
+  g_assert_cmpuint (bk_workbook_get_n_periods (wb), ==, 6);
+  g_assert_cmpstr (bk_window_get_page (f->window), ==, "capex");
+
+  /* The first company goes into the one market, and can be typed into */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.insert-row", NULL);
+  g_assert_cmpuint (bk_workbook_get_n_companies (wb), ==, 1);
+  {
+    const char *texts[] = { "12" };
+    BkTableModel *model = bk_table_page_get_model (page (f, "capex"));
+
+    g_assert_true (bk_table_model_set_range (model, 0, 0, 1, 1, texts, &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat (disk_value (f, 0, BK_TABLE_CAPEX, 0, 0), ==, 12);
+  }
+  bk_test_flush ();
+}
+
+static void
 write_file (const char *path,
             const char *contents)
 {
@@ -670,6 +700,7 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("save-as-and-exports", test_save_as_and_exports);
   ADD ("rows-and-periods", test_rows_and_periods);
+  ADD ("new-workbook", test_new_workbook);
 #undef ADD
 
   status = g_test_run ();
