@@ -997,6 +997,29 @@ add_assumption_image (GArray       *images,
   image->values[0] = val_double (value);
 }
 
+/* Images of every assumption @scenario sets, workbook level and per company,
+ * written under the scenario id @to (a scenario's own id, or a new one's). */
+static void
+add_assumption_layer_images (GArray     *images,
+                             BkWorkbook *wb,
+                             guint       scenario,
+                             gint64      to)
+{
+  for (guint k = 0; k < BK_N_ASSUMPTIONS; k++)
+    {
+      double v = bk_workbook_get_assumption_layer (wb, scenario, -1, (BkAssumption) k);
+
+      if (!isnan (v))
+        add_assumption_image (images, to, NULL, (BkAssumption) k, v);
+      for (guint c = 0; c < bk_workbook_get_n_companies (wb); c++)
+        {
+          v = bk_workbook_get_assumption_layer (wb, scenario, (int) c, (BkAssumption) k);
+          if (!isnan (v))
+            add_assumption_image (images, to, bk_workbook_get_company_id (wb, c), (BkAssumption) k, v);
+        }
+    }
+}
+
 static void
 workbook_images (BkWorkbook *wb,
                  GArray     *images)
@@ -1045,19 +1068,7 @@ workbook_images (BkWorkbook *wb,
 
   for (guint s = 0; s <= bk_workbook_get_n_scenarios (wb); s++)
     {
-      for (guint k = 0; k < BK_N_ASSUMPTIONS; k++)
-        {
-          double v = bk_workbook_get_assumption_layer (wb, s, -1, (BkAssumption) k);
-
-          if (!isnan (v))
-            add_assumption_image (images, s, NULL, (BkAssumption) k, v);
-          for (guint c = 0; c < bk_workbook_get_n_companies (wb); c++)
-            {
-              v = bk_workbook_get_assumption_layer (wb, s, (int) c, (BkAssumption) k);
-              if (!isnan (v))
-                add_assumption_image (images, s, bk_workbook_get_company_id (wb, c), (BkAssumption) k, v);
-            }
-        }
+      add_assumption_layer_images (images, wb, s, s);
 
       for (guint t = 0; t < BK_N_TABLES; t++)
         for (guint r = 0; r < bk_workbook_get_n_rows (wb, (BkTable) t); r++)
@@ -2044,41 +2055,11 @@ bk_document_set_assumption (BkDocument    *self,
                             double         value,
                             GError       **error)
 {
-  BkWorkbook *wb;
-  g_autoptr(GArray) images = images_new ();
-  gint64 scenario_id;
-
   g_return_val_if_fail (BK_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (assumption < BK_N_ASSUMPTIONS, FALSE);
 
-  wb = self->workbook;
-  if (!check_writable (self, error))
-    return FALSE;
-  if (scenario > bk_workbook_get_n_scenarios (wb) || company >= (int) bk_workbook_get_n_companies (wb))
-    {
-      g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND, _("No such scenario or company"));
-      return FALSE;
-    }
-  if (company >= 0 && bk_assumption_is_workbook_only (assumption))
-    {
-      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("%s can only be set for the workbook or a scenario, not for one company"),
-                   bk_assumption_get_key (assumption));
-      return FALSE;
-    }
-  if (!isnan (value) && !bk_assumption_check (assumption, value, error))
-    return FALSE;
-
-  scenario_id = scenario == BK_SCENARIO_BASE ? 0 : bk_workbook_get_scenario (wb, scenario)->id;
-  add_assumption_image (images, scenario_id,
-                        company >= 0 ? bk_workbook_get_company_id (wb, (guint) company) : NULL,
-                        assumption, value);
-
-  {
-    g_autofree char *label = g_strdup_printf (_("Change %s"), bk_assumption_get_name (assumption));
-
-    return run_action (self, label, images, FALSE, -1, -1, -1, -1, -1, error);
-  }
+  /* A block of one: the same checks, the same "Change …" label */
+  return bk_document_set_assumptions (self, scenario, 1, &company, &assumption, &value, error);
 }
 
 gboolean
@@ -2701,19 +2682,7 @@ bk_document_add_scenario (BkDocument  *self,
       BkScenario *source = bk_workbook_get_scenario (wb, copy_from);
       guint n = bk_workbook_get_n_periods (wb);
 
-      for (guint k = 0; k < BK_N_ASSUMPTIONS; k++)
-        {
-          double v = bk_workbook_get_assumption_layer (wb, copy_from, -1, (BkAssumption) k);
-
-          if (!isnan (v))
-            add_assumption_image (images, id, NULL, (BkAssumption) k, v);
-          for (guint c = 0; c < bk_workbook_get_n_companies (wb); c++)
-            {
-              v = bk_workbook_get_assumption_layer (wb, copy_from, (int) c, (BkAssumption) k);
-              if (!isnan (v))
-                add_assumption_image (images, id, bk_workbook_get_company_id (wb, c), (BkAssumption) k, v);
-            }
-        }
+      add_assumption_layer_images (images, wb, copy_from, id);
 
       for (guint t = 0; t < BK_N_TABLES; t++)
         for (guint r = 0; r < bk_workbook_get_n_rows (wb, (BkTable) t); r++)
