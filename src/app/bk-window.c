@@ -158,10 +158,8 @@ bk_window_show_open_error (BkWindow     *self,
   const char *kept = self->document != NULL
                      ? _("The document that was open is unchanged.") : "";
 
-  if (!g_file_query_exists (file, NULL))
-    body = g_strdup_printf ("%s %s", _("The file no longer exists: it may have been moved or deleted."), kept);
-  else
-    body = g_strdup_printf ("%s\n\n%s", error ? error->message : "", kept);
+  /* bk_window_open_file() already says why, a vanished file included */
+  body = g_strdup_printf ("%s\n\n%s", error ? error->message : "", kept);
   bk_window_show_error (self, heading, g_strstrip (body));
 }
 
