@@ -19,6 +19,8 @@
  * Line numbers in messages are lines of the text, counted from 1: a row's
  * is the line where its record starts, a cell's the line where its field
  * starts (they differ only after a quoted field with a line break).
+ * The quoting and the splitting into records are bk-delimited.c's, shared
+ * with the grid's clipboard.
  *
  * The header must start with the columns id and name (any case, white space
  * around a field is ignored); every further column is a period label of the
@@ -64,65 +66,18 @@
 #include <string.h>
 
 #include "bk-csv.h"
+#include "bk-delimited.h"
 #include "bk-json.h"
 #include "bk-workbook-private.h"
 
-/* One record of the CSV text. */
-typedef struct
-{
-  guint      line;    /* where the record starts */
-  GPtrArray *fields;  /* char *, unquoted */
-  GArray    *lines;   /* guint, where each field starts */
-} Record;
-
-static Record *
-record_new (guint line)
-{
-  Record *record = g_new0 (Record, 1);
-
-  record->line = line;
-  record->fields = g_ptr_array_new_with_free_func (g_free);
-  record->lines = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  return record;
-}
-
-static void
-record_free (Record *record)
-{
-  g_ptr_array_unref (record->fields);
-  g_array_unref (record->lines);
-  g_free (record);
-}
-
 /* ---------------------------------------------------------------------- */
 /* Writing                                                                 */
-
-static void
-append_field (GString    *out,
-              const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
 
 char *
 bk_csv_write_table (BkWorkbook *workbook,
                     BkTable     table)
 {
-  GString *out;
+  g_autoptr(GPtrArray) cells = NULL;
   guint n_periods;
   guint n_rows;
 
@@ -131,162 +86,32 @@ bk_csv_write_table (BkWorkbook *workbook,
 
   n_periods = bk_workbook_get_n_periods (workbook);
   n_rows = bk_workbook_get_n_rows (workbook, table);
-  out = g_string_new ("id,name");
+  cells = g_ptr_array_new_full ((n_rows + 1) * (n_periods + 2), g_free);
 
+  g_ptr_array_add (cells, g_strdup ("id"));
+  g_ptr_array_add (cells, g_strdup ("name"));
   for (guint p = 0; p < n_periods; p++)
-    {
-      g_autofree char *label = bk_workbook_dup_period_label (workbook, p);
-
-      g_string_append_c (out, ',');
-      append_field (out, label);
-    }
-  g_string_append (out, "\r\n");
+    g_ptr_array_add (cells, bk_workbook_dup_period_label (workbook, p));
 
   for (guint r = 0; r < n_rows; r++)
     {
       const double *values = bk_workbook_get_row_values (workbook, table, r);
 
-      append_field (out, bk_workbook_get_row_id (workbook, table, r));
-      g_string_append_c (out, ',');
-      append_field (out, bk_workbook_get_row_name (workbook, table, r));
+      g_ptr_array_add (cells, g_strdup (bk_workbook_get_row_id (workbook, table, r)));
+      g_ptr_array_add (cells, g_strdup (bk_workbook_get_row_name (workbook, table, r)));
 
       for (guint p = 0; p < n_periods; p++)
         {
-          g_string_append_c (out, ',');
+          char buf[G_ASCII_DTOSTR_BUF_SIZE] = "";
+
           if (isfinite (values[p]))
-            {
-              char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-              bk_format_double_exact (buf, values[p]);
-              g_string_append (out, buf);
-            }
-        }
-      g_string_append (out, "\r\n");
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* ---------------------------------------------------------------------- */
-/* Reading: records                                                        */
-
-static gboolean
-is_line_end (char c)
-{
-  return c == '\r' || c == '\n';
-}
-
-/* Splits @data (valid UTF-8 without NUL, no BOM) into records. */
-static gboolean
-parse_records (const char  *data,
-               gsize        length,
-               GPtrArray   *records,
-               GError     **error)
-{
-  const char *p = data;
-  const char *end = data + length;
-  guint line = 1;
-
-  while (p < end)
-    {
-      Record *record;
-
-      /* An empty line is no record. */
-      if (is_line_end (*p))
-        {
-          if (*p == '\r' && p + 1 < end && p[1] == '\n')
-            p++;
-          p++;
-          line++;
-          continue;
-        }
-
-      record = record_new (line);
-      g_ptr_array_add (records, record);
-
-      for (;;)
-        {
-          g_autoptr(GString) field = g_string_new (NULL);
-          guint field_line = line;
-
-          if (p < end && *p == '"')
-            {
-              p++;
-              for (;;)
-                {
-                  if (p >= end)
-                    {
-                      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                                   _("line %u: a quoted field is never closed; a quote inside a quoted field is written twice"),
-                                   field_line);
-                      return FALSE;
-                    }
-
-                  if (*p == '"')
-                    {
-                      if (p + 1 < end && p[1] == '"')
-                        {
-                          g_string_append_c (field, '"');
-                          p += 2;
-                          continue;
-                        }
-                      p++;
-                      break;
-                    }
-
-                  /* CRLF is one line break, so count it at the LF. */
-                  if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n')))
-                    line++;
-                  g_string_append_c (field, *p);
-                  p++;
-                }
-
-              if (p < end && *p != ',' && !is_line_end (*p))
-                {
-                  g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                               _("line %u: unexpected text after the closing quote of a field; a quote inside a quoted field is written twice"),
-                               line);
-                  return FALSE;
-                }
-            }
-          else
-            {
-              while (p < end && *p != ',' && !is_line_end (*p))
-                {
-                  if (*p == '"')
-                    {
-                      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                                   _("line %u: a field that holds a quote must be enclosed in quotes, with the quote written twice"),
-                                   line);
-                      return FALSE;
-                    }
-                  g_string_append_c (field, *p);
-                  p++;
-                }
-            }
-
-          g_ptr_array_add (record->fields, g_string_free (g_steal_pointer (&field), FALSE));
-          g_array_append_val (record->lines, field_line);
-
-          if (p >= end)
-            break;
-
-          if (*p == ',')
-            {
-              p++;
-              continue;
-            }
-
-          /* The end of the record */
-          if (*p == '\r' && p + 1 < end && p[1] == '\n')
-            p++;
-          p++;
-          line++;
-          break;
+            bk_format_double_exact (buf, values[p]);
+          g_ptr_array_add (cells, g_strdup (buf));
         }
     }
 
-  return TRUE;
+  return bk_delimited_write (BK_DELIMITED_CSV, (const char * const *) cells->pdata,
+                             n_rows + 1, n_periods + 2);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -407,16 +232,16 @@ current_cell_text (BkWorkbook *workbook,
  * valid value is an error at its field; @invalid (n_periods) tells which
  * cells will be invalid. */
 static gboolean
-check_row_formulas (BkWorkbook           *workbook,
-                    guint                 scenario,
-                    BkTable               table,
-                    guint                 row,
-                    char * const         *texts,
-                    const BkNumberLocale *locale,
-                    const Record         *record,
-                    const int            *column_period,
-                    gboolean             *invalid,
-                    GError              **error)
+check_row_formulas (BkWorkbook              *workbook,
+                    guint                    scenario,
+                    BkTable                  table,
+                    guint                    row,
+                    char * const            *texts,
+                    const BkNumberLocale    *locale,
+                    const BkDelimitedRecord *record,
+                    const int               *column_period,
+                    gboolean                *invalid,
+                    GError                 **error)
 {
   guint n = bk_workbook_get_n_periods (workbook);
   g_autoptr(GPtrArray) compiled = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_formula_free);
@@ -500,7 +325,7 @@ check_row_formulas (BkWorkbook           *workbook,
 /* Reading: the table                                                      */
 
 static gboolean
-header_starts_with_id_name (Record *header)
+header_starts_with_id_name (BkDelimitedRecord *header)
 {
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
@@ -531,7 +356,7 @@ bk_csv_import_table (BkDocument  *document,
   BkNumberLocale c_locale;
   BkWorkbook *workbook;
   const char *valid_end;
-  Record *header;
+  BkDelimitedRecord *header;
   guint n_periods;
   guint n_rows;
   guint n_columns;
@@ -579,8 +404,8 @@ bk_csv_import_table (BkDocument  *document,
       length -= 3;
     }
 
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
-  if (!parse_records (data, (gsize) length, records, error))
+  records = bk_delimited_parse (BK_DELIMITED_CSV, data, length, error);
+  if (records == NULL)
     return FALSE;
 
   if (records->len == 0)
@@ -646,7 +471,7 @@ bk_csv_import_table (BkDocument  *document,
 
   for (guint i = 1; i < records->len; i++)
     {
-      Record *record = records->pdata[i];
+      BkDelimitedRecord *record = records->pdata[i];
       g_autofree char *id = NULL;
       int row;
 
