@@ -231,6 +231,21 @@ bk_sheet_selection_get_page_rows (BkSheetSelection *self)
   return self->page_rows;
 }
 
+static gboolean
+get_cell (BkSheetSelection *self,
+          int               cell_row,
+          int               cell_column,
+          int              *row,
+          int              *column)
+{
+  if (row)
+    *row = cell_row;
+  if (column)
+    *column = cell_column;
+
+  return !is_empty (self);
+}
+
 gboolean
 bk_sheet_selection_get_cursor (BkSheetSelection *self,
                                int              *row,
@@ -238,12 +253,7 @@ bk_sheet_selection_get_cursor (BkSheetSelection *self,
 {
   g_return_val_if_fail (BK_IS_SHEET_SELECTION (self), FALSE);
 
-  if (row)
-    *row = self->cursor_row;
-  if (column)
-    *column = self->cursor_column;
-
-  return !is_empty (self);
+  return get_cell (self, self->cursor_row, self->cursor_column, row, column);
 }
 
 gboolean
@@ -253,12 +263,7 @@ bk_sheet_selection_get_corner (BkSheetSelection *self,
 {
   g_return_val_if_fail (BK_IS_SHEET_SELECTION (self), FALSE);
 
-  if (row)
-    *row = self->corner_row;
-  if (column)
-    *column = self->corner_column;
-
-  return !is_empty (self);
+  return get_cell (self, self->corner_row, self->corner_column, row, column);
 }
 
 gboolean

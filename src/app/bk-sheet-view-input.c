@@ -17,7 +17,7 @@
 #include "bk-sheet-view-private.h"
 
 /* ------------------------------------------------------------------------ */
-/* Moving                                                                   */
+/* Moving                                                                    */
 
 static void
 move (BkSheetView *self,
@@ -61,7 +61,7 @@ move_enter (BkSheetView *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Context menu                                                             */
+/* Context menu                                                              */
 
 static void
 popup_context_menu (BkSheetView *self,
@@ -77,7 +77,7 @@ popup_context_menu (BkSheetView *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Keyboard                                                                 */
+/* Keyboard                                                                  */
 
 static gboolean
 move_binding_cb (GtkWidget *widget,
@@ -271,7 +271,7 @@ focus_leave_cb (BkSheetView *self)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Actions                                                                  */
+/* Actions                                                                   */
 
 static void
 action_copy (GtkWidget  *widget,
@@ -377,7 +377,7 @@ action_context_menu (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Pointer                                                                  */
+/* Pointer                                                                   */
 
 static void
 autofit_column (BkSheetView *self,
@@ -729,7 +729,7 @@ query_tooltip (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Setting up                                                               */
+/* Setting up                                                                */
 
 void
 bk_sheet_view_input_stop_drag (BkSheetView *self)

@@ -1,15 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-sheet-view-private.h — the sheet view's struct, shared by its files only
  *
- *   bk-sheet-view.c        geometry, scrolling, measure/allocate, snapshot,
- *                          the model and the public API;
- *   bk-sheet-view-draw.c   painting cells and headers;
- *   bk-sheet-selection.c   the active cell and the selected block (no GTK);
- *   bk-sheet-view-clipboard.c  copy, cut, paste, clear, fill (the text
- *                          format is bk-delimited.c's);
- *   bk-sheet-editor.c      the in-place editor and the error popover;
- *   bk-sheet-view-input.c  key bindings, actions, clicks, drags, autoscroll,
- *                          column resizing, the context menu and tooltips.
+ * bk-sheet-view.c says which file holds which of the grid's jobs; each
+ * section below names the file that defines its functions.
  */
 #pragma once
 

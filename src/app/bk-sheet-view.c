@@ -1,23 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-sheet-view.c — the spreadsheet grid: draws a BkTableModel, edits its cells
  *
- * This file is the grid's geometry, scrolling, size and drawing, and the
- * public API.  One widget draws every visible cell in snapshot() with a
- * handful of reused Pango layouts; nothing is allocated per row or per
- * column.  Its other jobs live next door, the way Gnumeric splits its grid:
- * the active cell and selection in bk-sheet-selection.c (item-cursor), the
- * in-place editor in bk-sheet-editor.c (item-edit), keys and the pointer in
- * bk-sheet-view-input.c (the pane), sharing bk-sheet-view-private.h.  Every
- * change is one bk_table_model_set_range() call per user action.
- *
- * The clipboard holds tab-separated text (BK_DELIMITED_TSV in
- * bk-delimited.c, as LibreOffice, Gnumeric and Excel write it).  Each cell
- * is its *edit text*: numbers as typed/stored in plain form (so they
- * round-trip at full precision), formulas as formulas ("=prev*1.39",
- * relative by construction).  Pasting accepts \n, \r\n and \r line ends, a
- * trailing newline, ragged rows (missing cells keep their content) and
- * quoted cells; a selection that is a multiple of the pasted block is tiled
- * with it.
+ * This file is the grid's geometry, scrolling, measure and allocate, its
+ * snapshot, following the model, and the public API.  One widget draws
+ * every visible cell in snapshot() with a handful of reused Pango layouts;
+ * nothing is allocated per row or per column.  Its other jobs live next
+ * door, sharing bk-sheet-view-private.h, the way Gnumeric splits its grid:
+ *   bk-sheet-view-draw.c       painting cells and headers (item-grid);
+ *   bk-sheet-selection.c       the active cell and selection (item-cursor),
+ *                              a plain GObject tested without a display;
+ *   bk-sheet-editor.c          the in-place editor and error popover (item-edit);
+ *   bk-sheet-view-input.c      keys, actions and the pointer (the pane);
+ *   bk-sheet-view-clipboard.c  copy, cut, paste, clear and fill, as
+ *                              tab-separated text from bk-delimited.c
+ *                              (clipboard.c).
+ * Every change is one bk_table_model_set_range() call per user action.
  */
 
 #include "config.h"
@@ -25,7 +22,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "bk-delimited.h"
 #include "bk-sheet-view-private.h"
 
 static void bk_sheet_view_scrollable_init (GtkScrollableInterface *iface);
@@ -68,7 +64,7 @@ static const char * const block_actions[] = {
 };
 
 /* ------------------------------------------------------------------------ */
-/* Geometry                                                                 */
+/* Geometry                                                                  */
 
 static void
 invalidate_metrics (BkSheetView *self)
@@ -353,7 +349,7 @@ bk_sheet_view_clamp_point_to_view (BkSheetView  *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Scrolling                                                                */
+/* Scrolling                                                                 */
 
 static void
 configure_adjustments (BkSheetView *self)
@@ -466,7 +462,7 @@ set_adjustment (BkSheetView    *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Cursor and selection (bk-sheet-selection.c)                              */
+/* Cursor and selection (bk-sheet-selection.c)                               */
 
 static void
 update_accessible_cell (BkSheetView *self)
@@ -529,7 +525,7 @@ selection_cursor_column_cb (BkSheetView *self)
 }
 
 /* ------------------------------------------------------------------------ */
-/* For the editor and input                                                 */
+/* For the editor and input                                                  */
 
 void
 bk_sheet_view_update_block_actions (BkSheetView *self)
@@ -586,7 +582,7 @@ bk_sheet_view_emit_column_resized (BkSheetView *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Snapshot                                                                 */
+/* Snapshot                                                                  */
 
 static void
 bk_sheet_view_snapshot (GtkWidget   *widget,
@@ -714,7 +710,7 @@ bk_sheet_view_snapshot (GtkWidget   *widget,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Size                                                                     */
+/* Size                                                                      */
 
 static void
 bk_sheet_view_measure (GtkWidget      *widget,
@@ -779,7 +775,7 @@ bk_sheet_view_size_allocate (GtkWidget *widget,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Model                                                                    */
+/* Model                                                                     */
 
 static void
 model_cells_changed_cb (BkSheetView *self,
@@ -838,7 +834,7 @@ model_reset_cb (BkSheetView *self)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Public API                                                               */
+/* Public API                                                                */
 
 GtkWidget *
 bk_sheet_view_new (BkTableModel *model)
@@ -1093,7 +1089,7 @@ bk_sheet_view_get_n_drawn_cells (BkSheetView *self)
 }
 
 /* ------------------------------------------------------------------------ */
-/* GtkWidget                                                                */
+/* GtkWidget                                                                 */
 
 static gboolean
 bk_sheet_view_focus (GtkWidget        *widget,
@@ -1159,7 +1155,7 @@ bk_sheet_view_unmap (GtkWidget *widget)
 }
 
 /* ------------------------------------------------------------------------ */
-/* GObject                                                                  */
+/* GObject                                                                   */
 
 static void
 bk_sheet_view_dispose (GObject *object)
@@ -1171,9 +1167,8 @@ bk_sheet_view_dispose (GObject *object)
   g_clear_object (&self->model_signals);
   g_clear_object (&self->model);
   g_clear_object (&self->context_menu);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  g_clear_object (&self->selection);
+  /* The selection stays until finalize: the getters still answer. */
+  g_signal_handlers_disconnect_by_data (self->selection, self);
 
   bk_sheet_editor_dispose (self);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
@@ -1196,6 +1191,7 @@ bk_sheet_view_finalize (GObject *object)
 {
   BkSheetView *self = BK_SHEET_VIEW (object);
 
+  g_clear_object (&self->selection);
   g_clear_pointer (&self->column_widths, g_free);
   g_clear_pointer (&self->column_x, g_free);
   g_string_free (self->scratch, TRUE);

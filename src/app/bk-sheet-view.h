@@ -57,8 +57,9 @@ gboolean      bk_sheet_view_commit_edit        (BkSheetView   *self);
 void          bk_sheet_view_cancel_edit        (BkSheetView   *self);
 
 /* Clipboard and block operations on the selection, each one set_range call.
- * The clipboard holds tab-separated edit texts (see bk-sheet-view.c).  They
- * return FALSE (and emit ::error) when the model rejects the change. */
+ * The clipboard holds tab-separated edit texts (see
+ * bk-sheet-view-clipboard.c).  They return FALSE (and emit ::error) when
+ * the model rejects the change. */
 void          bk_sheet_view_copy               (BkSheetView   *self);
 gboolean      bk_sheet_view_cut                (BkSheetView   *self);
 void          bk_sheet_view_paste              (BkSheetView   *self);
