@@ -15,6 +15,11 @@ TEST_PACKAGES=(
   sqlite3 poppler-utils librsvg2-bin locales libglib2.0-bin
 )
 
+# The fuzz targets and the sanitizer builds (build-aux/fuzz, build-aux/test).
+FUZZ_PACKAGES=(
+  clang libclang-rt-14-dev
+)
+
 # ensure_packages NAME… — installs whatever is not installed yet.
 ensure_packages () {
   local missing=() pkg
