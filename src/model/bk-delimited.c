@@ -279,6 +279,27 @@ bk_delimited_parse (BkDelimitedFormat   format,
     text = "";
   if (length < 0)
     length = (gssize) strlen (text);
+  else
+    {
+      /* Fields are C strings: a NUL would cut one short without a word.
+       * A CSV file holding one is damaged; clipboard text ends there. */
+      const char *nul = memchr (text, '\0', (size_t) length);
+
+      if (nul != NULL && format == BK_DELIMITED_CSV)
+        {
+          guint nul_line = 1;
+
+          for (const char *q = text; q < nul; q++)
+            if (*q == '\n' || (*q == '\r' && q + 1 < nul && q[1] != '\n'))
+              nul_line++;
+          g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                       _("line %u: the text holds a NUL character, which CSV cannot hold"),
+                       nul_line);
+          return NULL;
+        }
+      if (nul != NULL)
+        length = nul - text;
+    }
 
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
   p = text;

@@ -47,7 +47,7 @@ char         *bk_delimited_write        (BkDelimitedFormat       format,
 /* Splits @text (@length bytes, or up to its NUL when -1) into a GPtrArray
  * of BkDelimitedRecord.  Line ends may be CRLF, LF or a lone CR; a final
  * line end adds no record.  CSV errors (BK_ERROR_INVALID_INPUT) name the
- * line; TSV never fails. */
+ * line, a NUL byte among them; TSV never fails and ends at a NUL. */
 GPtrArray    *bk_delimited_parse        (BkDelimitedFormat       format,
                                          const char             *text,
                                          gssize                  length,

@@ -188,6 +188,16 @@ test_parse_csv_refused (void)
   assert_refused ("a\n\"x\ny\"z,b\n", "line 3: unexpected text after the closing quote");
   assert_refused ("a\n\nb\"c\n", "line 3: a field that holds a quote must be enclosed in quotes");
   assert_refused ("\"a\"\"\n", "line 1: a quoted field is never closed");
+
+  /* A NUL byte would cut a field short: CSV refuses it, naming its line. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) records = bk_delimited_parse (BK_DELIMITED_CSV, "a,b\r\nc\0d,e\r\n", 12, &error);
+
+    g_assert_null (records);
+    g_assert_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT);
+    g_assert_true (g_str_has_prefix (error->message, "line 2: the text holds a NUL character"));
+  }
 }
 
 static void
@@ -214,6 +224,14 @@ test_parse_tsv (void)
   assert_parsed (BK_DELIMITED_TSV, "\"a\"b\tc", "\"a\"b|c");
   assert_parsed (BK_DELIMITED_TSV, "\"open\tc\nd", "\"open|c\nd");
   assert_parsed (BK_DELIMITED_TSV, "\"", "\"");
+
+  /* Clipboard text ends at a NUL. */
+  records = bk_delimited_parse (BK_DELIMITED_TSV, "a\tb\nc\0\td", 8, NULL);
+  g_assert_nonnull (records);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpuint (((BkDelimitedRecord *) records->pdata[1])->fields->len, ==, 1);
+  g_assert_cmpstr (((BkDelimitedRecord *) records->pdata[1])->fields->pdata[0], ==, "c");
+  g_clear_pointer (&records, g_ptr_array_unref);
 
   records = bk_delimited_parse (BK_DELIMITED_TSV, "\"never\nclosed", -1, NULL);
   g_assert_nonnull (records);
