@@ -9,9 +9,9 @@
 
 #define SIN45 0.70710678118654752
 
-const char *
-bk_chart_axes_category_label (BkCanvas *c,
-                              guint     i)
+static const char *
+category_label (BkCanvas *c,
+                guint     i)
 {
   BkChart *chart = c->chart;
 
@@ -20,10 +20,11 @@ bk_chart_axes_category_label (BkCanvas *c,
   return i < chart->categories->len ? g_ptr_array_index (chart->categories, i) : "";
 }
 
-void
-bk_chart_axes_series_range (BkCanvas *c,
-                            double   *lo,
-                            double   *hi)
+/* The range of the visible values, and zero */
+static void
+series_range (BkCanvas *c,
+              double   *lo,
+              double   *hi)
 {
   BkChart *chart = c->chart;
 
@@ -101,7 +102,7 @@ labels_wrap (BkCanvas *c,
       PangoLayout *layout;
       PangoRectangle ink, logical;
 
-      layout = bk_canvas_text (c, BK_FONT_WRAP, bk_chart_axes_category_label (c, i), width, NULL, NULL);
+      layout = bk_canvas_text (c, BK_FONT_WRAP, category_label (c, i), width, NULL, NULL);
       pango_layout_get_pixel_extents (layout, &ink, &logical);
       if (pango_layout_get_line_count (layout) > 2 || logical.x < 0 ||
           logical.x + logical.width > width + 1)
@@ -123,7 +124,7 @@ layout_axes (BkCanvas *c)
   if (c->painter->range != NULL)
     c->painter->range (c, &lo, &hi);
   else
-    bk_chart_axes_series_range (c, &lo, &hi);
+    series_range (c, &lo, &hi);
 
   plot_top = top + lh / 2;
   bk_chart_ticks_compute (lo, hi, tick_target (bottom - plot_top - lh - 8), &c->ticks);
@@ -138,7 +139,7 @@ layout_axes (BkCanvas *c)
     {
       double w;
 
-      bk_canvas_text (c, BK_FONT_LABEL, bk_chart_axes_category_label (c, i), 0, &w, NULL);
+      bk_canvas_text (c, BK_FONT_LABEL, category_label (c, i), 0, &w, NULL);
       max_label = MAX (max_label, w);
     }
 
@@ -251,7 +252,7 @@ draw_category_labels (BkCanvas *c)
 
   for (guint i = 0; i < c->n_cat; i += c->label_every)
     {
-      const char *text = bk_chart_axes_category_label (c, i);
+      const char *text = category_label (c, i);
       double x = bk_canvas_x (c, i);
       PangoLayout *layout;
       double w, h;

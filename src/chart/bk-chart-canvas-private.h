@@ -168,14 +168,9 @@ void           bk_canvas_hit           (BkCanvas           *c,
 /* bk-chart-legend.c: draws the legend and shrinks the room it took from */
 void           bk_chart_legend_draw    (BkCanvas           *c);
 
-/* bk-chart-axes.c */
-void           bk_chart_axes_series_range (BkCanvas        *c,
-                                           double          *lo,
-                                           double          *hi);
-/* Draws a plot with axes in the room left and the kind's data on it */
+/* bk-chart-axes.c: draws a plot with axes in the room left, and the
+ * kind's data on it */
 void           bk_chart_axes_draw      (BkCanvas           *c);
-const char    *bk_chart_axes_category_label (BkCanvas      *c,
-                                             guint          i);
 
 /* bk-chart-markers.c: labelled points on series (payback) */
 void           bk_chart_markers_draw   (BkCanvas           *c);
