@@ -41,12 +41,11 @@ struct _BkChartView
   GSignalGroup  *chart_signals;
   char          *accessible_label;
 
-  /* The last drawing and the size it was made at (the chart's hit-test
-   * geometry is that of the last drawing) */
+  /* The last drawing, the size it was made at and where it drew what */
   GskRenderNode *node;
   int            node_width;
   int            node_height;
-  gboolean       has_geometry;
+  BkChartHits   *hits;
 
   /* Pointer */
   gboolean       has_pointer;
@@ -88,7 +87,7 @@ has_current_geometry (BkChartView *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   return self->chart != NULL &&
-         self->has_geometry &&
+         self->hits != NULL &&
          self->node_width == gtk_widget_get_width (widget) &&
          self->node_height == gtk_widget_get_height (widget);
 }
@@ -168,9 +167,9 @@ update_hover (BkChartView *self)
       BkChartHit hit;
       guint legend_series;
 
-      if (bk_chart_legend_hit_test (self->chart, self->pointer_x, self->pointer_y, &legend_series))
+      if (bk_chart_hits_lookup_legend (self->hits, self->pointer_x, self->pointer_y, &legend_series))
         over_legend = TRUE;
-      else if (bk_chart_hit_test (self->chart, self->pointer_x, self->pointer_y, &hit) &&
+      else if (bk_chart_hits_lookup (self->hits, self->pointer_x, self->pointer_y, &hit) &&
                kind != BK_CHART_KIND_WATERFALL &&
                hit.series < bk_chart_get_n_series (self->chart))
         {
@@ -349,7 +348,7 @@ bk_chart_view_set_chart (BkChartView *self,
   forget_hover (self);
   g_set_object (&self->chart, chart);
   g_signal_group_set_target (self->chart_signals, chart);
-  self->has_geometry = FALSE;
+  g_clear_object (&self->hits);
 
   apply_theme (self);
   invalidate (self);
@@ -431,14 +430,14 @@ bk_chart_view_dup_tooltip_text (BkChartView *self,
   if (!has_current_geometry (self))
     return NULL;
 
-  if (bk_chart_legend_hit_test (self->chart, x, y, &series))
+  if (bk_chart_hits_lookup_legend (self->hits, x, y, &series))
     {
       if (bk_chart_get_series_hidden (self->chart, series))
         return g_strdup (_("Click to show this series"));
       return g_strdup (_("Click to hide this series"));
     }
 
-  if (bk_chart_hit_test (self->chart, x, y, &hit))
+  if (bk_chart_hits_lookup (self->hits, x, y, &hit))
     return bk_chart_describe_hit (self->chart, &hit);
 
   return NULL;
@@ -454,12 +453,20 @@ bk_chart_view_toggle_series_at (BkChartView *self,
   g_return_val_if_fail (BK_IS_CHART_VIEW (self), FALSE);
 
   if (!has_current_geometry (self) ||
-      !bk_chart_legend_hit_test (self->chart, x, y, &series))
+      !bk_chart_hits_lookup_legend (self->hits, x, y, &series))
     return FALSE;
 
   bk_chart_set_series_hidden (self->chart, series,
                               !bk_chart_get_series_hidden (self->chart, series));
   return TRUE;
+}
+
+BkChartHits *
+bk_chart_view_get_hits (BkChartView *self)
+{
+  g_return_val_if_fail (BK_IS_CHART_VIEW (self), NULL);
+
+  return self->hits;
 }
 
 guint
@@ -501,7 +508,7 @@ snapshot_mark (BkChartView *self,
   if (kind != BK_CHART_KIND_LINE && kind != BK_CHART_KIND_STACKED_AREA)
     return;
 
-  if (!bk_chart_hit_test (self->chart, self->pointer_x, self->pointer_y, &hit) ||
+  if (!bk_chart_hits_lookup (self->hits, self->pointer_x, self->pointer_y, &hit) ||
       (int) hit.series != self->hit_series)
     return;
 
@@ -541,14 +548,14 @@ bk_chart_view_snapshot (GtkWidget   *widget,
       cairo_t *cr;
 
       cr = gtk_snapshot_append_cairo (chart_snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      bk_chart_render (self->chart, cr, width, height);
+      g_clear_object (&self->hits);
+      self->hits = bk_chart_render (self->chart, cr, width, height);
       cairo_destroy (cr);
 
       g_clear_pointer (&self->node, gsk_render_node_unref);
       self->node = gtk_snapshot_free_to_node (chart_snapshot);
       self->node_width = width;
       self->node_height = height;
-      self->has_geometry = TRUE;
       self->n_renders++;
     }
 
@@ -687,6 +694,7 @@ bk_chart_view_dispose (GObject *object)
   g_clear_object (&self->chart_signals);
   g_clear_object (&self->chart);
   g_clear_pointer (&self->node, gsk_render_node_unref);
+  g_clear_object (&self->hits);
 
   G_OBJECT_CLASS (bk_chart_view_parent_class)->dispose (object);
 }

@@ -52,6 +52,10 @@ gboolean     bk_chart_view_toggle_series_at   (BkChartView   *self,
                                                double         x,
                                                double         y);
 
+/* Where the last drawing put what (hover and clicks query it); NULL before
+ * the first drawing of the current chart. */
+BkChartHits *bk_chart_view_get_hits           (BkChartView   *self);
+
 /* For tests and benchmarks: how many times the chart was drawn anew, and
  * how many frames showed it (a frame reuses the last drawing when nothing
  * changed). */

@@ -694,18 +694,6 @@ palette_size (void)
   return n;
 }
 
-static BkChartColor
-rgb (guint32 hex)
-{
-  BkChartColor c = {
-    ((hex >> 16) & 0xff) / 255.0,
-    ((hex >> 8) & 0xff) / 255.0,
-    (hex & 0xff) / 255.0,
-  };
-
-  return c;
-}
-
 /* FALSE for KEY_PALETTE: the renderer's own colour */
 static gboolean
 key_color (BkChartTheme  theme,
@@ -718,13 +706,13 @@ key_color (BkChartTheme  theme,
   if (key == KEY_PALETTE)
     return FALSE;
   if (key == KEY_OTHERS)
-    *color = rgb (others_color[theme]);
+    *color = bk_chart_color_from_hex (others_color[theme]);
   else if (key == KEY_LIMIT)
-    *color = rgb (limit_color[theme]);
+    *color = bk_chart_color_from_hex (limit_color[theme]);
   else if (key < n_palette)
     bk_chart_palette_color (theme, key, color);
   else
-    *color = rgb (extra_colors[theme][(key - n_palette) % G_N_ELEMENTS (extra_colors[theme])]);
+    *color = bk_chart_color_from_hex (extra_colors[theme][(key - n_palette) % G_N_ELEMENTS (extra_colors[theme])]);
 
   return TRUE;
 }

@@ -31,31 +31,6 @@ typedef struct
   gboolean  is_total;
 } BkChartStep;
 
-typedef enum
-{
-  BK_CHART_HIT_RECT,   /* x, y, w, h */
-  BK_CHART_HIT_POINT,  /* x, y */
-  BK_CHART_HIT_BAND,   /* the column x ± w between y and y + h */
-  BK_CHART_HIT_SLICE,  /* centre x, y; radii w (inner) .. h (outer); angles */
-} BkChartHitShape;
-
-typedef struct
-{
-  BkChartHitShape shape;
-  guint           series;
-  guint           index;
-  double          value;
-  double          x, y, w, h;
-  double          start, end;  /* clockwise from 12 o'clock, radians */
-  double          anchor_x, anchor_y;
-} BkChartHitItem;
-
-typedef struct
-{
-  double x, y, w, h;
-  guint  series;
-} BkChartLegendItem;
-
 struct _BkChart
 {
   GObject               parent_instance;
@@ -73,19 +48,17 @@ struct _BkChart
   GPtrArray            *series;      /* BkChartSeries * */
   GArray               *markers;     /* BkChartMarker */
   GArray               *steps;       /* BkChartStep */
-
-  /* Geometry of the last render */
-  gboolean              has_plot;
-  cairo_rectangle_t     plot;
-  GArray               *hits;        /* BkChartHitItem */
-  GArray               *legend_hits; /* BkChartLegendItem */
 };
 
-/* Renders; with @record_geometry FALSE the hit-test geometry is kept. */
-void  bk_chart_render_full (BkChart *chart,
-                            cairo_t *cr,
-                            double   width,
-                            double   height,
-                            gboolean record_geometry);
+/* Renders, recording the hit geometry into @hits unless it is NULL
+ * (export, which needs none). */
+void          bk_chart_render_full     (BkChart     *chart,
+                                        cairo_t     *cr,
+                                        double       width,
+                                        double       height,
+                                        BkChartHits *hits);
+
+/* 0xRRGGBB as a colour (bk-chart-theme.c). */
+BkChartColor  bk_chart_color_from_hex  (guint32      hex);
 
 G_END_DECLS

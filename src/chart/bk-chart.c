@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bk-chart.c — the chart description: kind, texts, series, steps, markers */
+/* bk-chart.c — the chart description: kind, texts, series, steps, markers,
+ * and the words for what a hit on it points at */
 
 #include "config.h"
 
@@ -15,10 +16,7 @@ G_DEFINE_ENUM_TYPE (BkChartKind, bk_chart_kind,
   G_DEFINE_ENUM_VALUE (BK_CHART_KIND_STACKED_BAR, "stacked-bar"),
   G_DEFINE_ENUM_VALUE (BK_CHART_KIND_STACKED_AREA, "stacked-area"),
   G_DEFINE_ENUM_VALUE (BK_CHART_KIND_DONUT, "donut"),
-  G_DEFINE_ENUM_VALUE (BK_CHART_KIND_WATERFALL, "waterfall"),
-  G_DEFINE_ENUM_VALUE (BK_CHART_KIND_TORNADO, "tornado"),
-  G_DEFINE_ENUM_VALUE (BK_CHART_KIND_FAN, "fan"),
-  G_DEFINE_ENUM_VALUE (BK_CHART_KIND_HISTOGRAM, "histogram"))
+  G_DEFINE_ENUM_VALUE (BK_CHART_KIND_WATERFALL, "waterfall"))
 
 G_DEFINE_ENUM_TYPE (BkChartUnit, bk_chart_unit,
   G_DEFINE_ENUM_VALUE (BK_CHART_UNIT_NUMBER, "number"),
@@ -113,8 +111,6 @@ bk_chart_finalize (GObject *object)
   g_clear_pointer (&chart->series, g_ptr_array_unref);
   g_clear_pointer (&chart->markers, g_array_unref);
   g_clear_pointer (&chart->steps, g_array_unref);
-  g_clear_pointer (&chart->hits, g_array_unref);
-  g_clear_pointer (&chart->legend_hits, g_array_unref);
 
   G_OBJECT_CLASS (bk_chart_parent_class)->finalize (object);
 }
@@ -263,8 +259,6 @@ bk_chart_init (BkChart *chart)
   g_array_set_clear_func (chart->markers, marker_clear);
   chart->steps = g_array_new (FALSE, TRUE, sizeof (BkChartStep));
   g_array_set_clear_func (chart->steps, step_clear);
-  chart->hits = g_array_new (FALSE, TRUE, sizeof (BkChartHitItem));
-  chart->legend_hits = g_array_new (FALSE, TRUE, sizeof (BkChartLegendItem));
 }
 
 BkChart *
@@ -285,7 +279,7 @@ bk_chart_set_kind (BkChart     *chart,
                    BkChartKind  kind)
 {
   g_return_if_fail (BK_IS_CHART (chart));
-  g_return_if_fail (kind <= BK_CHART_KIND_HISTOGRAM);
+  g_return_if_fail (kind <= BK_CHART_KIND_WATERFALL);
 
   if (chart->kind == kind)
     return;
@@ -683,4 +677,44 @@ bk_chart_get_n_steps (BkChart *chart)
 {
   g_return_val_if_fail (BK_IS_CHART (chart), 0);
   return chart->steps->len;
+}
+
+char *
+bk_chart_describe_hit (BkChart          *chart,
+                       const BkChartHit *hit)
+{
+  g_autofree char *value = NULL;
+  const char *category = NULL;
+  const char *name = NULL;
+
+  g_return_val_if_fail (BK_IS_CHART (chart), NULL);
+  g_return_val_if_fail (hit != NULL, NULL);
+
+  value = bk_chart_format_exact (chart->unit, hit->value);
+
+  if (chart->kind == BK_CHART_KIND_WATERFALL)
+    {
+      if (hit->index >= chart->steps->len)
+        return NULL;
+      name = g_array_index (chart->steps, BkChartStep, hit->index).label;
+      if (!g_array_index (chart->steps, BkChartStep, hit->index).is_total && hit->value > 0)
+        {
+          char *signed_value = g_strconcat ("+", value, NULL);
+          g_free (value);
+          value = signed_value;
+        }
+      return g_strdup_printf ("%s\n%s", name, value);
+    }
+
+  if (hit->series >= chart->series->len)
+    return NULL;
+  name = ((BkChartSeries *) g_ptr_array_index (chart->series, hit->series))->name;
+
+  if (chart->kind != BK_CHART_KIND_DONUT && hit->index < chart->categories->len)
+    category = g_ptr_array_index (chart->categories, hit->index);
+
+  if (category != NULL && *category != '\0')
+    /* Translators: a chart tooltip's second line, "2027: $123.4B" */
+    return g_strdup_printf (_("%s\n%s: %s"), name, category, value);
+  return g_strdup_printf ("%s\n%s", name, value);
 }

@@ -6,6 +6,7 @@
 #include <glib-object.h>
 
 #include "bk-chart-axis.h"
+#include "bk-chart-hits.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +18,6 @@ typedef enum
   BK_CHART_KIND_STACKED_AREA,
   BK_CHART_KIND_DONUT,         /* one slice per series, sized by its first value */
   BK_CHART_KIND_WATERFALL,     /* the steps, not the series */
-  BK_CHART_KIND_TORNADO,       /* reserved: drawn as a "not available" notice */
-  BK_CHART_KIND_FAN,           /* reserved */
-  BK_CHART_KIND_HISTOGRAM,     /* reserved */
 } BkChartKind;
 
 typedef enum
@@ -42,16 +40,6 @@ typedef struct
   double green;
   double blue;
 } BkChartColor;
-
-/* What lies under the pointer, from the last render. */
-typedef struct
-{
-  guint  series;  /* series index; waterfall: 0 */
-  guint  index;   /* category index; waterfall: step; donut: 0 */
-  double value;   /* the value as given (waterfall: the step's value) */
-  double x;       /* where a tooltip should point, render coordinates */
-  double y;
-} BkChartHit;
 
 #define BK_TYPE_CHART_KIND (bk_chart_kind_get_type ())
 #define BK_TYPE_CHART_UNIT (bk_chart_unit_get_type ())
@@ -160,29 +148,16 @@ void                  bk_chart_clear_steps            (BkChart               *ch
 guint                 bk_chart_get_n_steps            (BkChart               *chart);
 
 /* Draws the chart into the rectangle (0, 0, @width, @height) of @cr's user
- * space and remembers its geometry for the hit tests below. */
-void                  bk_chart_render                 (BkChart               *chart,
+ * space.  Returns where it drew what, for hit tests (see bk-chart-hits.h);
+ * the chart itself keeps nothing of the render. */
+BkChartHits          *bk_chart_render                 (BkChart               *chart,
                                                        cairo_t               *cr,
                                                        double                 width,
-                                                       double                 height);
-/* The data point, bar, band or slice under (@x, @y), in the coordinates of
- * the last bk_chart_render(). */
-gboolean              bk_chart_hit_test               (BkChart               *chart,
-                                                       double                 x,
-                                                       double                 y,
-                                                       BkChartHit            *hit);
-/* The series whose legend entry is under (@x, @y). */
-gboolean              bk_chart_legend_hit_test        (BkChart               *chart,
-                                                       double                 x,
-                                                       double                 y,
-                                                       guint                 *series);
-/* Tooltip text for @hit: series, category and exact value, one per line. */
+                                                       double                 height) G_GNUC_WARN_UNUSED_RESULT;
+/* Tooltip text for @hit (from a render of @chart): series, category and
+ * exact value, one per line. */
 char                 *bk_chart_describe_hit           (BkChart               *chart,
                                                        const BkChartHit      *hit);
-/* The plot rectangle of the last render; FALSE before the first or when
- * the chart had no plot (too small, no data). */
-gboolean              bk_chart_get_plot_area          (BkChart               *chart,
-                                                       cairo_rectangle_t     *area);
 
 /* The colour-blind-safe (Okabe–Ito) palette, cycling. */
 void                  bk_chart_palette_color          (BkChartTheme           theme,

@@ -197,7 +197,7 @@ is_legend_entry (Fixture  *f,
 {
   guint series;
 
-  return bk_chart_legend_hit_test (f->chart, x, y, &series) &&
+  return bk_chart_hits_lookup_legend (bk_chart_view_get_hits (f->view), x, y, &series) &&
          series == GPOINTER_TO_UINT (data);
 }
 
@@ -216,7 +216,7 @@ is_point (Fixture  *f,
   const Point *point = data;
   BkChartHit hit;
 
-  return bk_chart_hit_test (f->chart, x, y, &hit) &&
+  return bk_chart_hits_lookup (bk_chart_view_get_hits (f->view), x, y, &hit) &&
          hit.series == point->series && hit.index == point->index;
 }
 

@@ -110,12 +110,13 @@ renders_plot (BkChart *chart)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 700);
   cairo_t *cr = cairo_create (surface);
+  g_autoptr(BkChartHits) hits = NULL;
   cairo_rectangle_t area;
   gboolean plot;
 
-  bk_chart_render (chart, cr, 1200, 700);
+  hits = bk_chart_render (chart, cr, 1200, 700);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  plot = bk_chart_get_plot_area (chart, &area);
+  plot = bk_chart_hits_get_plot_area (hits, &area);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 

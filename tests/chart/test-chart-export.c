@@ -405,13 +405,14 @@ test_export_keeps_hit_geometry (void)
   cairo_t *cr = cairo_create (surface);
   cairo_rectangle_t before, after;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BkChartHits) hits = NULL;
 
-  bk_chart_render (chart, cr, 400, 300);
-  g_assert_true (bk_chart_get_plot_area (chart, &before));
+  hits = bk_chart_render (chart, cr, 400, 300);
+  g_assert_true (bk_chart_hits_get_plot_area (hits, &before));
 
   bytes = bk_chart_export_bytes (chart, BK_CHART_FORMAT_PNG, 1200, 700, 2, NULL);
   g_assert_nonnull (bytes);
-  g_assert_true (bk_chart_get_plot_area (chart, &after));
+  g_assert_true (bk_chart_hits_get_plot_area (hits, &after));
   g_assert_cmpfloat (before.x, ==, after.x);
   g_assert_cmpfloat (before.width, ==, after.width);
   g_assert_cmpfloat (before.height, ==, after.height);

@@ -488,6 +488,10 @@ test_rejections (void)
     { 2, { "SAMPLE", "--kind", "capex" } },                        /* no -o */
     { 2, { "SAMPLE", "--kind", "capex", "-o", "" } },
     { 2, { "SAMPLE", "--kind", "pie", "-o", "OUT.png" } },
+    /* Kinds the renderer does not draw yet are refused, not drawn as a notice */
+    { 2, { "SAMPLE", "--kind", "tornado", "-o", "OUT.png" } },
+    { 2, { "SAMPLE", "--kind", "fan", "-o", "OUT.png" } },
+    { 2, { "SAMPLE", "--kind", "histogram", "-o", "OUT.png" } },
     { 2, { "SAMPLE", "--kind", "", "-o", "OUT.png" } },
     { 2, { "SAMPLE", "--kind", "capex", "-o", "OUT.png", "--colour", "red" } },
     { 2, { "SAMPLE", "--kind", "capex", "-o", "OUT.png", "-x" } },

@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-chart-axes.c — the plot of the kinds with axes: its rectangle, value
+ * ticks, grid, zero line and category labels, and the kind's data drawn
+ * on it (the tick maths itself is bk-chart-axis.c) */
+
+#include "config.h"
+
+#include "bk-chart-canvas-private.h"
+
+#define SIN45 0.70710678118654752
+
+static const char *
+category_label (BkCanvas *c,
+                guint     i)
+{
+  BkChart *chart = c->chart;
+
+  if (c->painter->steps)
+    return i < chart->steps->len ? g_array_index (chart->steps, BkChartStep, i).label : "";
+  return i < chart->categories->len ? g_ptr_array_index (chart->categories, i) : "";
+}
+
+/* The range of the visible values, and zero */
+static void
+series_range (BkCanvas *c,
+              double   *lo,
+              double   *hi)
+{
+  BkChart *chart = c->chart;
+
+  *lo = 0.0;
+  *hi = 0.0;
+  for (guint j = 0; j < chart->series->len; j++)
+    {
+      BkChartSeries *s = bk_canvas_series (c, j);
+
+      if (s->hidden)
+        continue;
+      for (guint i = 0; i < s->n_values; i++)
+        if (isfinite (s->values[i]))
+          {
+            *lo = MIN (*lo, s->values[i]);
+            *hi = MAX (*hi, s->values[i]);
+          }
+    }
+}
+
+static double
+tick_labels_width (BkCanvas *c)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < c->ticks.n_ticks; i++)
+    {
+      g_autofree char *label = bk_chart_format_value (c->chart->unit,
+                                                      c->ticks.min + i * c->ticks.step,
+                                                      c->ticks.step);
+      double w;
+
+      bk_canvas_text (c, BK_FONT_LABEL, label, 0, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+static guint
+tick_target (double plot_height)
+{
+  return CLAMP ((guint) (MAX (plot_height, 0) / 60.0), 2, 8);
+}
+
+/* Thinned labels: every 1st, 2nd, 5th, 10th, 20th… */
+static guint
+nice_every (guint k)
+{
+  guint nice = 1;
+
+  while (nice < k)
+    {
+      if (nice * 2 >= k)
+        return nice * 2;
+      if (nice * 5 >= k)
+        return nice * 5;
+      nice *= 10;
+    }
+  return nice;
+}
+
+/* Whether every category label fits on two lines of @width; *height is
+ * the tallest. */
+static gboolean
+labels_wrap (BkCanvas *c,
+             double    width,
+             double   *height)
+{
+  *height = 0;
+  if (width < 20)
+    return FALSE;
+
+  for (guint i = 0; i < c->n_cat; i++)
+    {
+      PangoLayout *layout;
+      PangoRectangle ink, logical;
+
+      layout = bk_canvas_text (c, BK_FONT_WRAP, category_label (c, i), width, NULL, NULL);
+      pango_layout_get_pixel_extents (layout, &ink, &logical);
+      if (pango_layout_get_line_count (layout) > 2 || logical.x < 0 ||
+          logical.x + logical.width > width + 1)
+        return FALSE;
+      *height = MAX (*height, logical.height);
+    }
+  return TRUE;
+}
+
+/* Picks ticks, the plot rectangle and how category labels fit. */
+static gboolean
+layout_axes (BkCanvas *c)
+{
+  double lo, hi, label_w, max_label = 0, spacing, cat_h, plot_top, wrap_h = 0;
+  double lh = c->line_height;
+  double left = c->left, top = c->top, right = c->right, bottom = c->bottom;
+  gboolean bands = c->painter->bands;
+
+  if (c->painter->range != NULL)
+    c->painter->range (c, &lo, &hi);
+  else
+    series_range (c, &lo, &hi);
+
+  plot_top = top + lh / 2;
+  bk_chart_ticks_compute (lo, hi, tick_target (bottom - plot_top - lh - 8), &c->ticks);
+  label_w = tick_labels_width (c);
+
+  c->px = left + label_w + 8;
+  c->pw = right - c->px;
+  if (c->pw < 40 || c->n_cat == 0)
+    return FALSE;
+
+  for (guint i = 0; i < c->n_cat; i++)
+    {
+      double w;
+
+      bk_canvas_text (c, BK_FONT_LABEL, category_label (c, i), 0, &w, NULL);
+      max_label = MAX (max_label, w);
+    }
+
+  c->inset = MIN (c->pw / 4, MAX (8.0, max_label / 2));
+  spacing = bk_canvas_spacing (c);
+  c->label_cap = MAX ((bottom - top) * 0.3 / SIN45 - lh, 20.0);
+
+  if (max_label + 10 <= spacing)
+    {
+      c->label_mode = BK_LABELS_HORIZONTAL;
+      c->label_every = 1;
+    }
+  else if (bands && labels_wrap (c, spacing - 8, &wrap_h))
+    {
+      /* Names under bars: on two lines if they fit */
+      c->label_mode = BK_LABELS_WRAPPED;
+      c->label_every = 1;
+      c->wrap_width = spacing - 8;
+    }
+  else if (bands)
+    {
+      /* Else rotate them, then thin them if still too close */
+      c->label_mode = BK_LABELS_ROTATED;
+      c->label_every = MAX (1, (guint) ceil (lh * 1.2 / spacing));
+    }
+  else
+    {
+      /* Periods along a line: show every k-th */
+      c->label_mode = BK_LABELS_HORIZONTAL;
+      c->label_every = MAX (1, (guint) ceil ((max_label + 10) / spacing));
+    }
+
+  c->label_every = nice_every (c->label_every);
+
+  if (c->label_mode == BK_LABELS_HORIZONTAL)
+    cat_h = lh + 6;
+  else if (c->label_mode == BK_LABELS_WRAPPED)
+    cat_h = wrap_h + 6;
+  else
+    {
+      /* Room on the left for the first label, which reaches down-left */
+      double need = MIN (max_label, c->label_cap) * SIN45 + 4 - spacing / 2;
+      double shift = MIN (need - c->px, c->pw * 0.2);
+
+      if (shift > 0)
+        {
+          c->px += shift;
+          c->pw -= shift;
+        }
+      cat_h = (MIN (max_label, c->label_cap) + lh) * SIN45 + 6;
+    }
+
+  c->py = plot_top;
+  c->ph = bottom - cat_h - plot_top;
+  if (c->ph < 30)
+    return FALSE;
+
+  /* With the real height the tick count may change, and so the labels */
+  bk_chart_ticks_compute (lo, hi, tick_target (c->ph), &c->ticks);
+  {
+    double w = tick_labels_width (c);
+    if (w > label_w)
+      {
+        c->px += w - label_w;
+        c->pw -= w - label_w;
+      }
+  }
+
+  return TRUE;
+}
+
+static void
+draw_grid (BkCanvas *c)
+{
+  cairo_t *cr = c->cr;
+  BkChartColor grid = bk_chart_color_from_hex (c->theme->grid);
+
+  cairo_set_line_width (cr, 1.0);
+  bk_canvas_set_color (c, &grid);
+  for (guint i = 0; i < c->ticks.n_ticks; i++)
+    {
+      double v = c->ticks.min + i * c->ticks.step;
+      double y = bk_canvas_snap (bk_canvas_y (c, v));
+
+      if (fabs (v) < c->ticks.step * 1e-6)
+        continue;  /* the zero line is drawn over the data */
+      cairo_move_to (cr, c->px, y);
+      cairo_line_to (cr, c->px + c->pw, y);
+    }
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < c->ticks.n_ticks; i++)
+    {
+      double v = c->ticks.min + i * c->ticks.step;
+      g_autofree char *label = bk_chart_format_value (c->chart->unit, v, c->ticks.step);
+      PangoLayout *layout;
+      double w, h;
+
+      layout = bk_canvas_text (c, BK_FONT_LABEL, label, 0, &w, &h);
+      bk_canvas_show (c, layout, c->px - 8 - w, bk_canvas_y (c, v) - h / 2, &c->secondary);
+    }
+}
+
+static void
+draw_category_labels (BkCanvas *c)
+{
+  cairo_t *cr = c->cr;
+  double lh = c->line_height;
+  double y = c->py + c->ph + 6;
+
+  for (guint i = 0; i < c->n_cat; i += c->label_every)
+    {
+      const char *text = category_label (c, i);
+      double x = bk_canvas_x (c, i);
+      PangoLayout *layout;
+      double w, h;
+
+      if (text == NULL || *text == '\0')
+        continue;
+
+      if (c->label_mode == BK_LABELS_HORIZONTAL)
+        {
+          layout = bk_canvas_text (c, BK_FONT_LABEL, text, 0, &w, &h);
+          x = CLAMP (x - w / 2, 0, MAX (c->width - w, 0));
+          bk_canvas_show (c, layout, x, y, &c->secondary);
+        }
+      else if (c->label_mode == BK_LABELS_WRAPPED)
+        {
+          layout = bk_canvas_text (c, BK_FONT_WRAP, text, c->wrap_width, NULL, NULL);
+          bk_canvas_show (c, layout, x - c->wrap_width / 2, y, &c->secondary);
+        }
+      else
+        {
+          /* Ends under its bar, rising to the right at 45° */
+          double cap = MIN (c->label_cap, MAX ((x - 2) / SIN45 - lh, 10));
+
+          layout = bk_canvas_text (c, BK_FONT_LABEL, text, 0, &w, &h);
+          if (w > cap)
+            layout = bk_canvas_text (c, BK_FONT_LABEL, text, cap, &w, &h);
+          cairo_save (cr);
+          cairo_translate (cr, x, y + h * 0.35);
+          cairo_rotate (cr, -G_PI / 4);
+          bk_canvas_show (c, layout, -w, -h / 2, &c->secondary);
+          cairo_restore (cr);
+        }
+    }
+}
+
+static void
+draw_zero_line (BkCanvas *c)
+{
+  cairo_t *cr = c->cr;
+  BkChartColor axis = bk_chart_color_from_hex (c->theme->axis);
+  double y = bk_canvas_snap (bk_canvas_y (c, 0.0));
+
+  cairo_set_line_width (cr, 1.0);
+  bk_canvas_set_color (c, &axis);
+  cairo_move_to (cr, c->px, y);
+  cairo_line_to (cr, c->px + c->pw, y);
+  cairo_stroke (cr);
+}
+
+void
+bk_chart_axes_draw (BkCanvas *c)
+{
+  BkChart *chart = c->chart;
+  gboolean empty;
+
+  if (c->painter->steps)
+    {
+      c->n_cat = chart->steps->len;
+      empty = c->n_cat == 0;
+    }
+  else
+    {
+      c->n_cat = bk_chart_get_n_categories (chart);
+      empty = c->n_cat == 0 || bk_canvas_count_visible (c) == 0;
+    }
+
+  if (empty)
+    {
+      bk_canvas_no_data (c);
+      return;
+    }
+
+  if (!layout_axes (c))
+    return;
+
+  if (c->hits != NULL)
+    bk_chart_hits_set_plot (c->hits, c->px, c->py, c->pw, c->ph);
+
+  draw_grid (c);
+  draw_category_labels (c);
+
+  cairo_save (c->cr);
+  /* Keep data inside the plot (and its labels a little above it) */
+  cairo_rectangle (c->cr, c->px - 8, c->py - c->line_height / 2,
+                   c->pw + 16, c->ph + c->line_height / 2 + 5);
+  cairo_clip (c->cr);
+
+  c->painter->draw (c);
+
+  draw_zero_line (c);
+  bk_chart_markers_draw (c);
+  cairo_restore (c->cr);
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-chart-hits-private.h — how the renderer records its hit geometry */
+#pragma once
+
+#include "bk-chart-hits.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BK_CHART_HIT_RECT,   /* x, y, w, h */
+  BK_CHART_HIT_POINT,  /* x, y */
+  BK_CHART_HIT_BAND,   /* the column x ± w between y and y + h */
+  BK_CHART_HIT_SLICE,  /* centre x, y; radii w (inner) .. h (outer); angles */
+} BkChartHitShape;
+
+typedef struct
+{
+  BkChartHitShape shape;
+  guint           series;
+  guint           index;
+  double          value;
+  double          x, y, w, h;
+  double          start, end;  /* clockwise from 12 o'clock, radians */
+  double          anchor_x, anchor_y;
+} BkChartHitItem;
+
+BkChartHits *bk_chart_hits_new        (double                   width,
+                                       double                   height);
+void         bk_chart_hits_add        (BkChartHits             *self,
+                                       const BkChartHitItem    *item);
+void         bk_chart_hits_add_legend (BkChartHits             *self,
+                                       guint                    series,
+                                       double                   x,
+                                       double                   y,
+                                       double                   w,
+                                       double                   h);
+void         bk_chart_hits_set_plot   (BkChartHits             *self,
+                                       double                   x,
+                                       double                   y,
+                                       double                   w,
+                                       double                   h);
+
+G_END_DECLS

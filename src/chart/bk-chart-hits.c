@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-chart-hits.c — the hit geometry of one render and "what is at x, y"
+ *
+ * bk_chart_render() returns one of these: the shapes it drew data as
+ * (bars, points, bands, slices), its legend entries and its plot
+ * rectangle.  It is a snapshot: later changes to the chart do not touch
+ * it, and rendering elsewhere (export, copy) makes a new one or none.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "bk-chart-hits-private.h"
+
+#define POINT_HIT_RADIUS 16.0
+
+typedef struct
+{
+  double x, y, w, h;
+  guint  series;
+} LegendItem;
+
+struct _BkChartHits
+{
+  GObject            parent_instance;
+
+  double             width;
+  double             height;
+  gboolean           has_plot;
+  cairo_rectangle_t  plot;
+  GArray            *items;   /* BkChartHitItem */
+  GArray            *legend;  /* LegendItem */
+};
+
+G_DEFINE_FINAL_TYPE (BkChartHits, bk_chart_hits, G_TYPE_OBJECT)
+
+static void
+bk_chart_hits_finalize (GObject *object)
+{
+  BkChartHits *self = (BkChartHits *) object;
+
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->legend, g_array_unref);
+
+  G_OBJECT_CLASS (bk_chart_hits_parent_class)->finalize (object);
+}
+
+static void
+bk_chart_hits_class_init (BkChartHitsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bk_chart_hits_finalize;
+}
+
+static void
+bk_chart_hits_init (BkChartHits *self)
+{
+  self->items = g_array_new (FALSE, TRUE, sizeof (BkChartHitItem));
+  self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
+}
+
+/* Recording (the renderer) */
+
+BkChartHits *
+bk_chart_hits_new (double width,
+                   double height)
+{
+  BkChartHits *self = g_object_new (BK_TYPE_CHART_HITS, NULL);
+
+  self->width = width;
+  self->height = height;
+  return self;
+}
+
+void
+bk_chart_hits_add (BkChartHits          *self,
+                   const BkChartHitItem *item)
+{
+  g_assert (BK_IS_CHART_HITS (self));
+  g_assert (item != NULL);
+
+  g_array_append_vals (self->items, item, 1);
+}
+
+void
+bk_chart_hits_add_legend (BkChartHits *self,
+                          guint        series,
+                          double       x,
+                          double       y,
+                          double       w,
+                          double       h)
+{
+  LegendItem item = { x, y, w, h, series };
+
+  g_assert (BK_IS_CHART_HITS (self));
+
+  g_array_append_val (self->legend, item);
+}
+
+void
+bk_chart_hits_set_plot (BkChartHits *self,
+                        double       x,
+                        double       y,
+                        double       w,
+                        double       h)
+{
+  g_assert (BK_IS_CHART_HITS (self));
+
+  self->has_plot = TRUE;
+  self->plot = (cairo_rectangle_t) { x, y, w, h };
+}
+
+/* Queries */
+
+double
+bk_chart_hits_get_width (BkChartHits *self)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), 0);
+
+  return self->width;
+}
+
+double
+bk_chart_hits_get_height (BkChartHits *self)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), 0);
+
+  return self->height;
+}
+
+static gboolean
+hit_item (const BkChartHitItem *item,
+          double                x,
+          double                y,
+          double               *distance)
+{
+  *distance = 0;
+
+  switch (item->shape)
+    {
+    case BK_CHART_HIT_RECT:
+      return x >= item->x && x < item->x + item->w && y >= item->y && y < item->y + item->h;
+
+    case BK_CHART_HIT_POINT:
+      *distance = hypot (x - item->x, y - item->y);
+      return *distance <= POINT_HIT_RADIUS;
+
+    case BK_CHART_HIT_BAND:
+      return fabs (x - item->x) <= item->w && y >= item->y && y <= item->y + item->h;
+
+    case BK_CHART_HIT_SLICE:
+      {
+        double d = hypot (x - item->x, y - item->y);
+        double a = atan2 (y - item->y, x - item->x) + G_PI / 2;
+
+        if (d < item->w || d > item->h)
+          return FALSE;
+        a = fmod (a + 4 * G_PI, 2 * G_PI);
+        return a >= item->start && a < item->end;
+      }
+
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+bk_chart_hits_lookup (BkChartHits *self,
+                      double       x,
+                      double       y,
+                      BkChartHit  *hit)
+{
+  const BkChartHitItem *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const BkChartHitItem *item = &g_array_index (self->items, BkChartHitItem, i);
+      double d;
+
+      if (hit_item (item, x, y, &d) && d < best_distance)
+        {
+          best = item;
+          best_distance = d;
+        }
+    }
+
+  if (best == NULL)
+    return FALSE;
+
+  if (hit != NULL)
+    {
+      hit->series = best->series;
+      hit->index = best->index;
+      hit->value = best->value;
+      hit->x = best->anchor_x;
+      hit->y = best->anchor_y;
+    }
+  return TRUE;
+}
+
+gboolean
+bk_chart_hits_lookup_legend (BkChartHits *self,
+                             double       x,
+                             double       y,
+                             guint       *series)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
+
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      const LegendItem *item = &g_array_index (self->legend, LegendItem, i);
+
+      if (x >= item->x && x < item->x + item->w && y >= item->y && y < item->y + item->h)
+        {
+          if (series != NULL)
+            *series = item->series;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+bk_chart_hits_get_plot_area (BkChartHits       *self,
+                             cairo_rectangle_t *area)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
+
+  if (!self->has_plot)
+    return FALSE;
+  if (area != NULL)
+    *area = self->plot;
+  return TRUE;
+}

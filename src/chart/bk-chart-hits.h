@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-chart-hits.h — where one render drew what: the hit geometry of a chart */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* What lies under the pointer. */
+typedef struct
+{
+  guint  series;  /* series index; waterfall: 0 */
+  guint  index;   /* category index; waterfall: step; donut: 0 */
+  double value;   /* the value as given (waterfall: the step's value) */
+  double x;       /* where a tooltip should point, render coordinates */
+  double y;
+} BkChartHit;
+
+#define BK_TYPE_CHART_HITS (bk_chart_hits_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkChartHits, bk_chart_hits, BK, CHART_HITS, GObject)
+
+/* The size the render was made at, as given to bk_chart_render(). */
+double    bk_chart_hits_get_width       (BkChartHits       *self);
+double    bk_chart_hits_get_height      (BkChartHits       *self);
+
+/* The data point, bar, band or slice under (@x, @y), in the render's
+ * coordinates; the nearest point when several are in reach.  FALSE where
+ * there is none. */
+gboolean  bk_chart_hits_lookup          (BkChartHits       *self,
+                                         double             x,
+                                         double             y,
+                                         BkChartHit        *hit);
+/* The series whose legend entry is under (@x, @y). */
+gboolean  bk_chart_hits_lookup_legend   (BkChartHits       *self,
+                                         double             x,
+                                         double             y,
+                                         guint             *series);
+/* The plot rectangle (a donut: the ring's square); FALSE when the render
+ * had no plot (too small, no data). */
+gboolean  bk_chart_hits_get_plot_area   (BkChartHits       *self,
+                                         cairo_rectangle_t *area);
+
+G_END_DECLS
