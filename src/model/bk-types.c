@@ -74,6 +74,22 @@ bk_table_get_unit (BkTable table)
     }
 }
 
+int
+bk_table_get_unit_power (BkTable table)
+{
+  g_return_val_if_fail (table < BK_N_TABLES, 0);
+
+  switch (table)
+    {
+    case BK_TABLE_CAPEX:
+    case BK_TABLE_BACKLOG: return 9;
+    case BK_TABLE_TOKENS:  return 12;
+    case BK_TABLE_SHARE:
+    case BK_N_TABLES:
+    default:               return 0;
+    }
+}
+
 gboolean
 bk_table_rows_are_markets (BkTable table)
 {

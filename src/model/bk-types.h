@@ -49,6 +49,9 @@ gboolean      bk_table_from_string     (const char    *name,
 const char   *bk_table_get_title       (BkTable        table);
 /* Translated unit: "US$ B", "T tokens/day", "%" */
 const char   *bk_table_get_unit        (BkTable        table);
+/* The power of ten of the table's unit, for scale suffixes: 9 for capex and
+ * backlog (US$ billion), 12 for tokens (trillion), 0 for share */
+int           bk_table_get_unit_power  (BkTable        table);
 /* TRUE for tables whose rows are markets (tokens) */
 gboolean      bk_table_rows_are_markets (BkTable       table);
 /* TRUE when a blank cell carries the last known value forward */
