@@ -64,7 +64,7 @@
 #include <string.h>
 
 #include "bk-csv.h"
-#include "bk-json.h"
+#include "bk-number.h"
 #include "bk-workbook-private.h"
 
 /* One record of the CSV text. */
@@ -157,7 +157,7 @@ bk_csv_write_table (BkWorkbook *workbook,
             {
               char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-              bk_format_double_exact (buf, values[p]);
+              bk_number_format_shortest (buf, values[p]);
               g_string_append (out, buf);
             }
         }
@@ -306,7 +306,7 @@ canonical_text (BkTable table,
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   const char *e;
 
-  bk_format_double_exact (buf, value);
+  bk_number_format_shortest (buf, value);
 
   if (table != BK_TABLE_SHARE)
     return g_strdup (buf);

@@ -63,8 +63,8 @@
  * Growth shorthand.  In capex, backlog and tokens a signed percentage is
  * growth over the previous period: "+39%" is stored as the formula
  * "=prev*1.39", "-10%" as "=prev*0.9", "+0%" as "=prev*1".  The multiplier
- * is 1 + p/100 computed exactly in decimal, written with the shortest of
- * %.15g, %.16g and %.17g that reads back to the same double.  An unsigned
+ * is 1 + p/100 computed exactly in decimal, written as the shortest text
+ * that reads back to the same double (bk_number_format_shortest()).  An unsigned
  * percentage ("5%") or one with a suffix or currency is rejected there.
  *
  * Formulas start with '='; bk_formula_compile() (bk-formula.c, which has
@@ -102,6 +102,7 @@
 
 #include "bk-formula.h"
 #include "bk-input.h"
+#include "bk-number.h"
 #include "bk-text.h"
 
 #define MAX_CHARS     1000    /* the longest input, in characters */
@@ -491,22 +492,6 @@ growth_multiplier (const Decimal *d,
   return 1.0 + decimal_to_double (d, negative, -2);
 }
 
-/* The shortest %g text that reads back as @value. */
-static void
-format_shortest (char   *buf,
-                 gsize   size,
-                 double  value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, (int) size, formats[i], value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        return;
-    }
-}
-
 /* ---------------------------------------------------------------------- */
 /* Numbers                                                                 */
 
@@ -580,7 +565,7 @@ parse_number_text (const char           *text,
   else if (percent)
     {
       double multiplier;
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      char buf[BK_NUMBER_BUF_SIZE];
 
       if (has_currency)
         return set_not_a_number (error, text, table, locale);
@@ -606,7 +591,7 @@ parse_number_text (const char           *text,
           return FALSE;
         }
 
-      format_shortest (buf, sizeof buf, multiplier);
+      bk_number_format_shortest (buf, multiplier);
       out->kind = BK_INPUT_FORMULA;
       out->formula = g_strconcat ("=prev*", buf, NULL);
       return TRUE;

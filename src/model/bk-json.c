@@ -3,8 +3,9 @@
  *
  * Reading uses json-glib's parser and walks the tree by hand, validating
  * every field before a workbook is returned.  Writing is done by hand too, so
- * numbers come out in the shortest form that reads back exactly (json-glib
- * writes %.17g, which turns 0.35 into 0.34999999999999998). */
+ * numbers come out in the shortest form that reads back exactly
+ * (bk_number_format_shortest(); json-glib writes %.17g, which turns 0.35
+ * into 0.34999999999999998). */
 
 #include "config.h"
 
@@ -16,6 +17,7 @@
 
 #include "bk-engine.h"
 #include "bk-json.h"
+#include "bk-number.h"
 #include "bk-workbook-private.h"
 
 #define MAX_PERIODS 1000
@@ -23,33 +25,11 @@
 
 /* Writing */
 
-void
-bk_format_double_exact (char   buf[G_ASCII_DTOSTR_BUF_SIZE],
-                        double value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-
-  g_assert (isfinite (value));
-
-  if (value == 0)
-    {
-      strcpy (buf, "0");
-      return;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        return;
-    }
-}
-
 static void
 append_number (GString *out,
                double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[BK_NUMBER_BUF_SIZE];
 
   /* Non-finite numbers are never written: a missing value is null. */
   if (!isfinite (value))
@@ -58,8 +38,7 @@ append_number (GString *out,
       return;
     }
 
-  bk_format_double_exact (buf, value);
-  g_string_append (out, buf);
+  g_string_append_len (out, buf, (gssize) bk_number_format_shortest (buf, value));
 }
 
 static void
