@@ -12,6 +12,11 @@
 
 G_DEFINE_QUARK (bk-error-quark, bk_error)
 
+G_DEFINE_ENUM_TYPE (BkGranularity, bk_granularity,
+                    G_DEFINE_ENUM_VALUE (BK_GRANULARITY_YEAR, "year"),
+                    G_DEFINE_ENUM_VALUE (BK_GRANULARITY_HALF, "half"),
+                    G_DEFINE_ENUM_VALUE (BK_GRANULARITY_QUARTER, "quarter"))
+
 static const char * const table_names[BK_N_TABLES] = {
   "capex", "backlog", "tokens", "share",
 };
