@@ -64,8 +64,9 @@
  * growth over the previous period: "+39%" is stored as the formula
  * "=prev*1.39", "-10%" as "=prev*0.9", "+0%" as "=prev*1".  The multiplier
  * is 1 + p/100 computed exactly in decimal, written as the shortest text
- * that reads back to the same double (bk_number_format_shortest()).  An unsigned
- * percentage ("5%") or one with a suffix or currency is rejected there.
+ * that reads back to the same double (bk_number_format_shortest()).  An
+ * unsigned percentage ("5%") or one with a suffix or currency is rejected
+ * there.
  *
  * Formulas start with '='; bk_formula_compile() (bk-formula.c, which has
  * the grammar) checks and normalises them: "= PREV * 1.3 " becomes

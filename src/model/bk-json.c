@@ -513,17 +513,29 @@ get_id (JsonNode    *node,
   return TRUE;
 }
 
+/* TRUE when @node is an object or an array, as @type asks. */
+static gboolean
+expect_container (JsonNode      *node,
+                  JsonNodeType   type,
+                  const char    *path,
+                  GError       **error)
+{
+  g_assert (type == JSON_NODE_OBJECT || type == JSON_NODE_ARRAY);
+
+  if (node != NULL && JSON_NODE_TYPE (node) == type)
+    return TRUE;
+
+  return fail (error, path,
+               type == JSON_NODE_OBJECT ? _("expected an object, found %s") : _("expected an array, found %s"),
+               node_type_name (node));
+}
+
 static JsonObject *
 get_object (JsonNode    *node,
             const char  *path,
             GError     **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (error, path, _("expected an object, found %s"), node_type_name (node));
-      return NULL;
-    }
-  return json_node_get_object (node);
+  return expect_container (node, JSON_NODE_OBJECT, path, error) ? json_node_get_object (node) : NULL;
 }
 
 static JsonArray *
@@ -531,12 +543,7 @@ get_array (JsonNode    *node,
            const char  *path,
            GError     **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      fail (error, path, _("expected an array, found %s"), node_type_name (node));
-      return NULL;
-    }
-  return json_node_get_array (node);
+  return expect_container (node, JSON_NODE_ARRAY, path, error) ? json_node_get_array (node) : NULL;
 }
 
 static gboolean
@@ -572,6 +579,26 @@ require (JsonObject  *object,
   return TRUE;
 }
 
+/* The members of @node, an object that may be missing (NULL: none). */
+static gboolean
+get_optional_members (JsonNode     *node,
+                      const char   *path,
+                      JsonObject  **object,
+                      GList       **members,
+                      GError      **error)
+{
+  *object = NULL;
+  *members = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  if (!(*object = get_object (node, path, error)))
+    return FALSE;
+
+  *members = json_object_get_members (*object);
+  return TRUE;
+}
+
 static gboolean
 read_assumptions (Reader      *reader,
                   JsonNode    *node,
@@ -583,12 +610,9 @@ read_assumptions (Reader      *reader,
   JsonObject *object;
   g_autoptr(GList) members = NULL;
 
-  if (node == NULL)
-    return TRUE;
-  if (!(object = get_object (node, path, error)))
+  if (!get_optional_members (node, path, &object, &members, error))
     return FALSE;
 
-  members = json_object_get_members (object);
   for (GList *l = members; l; l = l->next)
     {
       const char *key = l->data;
@@ -622,12 +646,9 @@ read_company_assumptions (Reader      *reader,
   JsonObject *object;
   g_autoptr(GList) members = NULL;
 
-  if (node == NULL)
-    return TRUE;
-  if (!(object = get_object (node, path, error)))
+  if (!get_optional_members (node, path, &object, &members, error))
     return FALSE;
 
-  members = json_object_get_members (object);
   for (GList *l = members; l; l = l->next)
     {
       g_autofree char *sub = g_strdup_printf ("%s.%s", path, (char *) l->data);
