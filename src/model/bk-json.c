@@ -400,11 +400,11 @@ typedef struct
 } Reader;
 
 G_GNUC_PRINTF (3, 4)
-static gboolean
-fail (GError    **error,
-      const char *path,
-      const char *format,
-      ...)
+static void
+set_path_error (GError    **error,
+                const char *path,
+                const char *format,
+                ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -414,8 +414,13 @@ fail (GError    **error,
   va_end (args);
 
   g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, "%s: %s", path, message);
-  return FALSE;
 }
+
+/* Sets the error for @path and is FALSE.  A macro, so that the compiler
+ * sees the FALSE: a variadic function is never inlined, and callers such
+ * as get_string() would otherwise look as if they could return TRUE
+ * without setting their result (-Wmaybe-uninitialized at -O3). */
+#define fail(error, path, ...) (set_path_error ((error), (path), __VA_ARGS__), FALSE)
 
 static const char *
 node_type_name (JsonNode *node)
@@ -1065,14 +1070,14 @@ bk_json_read_workbook (const char  *data,
     return NULL;
   if (!g_str_equal (format, "breakeven-workbook"))
     {
-      fail (error, "format", _("\"%s\" is not a Breakeven workbook; expected \"breakeven-workbook\""), format);
+      set_path_error (error, "format", _("\"%s\" is not a Breakeven workbook; expected \"breakeven-workbook\""), format);
       return NULL;
     }
   if (!get_integer (json_object_get_member (root, "version"), "version", G_MININT32, G_MAXINT32, &version, error))
     return NULL;
   if (version != 1)
     {
-      fail (error, "version", _("version %lld is not supported; this Breakeven reads version 1"), (long long) version);
+      set_path_error (error, "version", _("version %lld is not supported; this Breakeven reads version 1"), (long long) version);
       return NULL;
     }
   if (json_object_has_member (root, "title") &&
@@ -1082,16 +1087,16 @@ bk_json_read_workbook (const char  *data,
     return NULL;
   if (!bk_granularity_from_string (granularity_name, &granularity))
     {
-      fail (error, "granularity", _("\"%s\" is not a granularity; expected year, half or quarter"), granularity_name);
+      set_path_error (error, "granularity", _("\"%s\" is not a granularity; expected year, half or quarter"), granularity_name);
       return NULL;
     }
   if (!get_string (json_object_get_member (root, "first_period"), "first_period", &first_label, error))
     return NULL;
   if (!bk_period_parse (granularity, first_label, &first))
     {
-      fail (error, "first_period", _("\"%s\" is not a %s period; expected a label like %s"),
-            first_label, granularity_name,
-            granularity == BK_GRANULARITY_YEAR ? "2024" : granularity == BK_GRANULARITY_HALF ? "2024H1" : "2024Q1");
+      set_path_error (error, "first_period", _("\"%s\" is not a %s period; expected a label like %s"),
+                      first_label, granularity_name,
+                      granularity == BK_GRANULARITY_YEAR ? "2024" : granularity == BK_GRANULARITY_HALF ? "2024H1" : "2024Q1");
       return NULL;
     }
   if (!get_integer (json_object_get_member (root, "periods"), "periods", 1, MAX_PERIODS, &periods, error))
@@ -1102,7 +1107,7 @@ bk_json_read_workbook (const char  *data,
 
     if (!bk_period_parse (granularity, last, &check))
       {
-        fail (error, "periods", _("the periods run past the year 2999"));
+        set_path_error (error, "periods", _("the periods run past the year 2999"));
         return NULL;
       }
   }
