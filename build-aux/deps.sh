@@ -3,9 +3,10 @@
 # Breakeven needs, and a function that installs the missing ones.
 
 BUILD_PACKAGES=(
-  meson ninja-build pkg-config gcc gettext
+  meson ninja-build pkg-config gcc g++ gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libjson-glib-dev libsqlite3-dev libcairo2-dev libpango1.0-dev
+  libdouble-conversion-dev
   desktop-file-utils appstream shared-mime-info
   fonts-cantarell fonts-noto-cjk adwaita-icon-theme dconf-gsettings-backend
 )

@@ -17,7 +17,7 @@
 
 #include "bk-format.h"
 #include "bk-input.h"
-#include "bk-json.h"
+#include "bk-number.h"
 
 #define DASH "—"
 
@@ -154,7 +154,7 @@ void
 bk_format_number_exact (GString *out,
                         double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[BK_NUMBER_BUF_SIZE];
   BkNumberLocale locale;
 
   g_return_if_fail (out != NULL);
@@ -165,7 +165,7 @@ bk_format_number_exact (GString *out,
       return;
     }
 
-  bk_format_double_exact (buf, value);
+  bk_number_format_shortest (buf, value);
   bk_number_locale_init_current (&locale);
 
   for (const char *p = buf; *p; p++)

@@ -36,11 +36,6 @@ struct _BkSettings
 
 G_DEFINE_FINAL_TYPE (BkSettings, bk_settings, G_TYPE_OBJECT)
 
-G_DEFINE_ENUM_TYPE (BkGranularity, bk_granularity,
-                    G_DEFINE_ENUM_VALUE (BK_GRANULARITY_YEAR, "year"),
-                    G_DEFINE_ENUM_VALUE (BK_GRANULARITY_HALF, "half"),
-                    G_DEFINE_ENUM_VALUE (BK_GRANULARITY_QUARTER, "quarter"))
-
 enum {
   PROP_0,
   PROP_SETTINGS,

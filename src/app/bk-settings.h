@@ -8,11 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* BkGranularity is a plain enum in the GType-free model; registered here so
- * that it can be a property. */
-#define BK_TYPE_GRANULARITY (bk_granularity_get_type ())
-GType          bk_granularity_get_type            (void) G_GNUC_CONST;
-
 #define BK_TYPE_SETTINGS (bk_settings_get_type ())
 
 G_DECLARE_FINAL_TYPE (BkSettings, bk_settings, BK, SETTINGS, GObject)

@@ -12,6 +12,7 @@
 #include "bk-csv.h"
 #include "bk-input.h"
 #include "bk-json.h"
+#include "bk-number.h"
 
 /* ---------------------------------------------------------------------- */
 /* new                                                                     */
@@ -231,7 +232,8 @@ bk_cli_cmd_get (BkCliArgs *args)
   BkTable table;
   BkCell cell;
   guint scenario, row, period;
-  char buf[G_ASCII_DTOSTR_BUF_SIZE + 1];
+  char buf[BK_NUMBER_BUF_SIZE + 1];
+  gsize len;
   int status;
 
   document = open_cell (args, &table, &scenario, &row, &period, &status);
@@ -254,9 +256,9 @@ bk_cli_cmd_get (BkCliArgs *args)
   if (!isfinite (cell.value))
     return BK_CLI_OK;
 
-  bk_format_double_exact (buf, cell.value);
-  strcat (buf, "\n");
-  return bk_cli_write_output (NULL, NULL, buf, strlen (buf));
+  len = bk_number_format_shortest (buf, cell.value);
+  buf[len++] = '\n';
+  return bk_cli_write_output (NULL, NULL, buf, len);
 }
 
 int

@@ -6,7 +6,7 @@
  * doubled.  The header is `id,name,<period labels…>`; values are the base
  * values in the table's canonical unit (US$ billion, trillion tokens a day,
  * share as a fraction 0..1) in the shortest text that reads back as the same
- * double (bk_format_double_exact()); blank and invalid cells are empty.  A
+ * double (bk_number_format_shortest()); blank and invalid cells are empty.  A
  * formula cell is written as its value.
  *
  * Reading accepts what spreadsheets write:
@@ -67,7 +67,7 @@
 
 #include "bk-csv.h"
 #include "bk-delimited.h"
-#include "bk-json.h"
+#include "bk-number.h"
 #include "bk-workbook-private.h"
 
 /* ---------------------------------------------------------------------- */
@@ -102,10 +102,10 @@ bk_csv_write_table (BkWorkbook *workbook,
 
       for (guint p = 0; p < n_periods; p++)
         {
-          char buf[G_ASCII_DTOSTR_BUF_SIZE] = "";
+          char buf[BK_NUMBER_BUF_SIZE] = "";
 
           if (isfinite (values[p]))
-            bk_format_double_exact (buf, values[p]);
+            bk_number_format_shortest (buf, values[p]);
           g_ptr_array_add (cells, g_strdup (buf));
         }
     }
@@ -128,10 +128,10 @@ static char *
 canonical_text (BkTable table,
                 double  value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[BK_NUMBER_BUF_SIZE];
   const char *e;
 
-  bk_format_double_exact (buf, value);
+  bk_number_format_shortest (buf, value);
 
   if (table != BK_TABLE_SHARE)
     return g_strdup (buf);

@@ -44,12 +44,12 @@
 #include <math.h>
 #include <string.h>
 
-#include "bk-input.h"
+#include "bk-formula.h"
+#include "bk-text.h"
 
 #define MAX_CHARS     1000    /* the longest formula, in characters */
 #define MAX_DEPTH     64      /* the deepest nesting of parentheses */
 #define MAX_STACK     256     /* enough for MAX_DEPTH: 3 pending values a level */
-#define MAX_QUOTED    40      /* characters of a token quoted in a message */
 #define MAX_EXPONENT  100000  /* typed exponents are clamped to this */
 
 typedef enum
@@ -122,107 +122,9 @@ typedef struct
 /* Helpers                                                                 */
 
 static gboolean
-is_blank (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF;
-}
-
-static const char *
-skip_blank (const char *p)
-{
-  while (*p != '\0' && is_blank (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  return p;
-}
-
-static char *
-strip_blank (const char *text)
-{
-  const char *start = skip_blank (text);
-  const char *end = start + strlen (start);
-
-  while (end > start)
-    {
-      const char *before = g_utf8_prev_char (end);
-
-      if (!is_blank (g_utf8_get_char (before)))
-        break;
-      end = before;
-    }
-
-  return g_strndup (start, (gsize) (end - start));
-}
-
-static char *
-quote_span (const char *start,
-            gsize       len)
-{
-  g_autofree char *text = g_strndup (start, len);
-
-  if (g_utf8_strlen (text, -1) <= MAX_QUOTED)
-    return g_steal_pointer (&text);
-  else
-    {
-      g_autofree char *head = g_utf8_substring (text, 0, MAX_QUOTED);
-
-      return g_strconcat (head, "…", NULL);
-    }
-}
-
-static gboolean
 is_name_char (char c)
 {
   return g_ascii_isalnum (c) || c == '_';
-}
-
-static int
-table_unit_power (BkTable table)
-{
-  switch (table)
-    {
-    case BK_TABLE_CAPEX:
-    case BK_TABLE_BACKLOG: return 9;
-    case BK_TABLE_TOKENS:  return 12;
-    case BK_TABLE_SHARE:
-    case BK_N_TABLES:
-    default:               return 0;
-    }
-}
-
-/* A scale suffix at @p that is a whole word: its length, or 0. */
-static gsize
-match_suffix (const char *p,
-              int        *power)
-{
-  if (g_ascii_tolower (p[0]) == 'b' && g_ascii_tolower (p[1]) == 'n'
-      && !is_name_char (p[2]))
-    {
-      *power = 9;
-      return 2;
-    }
-
-  if (p[0] == '\0' || is_name_char (p[1]))
-    return 0;
-
-  switch (g_ascii_tolower (p[0]))
-    {
-    case 'k': *power = 3;  return 1;
-    case 'm': *power = 6;  return 1;
-    case 'b': *power = 9;  return 1;
-    case 't': *power = 12; return 1;
-    default:  return 0;
-    }
-}
-
-static int
-count_digits_in (const char *p)
-{
-  int n = 0;
-
-  while (g_ascii_isdigit (p[n]))
-    n++;
-
-  return n;
 }
 
 static double
@@ -288,13 +190,13 @@ lex_number (Compiler    *c,
   int power = 0;
   gsize suffix_len;
 
-  n_int = count_digits_in (p);
+  n_int = bk_text_count_digits (p);
   g_string_append_len (digits, p, n_int);
   p += n_int;
 
   if (*p == '.')
     {
-      n_frac = count_digits_in (p + 1);
+      n_frac = bk_text_count_digits (p + 1);
       g_string_append_len (digits, p + 1, n_frac);
       p += 1 + n_frac;
     }
@@ -318,8 +220,8 @@ lex_number (Compiler    *c,
   token->exponent = exponent - n_frac;
   token->digits = g_string_free (digits, FALSE);
 
-  suffix = skip_blank (p);
-  suffix_len = match_suffix (suffix, &power);
+  suffix = bk_text_skip_blank (p);
+  suffix_len = bk_text_match_suffix (suffix, &power);
   if (suffix_len > 0)
     {
       if (c->table == BK_TABLE_SHARE)
@@ -329,7 +231,7 @@ lex_number (Compiler    *c,
           return FALSE;
         }
 
-      token->exponent += power - table_unit_power (c->table);
+      token->exponent += power - bk_table_get_unit_power (c->table);
       token->suffix = suffix;
       token->suffix_len = suffix_len;
       p = suffix + suffix_len;
@@ -337,7 +239,7 @@ lex_number (Compiler    *c,
 
   if (isinf (digits_to_double (token->digits, token->exponent)))
     {
-      g_autofree char *quoted = quote_span (token->start, (gsize) (p - token->start));
+      g_autofree char *quoted = bk_text_quote (token->start, p - token->start);
 
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                    _("The number “%s” in the formula is too large"), quoted);
@@ -353,7 +255,7 @@ set_unexpected_char (Compiler   *c,
                      const char *p,
                      GError    **error)
 {
-  g_autofree char *quoted = quote_span (p, (gsize) (g_utf8_next_char (p) - p));
+  g_autofree char *quoted = bk_text_quote (p, g_utf8_next_char (p) - p);
   glong position = position_of (c, p);
 
   switch (*p)
@@ -397,7 +299,7 @@ tokenize (Compiler  *c,
       Token token = { 0 };
       gunichar ch;
 
-      p = skip_blank (p);
+      p = bk_text_skip_blank (p);
       token.start = p;
       ch = g_utf8_get_char (p);
 
@@ -430,7 +332,7 @@ tokenize (Compiler  *c,
 
           if (token.len != 4 || g_ascii_strncasecmp (token.start, "prev", 4) != 0)
             {
-              g_autofree char *quoted = quote_span (token.start, token.len);
+              g_autofree char *quoted = bk_text_quote (token.start, token.len);
 
               g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                            _("Unknown name “%s” in the formula; only prev is allowed"),
@@ -569,7 +471,7 @@ set_expected_operand (Compiler    *c,
     }
   else
     {
-      g_autofree char *quoted = quote_span (token->start, token->len);
+      g_autofree char *quoted = bk_text_quote (token->start, token->len);
 
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                    _("Unexpected “%s” at position %ld in the formula; expected a number, prev or “(”"),
@@ -639,7 +541,7 @@ parse_primary (Compiler  *c,
 
         if (close->kind != TOK_RPAREN)
           {
-            g_autofree char *quoted = quote_span (close->start, close->len);
+            g_autofree char *quoted = bk_text_quote (close->start, close->len);
 
             g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                          _("Unexpected “%s” at position %ld in the formula; expected an operator like + or *, or “)”"),
@@ -795,7 +697,7 @@ parse_formula (Compiler  *c,
     }
   else
     {
-      g_autofree char *quoted = quote_span (token->start, token->len);
+      g_autofree char *quoted = bk_text_quote (token->start, token->len);
 
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                    _("Unexpected “%s” at position %ld in the formula; expected an operator like + or *, or the end"),
@@ -832,7 +734,7 @@ bk_formula_compile (const char  *text,
       return NULL;
     }
 
-  stripped = strip_blank (text);
+  stripped = bk_text_strip_blank (text);
 
   n_chars = g_utf8_strlen (stripped, -1);
   if (n_chars > MAX_CHARS)

@@ -63,9 +63,10 @@
  * Growth shorthand.  In capex, backlog and tokens a signed percentage is
  * growth over the previous period: "+39%" is stored as the formula
  * "=prev*1.39", "-10%" as "=prev*0.9", "+0%" as "=prev*1".  The multiplier
- * is 1 + p/100 computed exactly in decimal, written with the shortest of
- * %.15g, %.16g and %.17g that reads back to the same double.  An unsigned
- * percentage ("5%") or one with a suffix or currency is rejected there.
+ * is 1 + p/100 computed exactly in decimal, written as the shortest text
+ * that reads back to the same double (bk_number_format_shortest()).  An
+ * unsigned percentage ("5%") or one with a suffix or currency is rejected
+ * there.
  *
  * Formulas start with '='; bk_formula_compile() (bk-formula.c, which has
  * the grammar) checks and normalises them: "= PREV * 1.3 " becomes
@@ -100,10 +101,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "bk-formula.h"
 #include "bk-input.h"
+#include "bk-number.h"
+#include "bk-text.h"
 
 #define MAX_CHARS     1000    /* the longest input, in characters */
-#define MAX_QUOTED    40      /* characters of the input quoted in a message */
 #define MAX_EXPONENT  100000  /* typed exponents are clamped to this */
 
 /* How numbers are written under one set of rules. */
@@ -235,67 +238,9 @@ number_rules_init (NumberRules          *rules,
 /* Scanning                                                                */
 
 static gboolean
-is_blank (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF;
-}
-
-static gboolean
 is_group_space (gunichar c)
 {
   return c == ' ' || c == 0x00A0 || c == 0x2007 || c == 0x2009 || c == 0x202F;
-}
-
-static const char *
-skip_blank (const char *p)
-{
-  while (*p != '\0' && is_blank (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  return p;
-}
-
-/* @text must be valid UTF-8. */
-static char *
-strip_blank (const char *text)
-{
-  const char *start = skip_blank (text);
-  const char *end = start + strlen (start);
-
-  while (end > start)
-    {
-      const char *before = g_utf8_prev_char (end);
-
-      if (!is_blank (g_utf8_get_char (before)))
-        break;
-      end = before;
-    }
-
-  return g_strndup (start, (gsize) (end - start));
-}
-
-/* The start of a text for quoting in a message. */
-static char *
-quote_text (const char *text)
-{
-  if (g_utf8_strlen (text, -1) <= MAX_QUOTED)
-    return g_strdup (text);
-  else
-    {
-      g_autofree char *head = g_utf8_substring (text, 0, MAX_QUOTED);
-
-      return g_strconcat (head, "…", NULL);
-    }
-}
-
-static int
-count_digits (const char *p)
-{
-  int n = 0;
-
-  while (g_ascii_isdigit (p[n]))
-    n++;
-
-  return n;
 }
 
 /* Returns the length of the group separator at @p, or 0. */
@@ -334,7 +279,7 @@ parse_decimal (const NumberRules *rules,
 
   g_string_truncate (d->digits, 0);
 
-  n_int = count_digits (p);
+  n_int = bk_text_count_digits (p);
   g_string_append_len (d->digits, p, n_int);
   p += n_int;
 
@@ -347,7 +292,7 @@ parse_decimal (const NumberRules *rules,
 
           if (len == 0
               || (used != SEP_NONE && sep_class != used)
-              || count_digits (p + len) != 3)
+              || bk_text_count_digits (p + len) != 3)
             break;
 
           used = sep_class;
@@ -359,7 +304,7 @@ parse_decimal (const NumberRules *rules,
 
   if (strncmp (p, rules->decimal_point, rules->decimal_len) == 0)
     {
-      n_frac = count_digits (p + rules->decimal_len);
+      n_frac = bk_text_count_digits (p + rules->decimal_len);
       if (n_int + n_frac > 0)
         {
           g_string_append_len (d->digits, p + rules->decimal_len, n_frac);
@@ -434,30 +379,6 @@ match_currency (const char *p)
   return NULL;
 }
 
-/* The power of ten of a scale suffix at @p, which must end the text. */
-static gboolean
-match_suffix (const char *p,
-              int        *power)
-{
-  if (g_ascii_strcasecmp (p, "bn") == 0)
-    {
-      *power = 9;
-      return TRUE;
-    }
-
-  if (p[0] == '\0' || p[1] != '\0')
-    return FALSE;
-
-  switch (g_ascii_tolower (p[0]))
-    {
-    case 'k': *power = 3;  return TRUE;
-    case 'm': *power = 6;  return TRUE;
-    case 'b': *power = 9;  return TRUE;
-    case 't': *power = 12; return TRUE;
-    default:  return FALSE;
-    }
-}
-
 /* What may follow a number: nothing, a suffix or '%'. */
 static gboolean
 parse_tail (const char *p,
@@ -465,10 +386,12 @@ parse_tail (const char *p,
             int        *suffix_power,
             gboolean   *percent)
 {
+  gsize len;
+
   *has_suffix = FALSE;
   *percent = FALSE;
 
-  p = skip_blank (p);
+  p = bk_text_skip_blank (p);
 
   if (*p == '\0')
     return TRUE;
@@ -479,23 +402,9 @@ parse_tail (const char *p,
       return TRUE;
     }
 
-  *has_suffix = match_suffix (p, suffix_power);
+  len = bk_text_match_suffix (p, suffix_power);
+  *has_suffix = len > 0 && p[len] == '\0';
   return *has_suffix;
-}
-
-/* The power of ten of the table's unit, for the suffixes. */
-static int
-table_unit_power (BkTable table)
-{
-  switch (table)
-    {
-    case BK_TABLE_CAPEX:
-    case BK_TABLE_BACKLOG: return 9;
-    case BK_TABLE_TOKENS:  return 12;
-    case BK_TABLE_SHARE:
-    case BK_N_TABLES:
-    default:               return 0;
-    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -507,7 +416,7 @@ set_not_a_number (GError               **error,
                   BkTable                table,
                   const BkNumberLocale  *locale)
 {
-  g_autofree char *quoted = quote_text (text);
+  g_autofree char *quoted = bk_text_quote (text, -1);
   g_autofree char *example = NULL;
   NumberRules rules;
 
@@ -584,22 +493,6 @@ growth_multiplier (const Decimal *d,
   return 1.0 + decimal_to_double (d, negative, -2);
 }
 
-/* The shortest %g text that reads back as @value. */
-static void
-format_shortest (char   *buf,
-                 gsize   size,
-                 double  value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, (int) size, formats[i], value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        return;
-    }
-}
-
 /* ---------------------------------------------------------------------- */
 /* Numbers                                                                 */
 
@@ -631,7 +524,7 @@ parse_number_text (const char           *text,
   if ((after = match_currency (p)) != NULL)
     {
       has_currency = TRUE;
-      p = skip_blank (after);
+      p = bk_text_skip_blank (after);
       if (!has_sign)
         {
           after = match_sign (p, &negative);
@@ -673,14 +566,14 @@ parse_number_text (const char           *text,
   else if (percent)
     {
       double multiplier;
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      char buf[BK_NUMBER_BUF_SIZE];
 
       if (has_currency)
         return set_not_a_number (error, text, table, locale);
 
       if (!has_sign)
         {
-          g_autofree char *quoted = quote_text (text);
+          g_autofree char *quoted = bk_text_quote (text, -1);
 
           g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                        _("“%s” needs a sign to mean growth over the previous period, like +39%% or -10%%; a plain amount takes no %%"),
@@ -691,7 +584,7 @@ parse_number_text (const char           *text,
       multiplier = growth_multiplier (&d, negative);
       if (!isfinite (multiplier))
         {
-          g_autofree char *quoted = quote_text (text);
+          g_autofree char *quoted = bk_text_quote (text, -1);
 
           g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                        _("“%s” is too large; type a growth rate like +39%%"),
@@ -699,20 +592,20 @@ parse_number_text (const char           *text,
           return FALSE;
         }
 
-      format_shortest (buf, sizeof buf, multiplier);
+      bk_number_format_shortest (buf, multiplier);
       out->kind = BK_INPUT_FORMULA;
       out->formula = g_strconcat ("=prev*", buf, NULL);
       return TRUE;
     }
   else if (has_suffix)
-    shift = suffix_power - table_unit_power (table);
+    shift = suffix_power - bk_table_get_unit_power (table);
   else
     shift = 0;
 
   value = decimal_to_double (&d, negative, shift);
   if (!isfinite (value))
     {
-      g_autofree char *quoted = quote_text (text);
+      g_autofree char *quoted = bk_text_quote (text, -1);
 
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                    _("“%s” is too large; type a smaller number"), quoted);
@@ -755,7 +648,7 @@ bk_input_parse (const char           *text,
       return FALSE;
     }
 
-  stripped = strip_blank (text);
+  stripped = bk_text_strip_blank (text);
   if (stripped[0] == '\0')
     return TRUE;
 

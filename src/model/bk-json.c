@@ -3,8 +3,9 @@
  *
  * Reading uses json-glib's parser and walks the tree by hand, validating
  * every field before a workbook is returned.  Writing is done by hand too, so
- * numbers come out in the shortest form that reads back exactly (json-glib
- * writes %.17g, which turns 0.35 into 0.34999999999999998). */
+ * numbers come out in the shortest form that reads back exactly
+ * (bk_number_format_shortest(); json-glib writes %.17g, which turns 0.35
+ * into 0.34999999999999998). */
 
 #include "config.h"
 
@@ -16,6 +17,7 @@
 
 #include "bk-engine.h"
 #include "bk-json.h"
+#include "bk-number.h"
 #include "bk-workbook-private.h"
 
 #define MAX_PERIODS 1000
@@ -23,33 +25,11 @@
 
 /* Writing */
 
-void
-bk_format_double_exact (char   buf[G_ASCII_DTOSTR_BUF_SIZE],
-                        double value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-
-  g_assert (isfinite (value));
-
-  if (value == 0)
-    {
-      strcpy (buf, "0");
-      return;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        return;
-    }
-}
-
 static void
 append_number (GString *out,
                double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[BK_NUMBER_BUF_SIZE];
 
   /* Non-finite numbers are never written: a missing value is null. */
   if (!isfinite (value))
@@ -58,8 +38,7 @@ append_number (GString *out,
       return;
     }
 
-  bk_format_double_exact (buf, value);
-  g_string_append (out, buf);
+  g_string_append_len (out, buf, (gssize) bk_number_format_shortest (buf, value));
 }
 
 static void
@@ -421,11 +400,11 @@ typedef struct
 } Reader;
 
 G_GNUC_PRINTF (3, 4)
-static gboolean
-fail (GError    **error,
-      const char *path,
-      const char *format,
-      ...)
+static void
+set_path_error (GError    **error,
+                const char *path,
+                const char *format,
+                ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -435,8 +414,13 @@ fail (GError    **error,
   va_end (args);
 
   g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, "%s: %s", path, message);
-  return FALSE;
 }
+
+/* Sets the error for @path and is FALSE.  A macro, so that the compiler
+ * sees the FALSE: a variadic function is never inlined, and callers such
+ * as get_string() would otherwise look as if they could return TRUE
+ * without setting their result (-Wmaybe-uninitialized at -O3). */
+#define fail(error, path, ...) (set_path_error ((error), (path), __VA_ARGS__), FALSE)
 
 static const char *
 node_type_name (JsonNode *node)
@@ -534,17 +518,29 @@ get_id (JsonNode    *node,
   return TRUE;
 }
 
+/* TRUE when @node is an object or an array, as @type asks. */
+static gboolean
+expect_container (JsonNode      *node,
+                  JsonNodeType   type,
+                  const char    *path,
+                  GError       **error)
+{
+  g_assert (type == JSON_NODE_OBJECT || type == JSON_NODE_ARRAY);
+
+  if (node != NULL && JSON_NODE_TYPE (node) == type)
+    return TRUE;
+
+  return fail (error, path,
+               type == JSON_NODE_OBJECT ? _("expected an object, found %s") : _("expected an array, found %s"),
+               node_type_name (node));
+}
+
 static JsonObject *
 get_object (JsonNode    *node,
             const char  *path,
             GError     **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (error, path, _("expected an object, found %s"), node_type_name (node));
-      return NULL;
-    }
-  return json_node_get_object (node);
+  return expect_container (node, JSON_NODE_OBJECT, path, error) ? json_node_get_object (node) : NULL;
 }
 
 static JsonArray *
@@ -552,12 +548,7 @@ get_array (JsonNode    *node,
            const char  *path,
            GError     **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      fail (error, path, _("expected an array, found %s"), node_type_name (node));
-      return NULL;
-    }
-  return json_node_get_array (node);
+  return expect_container (node, JSON_NODE_ARRAY, path, error) ? json_node_get_array (node) : NULL;
 }
 
 static gboolean
@@ -593,6 +584,26 @@ require (JsonObject  *object,
   return TRUE;
 }
 
+/* The members of @node, an object that may be missing (NULL: none). */
+static gboolean
+get_optional_members (JsonNode     *node,
+                      const char   *path,
+                      JsonObject  **object,
+                      GList       **members,
+                      GError      **error)
+{
+  *object = NULL;
+  *members = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  if (!(*object = get_object (node, path, error)))
+    return FALSE;
+
+  *members = json_object_get_members (*object);
+  return TRUE;
+}
+
 static gboolean
 read_assumptions (Reader      *reader,
                   JsonNode    *node,
@@ -604,12 +615,9 @@ read_assumptions (Reader      *reader,
   JsonObject *object;
   g_autoptr(GList) members = NULL;
 
-  if (node == NULL)
-    return TRUE;
-  if (!(object = get_object (node, path, error)))
+  if (!get_optional_members (node, path, &object, &members, error))
     return FALSE;
 
-  members = json_object_get_members (object);
   for (GList *l = members; l; l = l->next)
     {
       const char *key = l->data;
@@ -643,12 +651,9 @@ read_company_assumptions (Reader      *reader,
   JsonObject *object;
   g_autoptr(GList) members = NULL;
 
-  if (node == NULL)
-    return TRUE;
-  if (!(object = get_object (node, path, error)))
+  if (!get_optional_members (node, path, &object, &members, error))
     return FALSE;
 
-  members = json_object_get_members (object);
   for (GList *l = members; l; l = l->next)
     {
       g_autofree char *sub = g_strdup_printf ("%s.%s", path, (char *) l->data);
@@ -1065,14 +1070,14 @@ bk_json_read_workbook (const char  *data,
     return NULL;
   if (!g_str_equal (format, "breakeven-workbook"))
     {
-      fail (error, "format", _("\"%s\" is not a Breakeven workbook; expected \"breakeven-workbook\""), format);
+      set_path_error (error, "format", _("\"%s\" is not a Breakeven workbook; expected \"breakeven-workbook\""), format);
       return NULL;
     }
   if (!get_integer (json_object_get_member (root, "version"), "version", G_MININT32, G_MAXINT32, &version, error))
     return NULL;
   if (version != 1)
     {
-      fail (error, "version", _("version %lld is not supported; this Breakeven reads version 1"), (long long) version);
+      set_path_error (error, "version", _("version %lld is not supported; this Breakeven reads version 1"), (long long) version);
       return NULL;
     }
   if (json_object_has_member (root, "title") &&
@@ -1082,16 +1087,16 @@ bk_json_read_workbook (const char  *data,
     return NULL;
   if (!bk_granularity_from_string (granularity_name, &granularity))
     {
-      fail (error, "granularity", _("\"%s\" is not a granularity; expected year, half or quarter"), granularity_name);
+      set_path_error (error, "granularity", _("\"%s\" is not a granularity; expected year, half or quarter"), granularity_name);
       return NULL;
     }
   if (!get_string (json_object_get_member (root, "first_period"), "first_period", &first_label, error))
     return NULL;
   if (!bk_period_parse (granularity, first_label, &first))
     {
-      fail (error, "first_period", _("\"%s\" is not a %s period; expected a label like %s"),
-            first_label, granularity_name,
-            granularity == BK_GRANULARITY_YEAR ? "2024" : granularity == BK_GRANULARITY_HALF ? "2024H1" : "2024Q1");
+      set_path_error (error, "first_period", _("\"%s\" is not a %s period; expected a label like %s"),
+                      first_label, granularity_name,
+                      granularity == BK_GRANULARITY_YEAR ? "2024" : granularity == BK_GRANULARITY_HALF ? "2024H1" : "2024Q1");
       return NULL;
     }
   if (!get_integer (json_object_get_member (root, "periods"), "periods", 1, MAX_PERIODS, &periods, error))
@@ -1102,7 +1107,7 @@ bk_json_read_workbook (const char  *data,
 
     if (!bk_period_parse (granularity, last, &check))
       {
-        fail (error, "periods", _("the periods run past the year 2999"));
+        set_path_error (error, "periods", _("the periods run past the year 2999"));
         return NULL;
       }
   }

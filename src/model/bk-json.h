@@ -26,8 +26,4 @@ char       *bk_json_write_workbook     (BkWorkbook  *workbook);
 char       *bk_json_write_results      (BkWorkbook  *workbook,
                                         BkResults   *results);
 
-/* Shortest decimal text that reads back as exactly @value (C locale). */
-void        bk_format_double_exact     (char         buf[G_ASCII_DTOSTR_BUF_SIZE],
-                                        double       value);
-
 G_END_DECLS

@@ -12,6 +12,34 @@
 
 G_DEFINE_QUARK (bk-error-quark, bk_error)
 
+G_DEFINE_ENUM_TYPE (BkGranularity, bk_granularity,
+                    G_DEFINE_ENUM_VALUE (BK_GRANULARITY_YEAR, "year"),
+                    G_DEFINE_ENUM_VALUE (BK_GRANULARITY_HALF, "half"),
+                    G_DEFINE_ENUM_VALUE (BK_GRANULARITY_QUARTER, "quarter"))
+
+/* The index of @name (NULL: none) in @names. */
+static gboolean
+find_name (const char * const *names,
+           guint               n_names,
+           const char         *name,
+           gboolean            ignore_case,
+           guint              *index)
+{
+  if (name == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (ignore_case ? g_ascii_strcasecmp (name, names[i]) == 0 : strcmp (name, names[i]) == 0)
+        {
+          *index = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static const char * const table_names[BK_N_TABLES] = {
   "capex", "backlog", "tokens", "share",
 };
@@ -27,21 +55,15 @@ gboolean
 bk_table_from_string (const char *name,
                       BkTable    *table)
 {
+  guint i;
+
   g_return_val_if_fail (table != NULL, FALSE);
 
-  if (name == NULL)
+  if (!find_name (table_names, BK_N_TABLES, name, TRUE, &i))
     return FALSE;
 
-  for (guint i = 0; i < BK_N_TABLES; i++)
-    {
-      if (g_ascii_strcasecmp (name, table_names[i]) == 0)
-        {
-          *table = (BkTable) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  *table = (BkTable) i;
+  return TRUE;
 }
 
 const char *
@@ -71,6 +93,22 @@ bk_table_get_unit (BkTable table)
     case BK_N_TABLES:
     default:
       g_return_val_if_reached (NULL);
+    }
+}
+
+int
+bk_table_get_unit_power (BkTable table)
+{
+  g_return_val_if_fail (table < BK_N_TABLES, 0);
+
+  switch (table)
+    {
+    case BK_TABLE_CAPEX:
+    case BK_TABLE_BACKLOG: return 9;
+    case BK_TABLE_TOKENS:  return 12;
+    case BK_TABLE_SHARE:
+    case BK_N_TABLES:
+    default:               return 0;
     }
 }
 
@@ -149,21 +187,15 @@ gboolean
 bk_granularity_from_string (const char    *name,
                             BkGranularity *granularity)
 {
+  guint i;
+
   g_return_val_if_fail (granularity != NULL, FALSE);
 
-  if (name == NULL)
+  if (!find_name (granularity_names, G_N_ELEMENTS (granularity_names), name, FALSE, &i))
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (granularity_names); i++)
-    {
-      if (strcmp (name, granularity_names[i]) == 0)
-        {
-          *granularity = (BkGranularity) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  *granularity = (BkGranularity) i;
+  return TRUE;
 }
 
 guint

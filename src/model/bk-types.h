@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bk-types.h — shared enumerations, the error domain and period labels */
+/* bk-types.h — shared enumerations (with the GType of the one used as a
+ * property), the error domain and period labels */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,11 @@ typedef enum
   BK_GRANULARITY_HALF,
   BK_GRANULARITY_QUARTER,
 } BkGranularity;
+
+/* An enum GType for properties; its nicks are bk_granularity_to_string()'s
+ * names ("year", "half", "quarter"). */
+#define BK_TYPE_GRANULARITY (bk_granularity_get_type ())
+GType         bk_granularity_get_type  (void) G_GNUC_CONST;
 
 #define BK_ERROR (bk_error_quark ())
 
@@ -49,6 +55,9 @@ gboolean      bk_table_from_string     (const char    *name,
 const char   *bk_table_get_title       (BkTable        table);
 /* Translated unit: "US$ B", "T tokens/day", "%" */
 const char   *bk_table_get_unit        (BkTable        table);
+/* The power of ten of the table's unit, for scale suffixes: 9 for capex and
+ * backlog (US$ billion), 12 for tokens (trillion), 0 for share */
+int           bk_table_get_unit_power  (BkTable        table);
 /* TRUE for tables whose rows are markets (tokens) */
 gboolean      bk_table_rows_are_markets (BkTable       table);
 /* TRUE when a blank cell carries the last known value forward */

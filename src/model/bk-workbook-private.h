@@ -3,6 +3,7 @@
  * workbook, the document (SQLite) and the JSON reader.  Not for views. */
 #pragma once
 
+#include "bk-formula.h"
 #include "bk-input.h"
 #include "bk-workbook.h"
 

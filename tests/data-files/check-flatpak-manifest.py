@@ -9,6 +9,10 @@
 #    are opened through the portal), the app built by Meson from the
 #    repository itself, its tests run with the display-less option set, and
 #    every -D option it passes known to this project;
+#  - every library the build uses that the GNOME SDK does not ship (per
+#    `meson introspect`'s dependency list) is built by a module of that name
+#    before the app, and every such module builds from a pinned source: git
+#    with a tag and its full commit, or an archive with its sha256;
 #  - what the manifest and the metainfo promise is installed (per `meson
 #    introspect`'s installed list, relative to the prefix, which is /app in a
 #    Flatpak): the command, the desktop entry the metainfo launches, the
@@ -30,6 +34,11 @@ import xml.etree.ElementTree as ET
 FINISH_ARGS = ['--share=ipc', '--socket=fallback-x11', '--socket=wayland', '--device=dri']
 RAW_BASE = 'https://raw.githubusercontent.com/breakeven/breakeven/main/'
 MIME_NS = '{http://www.freedesktop.org/standards/shared-mime-info}'
+# What org.gnome.Sdk provides of what meson.build asks for.
+SDK_DEPENDENCIES = {
+    'glib-2.0', 'gobject-2.0', 'gio-2.0', 'sqlite3', 'json-glib-1.0', 'cairo', 'cairo-png',
+    'cairo-svg', 'cairo-pdf', 'pangocairo', 'gtk4', 'libadwaita-1',
+}
 
 problems = []
 
@@ -123,6 +132,46 @@ def main():
             fail(f'the dir source {sources[0].get("path")!r} is not the repository root')
         else:
             ok('the app is built from the repository root')
+
+    # --- the modules the app needs ----------------------------------------
+
+    with open(os.path.join(info, 'intro-dependencies.json')) as f:
+        used = sorted({d['name'] for d in json.load(f)} - SDK_DEPENDENCIES)
+    library_modules = {}
+    for module in modules[:-1]:
+        if not isinstance(module, dict) or not module.get('name') or module['name'] in library_modules:
+            fail(f'a module before the app is not an object with a name of its own: {module}')
+            continue
+        library_modules[module['name']] = module
+    for name in used:
+        if name in library_modules:
+            ok(f'{name}, which the GNOME SDK lacks, is built by a module')
+        else:
+            fail(f'the build uses {name}, which the GNOME SDK lacks, but no module builds it')
+    for name, module in library_modules.items():
+        if not module.get('buildsystem'):
+            fail(f'module {name!r} names no "buildsystem"')
+        module_sources = module.get('sources', [])
+        if not module_sources:
+            fail(f'module {name!r} has no sources')
+        for source in module_sources:
+            kind = source.get('type')
+            commit = str(source.get('commit', ''))
+            if kind == 'git':
+                if not source.get('url') or not source.get('tag') \
+                        or len(commit) != 40 or any(c not in '0123456789abcdef' for c in commit):
+                    fail(f'module {name!r}: a git source needs a url, a tag and the tag\'s full commit, '
+                         f'not {source}')
+                else:
+                    ok(f'module {name!r} builds {source["tag"]} at {commit}')
+            elif kind in ('archive', 'file'):
+                if not source.get('url') or len(str(source.get('sha256', ''))) != 64:
+                    fail(f'module {name!r}: an {kind} source needs a url and its sha256, not {source}')
+                else:
+                    ok(f'module {name!r} builds {source["url"]}')
+            else:
+                fail(f'module {name!r}: a {kind!r} source is not pinned; use git with a tag and commit '
+                     'or an archive with its sha256')
 
     config_opts = app_module.get('config-opts', [])
     for opt in config_opts:

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bk-formula.h"
 #include "bk-input.h"
 #include "fuzz-common.h"
 

@@ -423,6 +423,37 @@ test_recompute_into_reuses_and_matches (void)
   bk_results_unref (reused);
 }
 
+/* Results are a boxed type whose copy is a reference: a copy held elsewhere
+ * (a GValue, a signal argument) is never recomputed under its holder. */
+static void
+test_results_boxed_copy_is_shared (void)
+{
+  g_autoptr(BkWorkbook) wb = load ("data/sample.json");
+  BkResults *results = bk_engine_compute (wb, BK_SCENARIO_BASE);
+  g_auto(GValue) value = G_VALUE_INIT;
+  BkResults *held;
+  double npv = bk_results_get_total (results)->npv;
+
+  g_assert_true (G_TYPE_IS_BOXED (BK_TYPE_RESULTS));
+  g_assert_cmpstr (g_type_name (BK_TYPE_RESULTS), ==, "BkResults");
+
+  g_value_init (&value, BK_TYPE_RESULTS);
+  g_value_set_boxed (&value, results);
+  held = g_value_get_boxed (&value);
+  g_assert_true (held == results);
+
+  bk_workbook_put_assumption (wb, BK_SCENARIO_BASE, -1, BK_ASSUMPTION_UTILIZATION, 0.9);
+  results = bk_engine_compute_into (results, wb, BK_SCENARIO_BASE);
+  g_assert_true (results != held);
+  g_assert_cmpfloat (bk_results_get_total (held)->npv, ==, npv);
+  g_assert_cmpfloat (bk_results_get_total (results)->npv, !=, npv);
+
+  /* the last holder frees it; the new results are ours alone again */
+  g_value_unset (&value);
+  g_assert_true (bk_engine_compute_into (results, wb, BK_SCENARIO_BASE) == results);
+  bk_results_unref (results);
+}
+
 static void
 on_invalidated (BkEngine *engine,
                 guint    *count)
@@ -475,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/engine/company-override", test_company_override_only_moves_that_company);
   g_test_add_func ("/engine/payback", test_payback_matches_cumulative_fcf);
   g_test_add_func ("/engine/compute-into", test_recompute_into_reuses_and_matches);
+  g_test_add_func ("/engine/results-boxed", test_results_boxed_copy_is_shared);
   g_test_add_func ("/engine/live", test_live_engine_coalesces);
 
   return g_test_run ();

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-text.c — scanning what a person typed: blanks, quoting in messages,
+ * digits and scale suffixes, shared by the cell parser and the formula
+ * lexer so that both read a cell the same way. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bk-text.h"
+
+gboolean
+bk_text_is_blank (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF;
+}
+
+const char *
+bk_text_skip_blank (const char *text)
+{
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  while (*p != '\0' && bk_text_is_blank (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+char *
+bk_text_strip_blank (const char *text)
+{
+  const char *start, *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  start = bk_text_skip_blank (text);
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *before = g_utf8_prev_char (end);
+
+      if (!bk_text_is_blank (g_utf8_get_char (before)))
+        break;
+      end = before;
+    }
+
+  return g_strndup (start, (gsize) (end - start));
+}
+
+char *
+bk_text_quote (const char *text,
+               gssize      len)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *head = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  copy = len < 0 ? g_strdup (text) : g_strndup (text, (gsize) len);
+  if (g_utf8_strlen (copy, -1) <= BK_TEXT_MAX_QUOTED)
+    return g_steal_pointer (&copy);
+
+  head = g_utf8_substring (copy, 0, BK_TEXT_MAX_QUOTED);
+  return g_strconcat (head, "…", NULL);
+}
+
+int
+bk_text_count_digits (const char *text)
+{
+  int n = 0;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  while (g_ascii_isdigit (text[n]))
+    n++;
+  return n;
+}
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+gsize
+bk_text_match_suffix (const char *text,
+                      int        *power)
+{
+  g_return_val_if_fail (text != NULL, 0);
+  g_return_val_if_fail (power != NULL, 0);
+
+  if (g_ascii_tolower (text[0]) == 'b' && g_ascii_tolower (text[1]) == 'n'
+      && !is_word_char (text[2]))
+    {
+      *power = 9;
+      return 2;
+    }
+
+  if (text[0] == '\0' || is_word_char (text[1]))
+    return 0;
+
+  switch (g_ascii_tolower (text[0]))
+    {
+    case 'k': *power = 3;  return 1;
+    case 'm': *power = 6;  return 1;
+    case 'b': *power = 9;  return 1;
+    case 't': *power = 12; return 1;
+    default:  return 0;
+    }
+}
