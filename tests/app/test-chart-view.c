@@ -463,7 +463,7 @@ test_legend_click (Fixture       *f,
   g_autoptr(Image) hidden = NULL;
   BkChartColor first;
   guint n_renders;
-  double x, y;
+  double x = 0.0, y = 0.0;  /* set by find_point () when it returns TRUE */
 
   BK_TEST_REQUIRE_XDOTOOL ();
 
@@ -515,7 +515,7 @@ test_hover (Fixture       *f,
   g_autoptr(Image) before = NULL;
   Point point = { 1, n_categories - 1 };
   guint n_renders;
-  double x, y;
+  double x = 0.0, y = 0.0;  /* set by find_point () when it returns TRUE */
 
   BK_TEST_REQUIRE_XDOTOOL ();
 
