@@ -5,7 +5,7 @@
 BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libjson-glib-dev libsqlite3-dev libcairo2-dev libpango1.0-dev
+  libjson-glib-dev libsqlite3-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev
   desktop-file-utils appstream shared-mime-info
   fonts-cantarell fonts-noto-cjk adwaita-icon-theme dconf-gsettings-backend
 )
@@ -13,6 +13,7 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 xdotool
   sqlite3 poppler-utils librsvg2-bin locales libglib2.0-bin
+  gnumeric flatpak-builder
 )
 
 # ensure_packages NAME… — installs whatever is not installed yet.

@@ -4,7 +4,8 @@
  * This file owns the export as a whole: it checks that the workbook fits
  * in Excel's sheets, names the sheets after the user's names (at most 31
  * characters, none of []:*?/\ nor the ! that would confuse defined
- * names, unique regardless of case), sets up the
+ * names, an apostrophe inside turned into ’ since Gnumeric misreads the
+ * doubled one of a quoted name, unique regardless of case), sets up the
  * number formats, writes through libxlsxwriter into a temporary file in
  * the destination folder and renames it into place, so a failed export
  * leaves nothing behind.  The sheets themselves are written by
@@ -163,6 +164,8 @@ clean_sheet_name (const char *name,
 
       if (c < 0x20 || (c < 0x80 && strchr ("[]:*?/\\!", (int) c) != NULL))
         c = '_';
+      else if (c == '\'' && p != valid)
+        c = 0x2019;  /* ’: Gnumeric misreads a quoted name with '' in it */
       g_string_append_unichar (clean, c);
     }
 
