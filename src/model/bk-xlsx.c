@@ -288,18 +288,22 @@ check_size (BkXlsx  *x,
     }
   if (columns > BK_XLSX_MAX_COLUMNS)
     {
+      g_autofree char *needed = g_strdup_printf ("%" G_GUINT64_FORMAT, columns);
+
       g_set_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE,
-                   _("The workbook is too large for a spreadsheet: it needs %" G_GUINT64_FORMAT
-                     " columns in a sheet, and a sheet has at most %u"),
-                   columns, BK_XLSX_MAX_COLUMNS);
+                   _("The workbook is too large for a spreadsheet: it needs %s columns in a "
+                     "sheet, and a sheet has at most %u"),
+                   needed, BK_XLSX_MAX_COLUMNS);
       return FALSE;
     }
   if (rows > BK_XLSX_MAX_ROWS)
     {
+      g_autofree char *needed = g_strdup_printf ("%" G_GUINT64_FORMAT, rows);
+
       g_set_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE,
-                   _("The workbook is too large for a spreadsheet: it needs %" G_GUINT64_FORMAT
-                     " rows in a sheet, and a sheet has at most %u"),
-                   rows, BK_XLSX_MAX_ROWS);
+                   _("The workbook is too large for a spreadsheet: it needs %s rows in a "
+                     "sheet, and a sheet has at most %u"),
+                   needed, BK_XLSX_MAX_ROWS);
       return FALSE;
     }
 
