@@ -291,7 +291,11 @@ write_derived (BkXlsx        *x,
     case BK_XLSX_DERIVED_PERIOD_YEARS:
       value = x->delta;
       if (col != BK_XLSX_WORKBOOK_COL)
-        formula = g_strdup_printf ("=$%c$%u", 'A' + BK_XLSX_WORKBOOK_COL, row + 1);
+        {
+          g_autofree char *ref = bk_xlsx_ref (NULL, row, BK_XLSX_WORKBOOK_COL, TRUE);
+
+          formula = g_strconcat ("=", ref, NULL);
+        }
       bk_xlsx_cell (x, sheet, row, col, formula, value, BK_XLSX_FORMAT_NUMBER);
       return;
     case BK_XLSX_DERIVED_LAG_PERIODS:

@@ -270,6 +270,29 @@ create_formats (BkXlsx *x)
 /* Fitting into sheets */
 
 static gboolean
+fits (guint64   needed,
+      guint     limit,
+      gboolean  columns,
+      GError  **error)
+{
+  g_autofree char *text = NULL;
+
+  if (needed <= limit)
+    return TRUE;
+
+  text = g_strdup_printf ("%" G_GUINT64_FORMAT, needed);
+  if (columns)
+    g_set_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE,
+                 _("The workbook is too large for a spreadsheet: it needs %s columns in a "
+                   "sheet, and a sheet has at most %u"), text, limit);
+  else
+    g_set_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE,
+                 _("The workbook is too large for a spreadsheet: it needs %s rows in a "
+                   "sheet, and a sheet has at most %u"), text, limit);
+  return FALSE;
+}
+
+static gboolean
 check_size (BkXlsx  *x,
             GError **error)
 {
@@ -280,34 +303,14 @@ check_size (BkXlsx  *x,
   columns = MAX (columns, (guint64) BK_XLSX_EFFECTIVE_COL ((guint64) x->n_companies) + 1);
   rows = MAX (rows, bk_xlsx_results_n_rows (x->n_companies));
 
-  if (x->m == 0)
+  if (x->n == 0 || x->m == 0)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                    _("The workbook has no periods to export"));
       return FALSE;
     }
-  if (columns > BK_XLSX_MAX_COLUMNS)
-    {
-      g_autofree char *needed = g_strdup_printf ("%" G_GUINT64_FORMAT, columns);
-
-      g_set_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE,
-                   _("The workbook is too large for a spreadsheet: it needs %s columns in a "
-                     "sheet, and a sheet has at most %u"),
-                   needed, BK_XLSX_MAX_COLUMNS);
-      return FALSE;
-    }
-  if (rows > BK_XLSX_MAX_ROWS)
-    {
-      g_autofree char *needed = g_strdup_printf ("%" G_GUINT64_FORMAT, rows);
-
-      g_set_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE,
-                   _("The workbook is too large for a spreadsheet: it needs %s rows in a "
-                     "sheet, and a sheet has at most %u"),
-                   needed, BK_XLSX_MAX_ROWS);
-      return FALSE;
-    }
-
-  return TRUE;
+  return fits (columns, BK_XLSX_MAX_COLUMNS, TRUE, error)
+         && fits (rows, BK_XLSX_MAX_ROWS, FALSE, error);
 }
 
 static void

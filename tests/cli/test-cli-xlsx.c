@@ -2,7 +2,9 @@
 /* test-cli-xlsx.c — breakeven-cli export-xlsx, checked by a spreadsheet
  * that no one here wrote
  *
- * Every exported file has the cached results of its formulas stripped
+ * The worked example, the bundled sample in each of its scenarios and
+ * generated yearly, half-yearly and quarterly workbooks (blanks, formulas,
+ * notes, company overrides, a scenario) are exported.  Every file has the cached results of its formulas stripped
  * (xlsx-tool.py strip) and is recalculated by Gnumeric's
  * `ssconvert --recalc`; every company's and the total's NPV, IRR, ROI and
  * paybacks on its Results sheet must be `breakeven-cli recalc --json`'s to
@@ -15,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define N_METRICS 5
@@ -386,6 +389,39 @@ static double
 bk_per_year (const char *granularity)
 {
   return strcmp (granularity, "year") == 0 ? 1 : strcmp (granularity, "half") == 0 ? 2 : 4;
+}
+
+/* The bundled sample in every scenario it has */
+static void
+test_sample (void)
+{
+  g_autofree char *doc = new_name ("sample", ".breakeven");
+  g_autoptr(Run) created = run_cli ("new", "--sample", doc);
+  g_autoptr(Run) exported = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *scenarios;
+
+  assert_ok (created);
+  exported = run_cli ("export-json", doc);
+  assert_ok (exported);
+  root = parse_json (exported->out);
+  scenarios = json_object_get_array_member (json_node_get_object (root), "scenarios");
+  g_assert_cmpuint (json_array_get_length (scenarios), >, 0);
+
+  check_recalculates (doc, NULL);
+  for (guint i = 0; i < json_array_get_length (scenarios); i++)
+    check_recalculates (doc, json_object_get_string_member (json_array_get_object_element (scenarios, i),
+                                                            "name"));
+
+  /* The first company's capex in the fourth period is cell F3 */
+  {
+    JsonArray *companies = json_object_get_array_member (json_node_get_object (root), "companies");
+    const char *first = json_object_get_string_member (json_array_get_object_element (companies, 0), "id");
+    const char *first_period = json_object_get_string_member (json_node_get_object (root), "first_period");
+    g_autofree char *period = g_strdup_printf ("%d", atoi (first_period) + 3);
+
+    check_follows_capex_edit (doc, NULL, first, period, "F3", "250");
+  }
 }
 
 /* A generated workbook: four companies in two markets (names that are not
@@ -763,6 +799,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/cli/xlsx/worked-example", test_worked_example);
+  g_test_add_func ("/cli/xlsx/sample", test_sample);
   for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
     {
       g_autofree char *name = g_strdup_printf ("/cli/xlsx/generated/%s", generated[i].granularity);
