@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -385,6 +386,7 @@ bk_xlsx_export (BkWorkbook  *workbook,
   g_autofree char *title = NULL;
   lxw_doc_properties properties = { 0, };
   lxw_error status;
+  locale_t c_numeric, old_locale;
   int fd;
 
   g_return_val_if_fail (BK_IS_WORKBOOK (workbook), FALSE);
@@ -434,11 +436,20 @@ bk_xlsx_export (BkWorkbook  *workbook,
   properties.comments = (char *) "Breakeven " PACKAGE_VERSION;
   workbook_set_properties (x.book, &properties);
 
+  /* libxlsxwriter prints numbers with the C library's printf: in the C
+   * locale, or a German user's file would hold 0,5 */
+  c_numeric = newlocale (LC_NUMERIC_MASK, "C", duplocale (uselocale ((locale_t) 0)));
+  old_locale = uselocale (c_numeric);
+
   write_sheets (&x);
 
   /* Writes the file, and frees the book whatever happens */
   status = workbook_close (x.book);
   x.book = NULL;
+
+  uselocale (old_locale);
+  if (c_numeric != (locale_t) 0)
+    freelocale (c_numeric);
   if (x.status == LXW_NO_ERROR)
     x.status = status;
   bk_xlsx_clear (&x);

@@ -56,9 +56,11 @@ bytes_to_string (GBytes *bytes)
   return size > 0 ? g_strndup (data, size) : g_strdup ("");
 }
 
-/* Runs a program in the temporary folder; it must exit normally. */
+/* Runs a program in the temporary folder, in @locale (or the test's);
+ * it must exit normally. */
 static Run *
-run_argv (const char * const *argv)
+run_argv_in (const char * const *argv,
+             const char         *locale)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -71,6 +73,8 @@ run_argv (const char * const *argv)
   g_test_message ("$ '%s'", line);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_cwd (launcher, tmp_dir);
+  if (locale != NULL)
+    g_subprocess_launcher_setenv (launcher, "LC_ALL", locale, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
   g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
@@ -84,6 +88,12 @@ run_argv (const char * const *argv)
     g_test_message ("stderr: %s", run->err);
 
   return run;
+}
+
+static Run *
+run_argv (const char * const *argv)
+{
+  return run_argv_in (argv, NULL);
 }
 
 #define run(...) run_argv ((const char * const []) { __VA_ARGS__, NULL })
@@ -381,6 +391,20 @@ test_worked_example (void)
   g_assert_cmpfloat_with_epsilon (acme[4], 2.545044, 1e-6);
 
   check_recalculates (doc, NULL);
+
+  /* A German user's file holds numbers as a spreadsheet reads them */
+  {
+    g_autofree char *german = new_name ("german", ".xlsx");
+    g_autoptr(Run) r = run_argv_in ((const char * const []) { CLI_PATH, "export-xlsx", doc, "-o", german, NULL },
+                                    "de_DE.UTF-8");
+    g_autoptr(GHashTable) german_sheet = NULL;
+    g_autoptr(GHashTable) engine = engine_metrics (doc, NULL);
+
+    assert_ok (r);
+    german_sheet = spreadsheet_metrics (german, FALSE);
+    assert_same_metrics (engine, german_sheet);
+  }
+
   /* CapEx of acme in 2025 is cell D3 of the CapEx sheet */
   check_follows_capex_edit (doc, NULL, "acme", "2025", "D3", "35");
 }
