@@ -301,7 +301,8 @@ check_size (BkXlsx  *x,
   guint64 columns = MAX (x->n, x->m) + BK_XLSX_PERIOD_COL;
   guint64 rows = (guint64) MAX (x->n_companies, n_markets) + BK_XLSX_INPUT_ROW;
 
-  columns = MAX (columns, (guint64) BK_XLSX_EFFECTIVE_COL ((guint64) x->n_companies) + 1);
+  /* The Assumptions sheet: columns A–D, then two a company */
+  columns = MAX (columns, (guint64) BK_XLSX_OVERRIDE_COL ((guint64) x->n_companies));
   rows = MAX (rows, bk_xlsx_results_n_rows (x->n_companies));
 
   if (x->n == 0 || x->m == 0)
