@@ -27,6 +27,8 @@
 #include "bk-input.h"
 #include "bk-xlsx-private.h"
 
+#define COMMENT_MAX 32767
+
 /* A number token of a normalised cell formula, in the table's unit */
 static char *
 number_in_unit (const char *token,
@@ -150,7 +152,17 @@ write_input_cell (BkXlsx        *x,
     bk_xlsx_cell (x, sheet, r, col, NULL, cell.value, table_format (table));
 
   if (comment->len > 0)
-    worksheet_write_comment (sheet, r, (lxw_col_t) col, comment->str);
+    {
+      /* Excel keeps at most 32,767 characters of a comment */
+      if (g_utf8_strlen (comment->str, -1) > COMMENT_MAX)
+        {
+          const char *end = g_utf8_offset_to_pointer (comment->str, COMMENT_MAX - 1);
+
+          g_string_truncate (comment, (gsize) (end - comment->str));
+          g_string_append (comment, "…");
+        }
+      bk_xlsx_track (x, worksheet_write_comment (sheet, r, (lxw_col_t) col, comment->str));
+    }
 }
 
 static void
@@ -343,7 +355,7 @@ define_names (BkXlsx     *x,
   g_autofree char *global = bk_xlsx_ref (x->assumptions_ref, row, BK_XLSX_WORKBOOK_COL, TRUE);
   g_autofree char *global_formula = g_strconcat ("=", global, NULL);
 
-  workbook_define_name (x->book, key, global_formula);
+  bk_xlsx_track (x, workbook_define_name (x->book, key, global_formula));
   if (!per_company)
     return;
 
@@ -353,7 +365,7 @@ define_names (BkXlsx     *x,
       g_autofree char *ref = bk_xlsx_ref (x->assumptions_ref, row, BK_XLSX_EFFECTIVE_COL (c), TRUE);
       g_autofree char *formula = g_strconcat ("=", ref, NULL);
 
-      workbook_define_name (x->book, local, formula);
+      bk_xlsx_track (x, workbook_define_name (x->book, local, formula));
     }
 }
 
@@ -412,10 +424,10 @@ bk_xlsx_write_assumptions (BkXlsx *x)
   bk_xlsx_text (x, sheet, header_row, BK_XLSX_WORKBOOK_COL, _("Workbook"), BK_XLSX_FORMAT_HEADER);
   for (guint c = 0; c < x->n_companies; c++)
     {
-      worksheet_merge_range (sheet, BK_XLSX_HEADER_ROW, BK_XLSX_OVERRIDE_COL (c),
-                             BK_XLSX_HEADER_ROW, BK_XLSX_EFFECTIVE_COL (c),
-                             bk_workbook_get_company_name (x->workbook, c),
-                             x->formats[BK_XLSX_FORMAT_HEADER]);
+      bk_xlsx_track (x, worksheet_merge_range (sheet, BK_XLSX_HEADER_ROW, BK_XLSX_OVERRIDE_COL (c),
+                                               BK_XLSX_HEADER_ROW, BK_XLSX_EFFECTIVE_COL (c),
+                                               bk_workbook_get_company_name (x->workbook, c),
+                                               x->formats[BK_XLSX_FORMAT_HEADER]));
       bk_xlsx_text (x, sheet, header_row, BK_XLSX_OVERRIDE_COL (c), _("Override"), BK_XLSX_FORMAT_HEADER);
       bk_xlsx_text (x, sheet, header_row, BK_XLSX_EFFECTIVE_COL (c), _("Effective"), BK_XLSX_FORMAT_HEADER);
     }

@@ -85,6 +85,10 @@ typedef struct
   lxw_error       status;       /* the first failed write, or LXW_NO_ERROR */
 } BkXlsx;
 
+/* Keeps the first failure of a libxlsxwriter call in x->status */
+void   bk_xlsx_track           (BkXlsx         *x,
+                                lxw_error       status);
+
 /* One cell: @formula (without the "=" is not allowed: "=…"), with @value
  * as its cached result, or only @value when there is no formula or the
  * export is values only.  A NAN value is a blank (for a formula, its

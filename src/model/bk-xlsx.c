@@ -31,6 +31,14 @@
 #define SHEET_NAME_MAX LXW_SHEETNAME_MAX
 
 void
+bk_xlsx_track (BkXlsx    *x,
+               lxw_error  status)
+{
+  if (x->status == LXW_NO_ERROR)
+    x->status = status;
+}
+
+void
 bk_xlsx_cell (BkXlsx        *x,
               lxw_worksheet *sheet,
               guint          row,
@@ -54,8 +62,7 @@ bk_xlsx_cell (BkXlsx        *x,
   else
     status = worksheet_write_blank (sheet, row, (lxw_col_t) col, f);
 
-  if (x->status == LXW_NO_ERROR)
-    x->status = status;
+  bk_xlsx_track (x, status);
 }
 
 void
@@ -70,8 +77,7 @@ bk_xlsx_text (BkXlsx        *x,
 
   if (text != NULL && text[0] != '\0')
     status = worksheet_write_string (sheet, row, (lxw_col_t) col, text, x->formats[format]);
-  if (x->status == LXW_NO_ERROR)
-    x->status = status;
+  bk_xlsx_track (x, status);
 }
 
 char *
@@ -451,8 +457,7 @@ bk_xlsx_export (BkWorkbook  *workbook,
   uselocale (old_locale);
   if (c_numeric != (locale_t) 0)
     freelocale (c_numeric);
-  if (x.status == LXW_NO_ERROR)
-    x.status = status;
+  bk_xlsx_track (&x, status);
   bk_xlsx_clear (&x);
 
   if (x.status != LXW_NO_ERROR)
