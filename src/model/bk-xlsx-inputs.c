@@ -329,7 +329,7 @@ write_derived (BkXlsx        *x,
       source = DRIVER_REF (BK_ASSUMPTION_DISCOUNT_RATE);
       value = pow (1 + a[BK_ASSUMPTION_DISCOUNT_RATE], x->delta) - 1;
       formula = g_strdup_printf ("=(1+%s)^period_years-1", source);
-      bk_xlsx_cell (x, sheet, row, col, formula, value, BK_XLSX_FORMAT_FACTOR);
+      bk_xlsx_cell (x, sheet, row, col, formula, value, BK_XLSX_FORMAT_PERCENT);
       return;
     case BK_XLSX_DERIVED_SECONDS_PER_PERIOD:
       value = 365 * x->delta * 86400;
