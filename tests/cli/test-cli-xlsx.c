@@ -4,8 +4,9 @@
  *
  * The worked example, the bundled sample in each of its scenarios and
  * generated yearly, half-yearly and quarterly workbooks (blanks, formulas,
- * notes, company overrides, a scenario) are exported.  Every file has the cached results of its formulas stripped
- * (xlsx-tool.py strip) and is recalculated by Gnumeric's
+ * notes, company overrides, a scenario) are exported.  Every file has the
+ * cached results of its formulas stripped (xlsx-tool.py strip) and is
+ * recalculated by Gnumeric's
  * `ssconvert --recalc`; every company's and the total's NPV, IRR, ROI and
  * paybacks on its Results sheet must be `breakeven-cli recalc --json`'s to
  * 1e-9 relative (IRR and paybacks 1e-6 absolute).  Then one capex cell of
