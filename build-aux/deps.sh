@@ -6,7 +6,7 @@ BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc g++ gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libjson-glib-dev libsqlite3-dev libcairo2-dev libpango1.0-dev
-  libdouble-conversion-dev
+  libdouble-conversion-dev libxlsxwriter-dev
   desktop-file-utils appstream shared-mime-info
   fonts-cantarell fonts-noto-cjk adwaita-icon-theme dconf-gsettings-backend
 )
@@ -14,6 +14,7 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 xdotool
   sqlite3 poppler-utils librsvg2-bin locales libglib2.0-bin
+  gnumeric flatpak-builder
 )
 
 # The fuzz targets and the sanitizer builds (build-aux/fuzz, build-aux/test).

@@ -108,4 +108,8 @@ int         bk_cli_cmd_redo           (BkCliArgs          *args);
 int         bk_cli_cmd_recalc         (BkCliArgs          *args);
 int         bk_cli_cmd_check          (BkCliArgs          *args);
 
+/* export-xlsx (bk-cli-xlsx.c) */
+extern const BkCliOption bk_cli_xlsx_options[];
+int         bk_cli_cmd_export_xlsx    (BkCliArgs          *args);
+
 G_END_DECLS

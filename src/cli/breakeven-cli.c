@@ -102,6 +102,13 @@ static const BkCliCommand commands[] = {
     no_options, 1, 1, bk_cli_cmd_check },
   { "chart", BK_CLI_CHART_SYNOPSIS, BK_CLI_CHART_SUMMARY, BK_CLI_CHART_DESCRIPTION,
     bk_cli_chart_options, 1, 1, bk_cli_cmd_chart },
+  { "export-xlsx", "FILE -o OUT.xlsx [--scenario NAME] [--values-only]",
+    N_("Write the whole model as an XLSX workbook with live formulas"),
+    N_("The sheets hold the input tables, the assumptions, one model sheet "
+       "per company and the results, as formulas that recalculate in any "
+       "spreadsheet to the numbers of recalc; --values-only writes the "
+       "values instead. Nothing is written unless the whole file is."),
+    bk_cli_xlsx_options, 1, 1, bk_cli_cmd_export_xlsx },
 };
 
 static void

@@ -11,6 +11,7 @@
 #    every -D option it passes known to this project;
 #  - every library the build uses that the GNOME SDK does not ship (per
 #    `meson introspect`'s dependency list) is built by a module of that name
+#    (or that name with "lib" before it)
 #    before the app, and every such module builds from a pinned source: git
 #    with a tag and its full commit, or an archive with its sha256;
 #  - what the manifest and the metainfo promise is installed (per `meson
@@ -144,7 +145,9 @@ def main():
             continue
         library_modules[module['name']] = module
     for name in used:
-        if name in library_modules:
+        # A module is named after its project: "libxlsxwriter" builds the
+        # dependency "xlsxwriter".
+        if name in library_modules or 'lib' + name in library_modules:
             ok(f'{name}, which the GNOME SDK lacks, is built by a module')
         else:
             fail(f'the build uses {name}, which the GNOME SDK lacks, but no module builds it')
