@@ -451,9 +451,9 @@ test_input_headers (Fixture       *f,
   g_assert_cmpstr (market, ==, "China");
 
   g_assert_cmpstr (address, ==, "Microsoft · 2024");
-  g_assert_true (bk_input_table_model_get_document (capex) == f->document);
+  g_assert_true (bk_document_table_model_get_document (BK_DOCUMENT_TABLE_MODEL (capex)) == f->document);
   g_assert_cmpint (bk_input_table_model_get_table (tokens), ==, BK_TABLE_TOKENS);
-  g_assert_cmpuint (bk_input_table_model_get_scenario (capex), ==, BK_SCENARIO_BASE);
+  g_assert_cmpuint (bk_document_table_model_get_scenario (BK_DOCUMENT_TABLE_MODEL (capex)), ==, BK_SCENARIO_BASE);
 }
 
 static void
@@ -753,9 +753,9 @@ test_input_signals (Fixture       *f,
   g_assert_cmpuint (bk_table_model_get_n_columns (m), ==, 6);
 
   /* The scenario shown is a reset too */
-  bk_input_table_model_set_scenario (capex, SCENARIO_BEAR);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (capex), SCENARIO_BEAR);
   g_assert_cmpuint (rec.n_resets, ==, 2);
-  bk_input_table_model_set_scenario (capex, SCENARIO_BEAR);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (capex), SCENARIO_BEAR);
   g_assert_cmpuint (rec.n_resets, ==, 2);
 
   stop_recording (m, &rec);
@@ -792,8 +792,8 @@ test_input_scenario (Fixture       *f,
   g_autofree char *fomo_tip = NULL;
   Recorder rec;
 
-  bk_input_table_model_set_scenario (bear, SCENARIO_BEAR);
-  bk_input_table_model_set_scenario (fomo, SCENARIO_FOMO);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (bear), SCENARIO_BEAR);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (fomo), SCENARIO_FOMO);
 
   /* The sample's FOMO scenario overrides Microsoft 2026 */
   assert_display (BK_TABLE_MODEL (fomo), ROW_MSFT, COL_2026, "188.5");
@@ -1010,9 +1010,9 @@ test_assumptions_scenario (Fixture       *f,
   Recorder rec;
 
   record (m, &rec);
-  bk_assumptions_table_model_set_scenario (model, SCENARIO_BEAR);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (model), SCENARIO_BEAR);
   g_assert_cmpuint (rec.n_resets, ==, 1);
-  g_assert_cmpuint (bk_assumptions_table_model_get_scenario (model), ==, SCENARIO_BEAR);
+  g_assert_cmpuint (bk_document_table_model_get_scenario (BK_DOCUMENT_TABLE_MODEL (model)), ==, SCENARIO_BEAR);
 
   /* The Bear scenario sets utilization 55% for all companies */
   assert_display (m, BK_ASSUMPTION_UTILIZATION, COL_ALL, "55%");
