@@ -10,15 +10,19 @@
 
 /* Asking for a name */
 
-typedef void (*NameCallback) (BkWindow   *self,
-                              const char *text,
-                              gpointer    data);
+/* Does what the text asks; FALSE with an error to show under the
+ * request's failure heading */
+typedef gboolean (*NameCallback) (BkWindow    *self,
+                                  const char  *text,
+                                  gpointer     data,
+                                  GError     **error);
 
 typedef struct
 {
   BkWindow     *self;
   GtkWidget    *entry;
   NameCallback  callback;
+  const char   *failure;  /* untranslated */
   gpointer      data;
   GDestroyNotify destroy;
 } NameRequest;
@@ -42,8 +46,10 @@ name_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "accept") && request->self != NULL)
     {
       g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->entry))));
+      g_autoptr(GError) error = NULL;
 
-      request->callback (request->self, text, request->data);
+      if (!request->callback (request->self, text, request->data, &error))
+        bk_window_report_error (request->self, _(request->failure), error);
     }
 }
 
@@ -71,6 +77,7 @@ ask_text (BkWindow       *self,
           const char     *initial,
           const char     *accept_label,
           NameCallback    callback,
+          const char     *failure,
           gpointer        data,
           GDestroyNotify  destroy)
 {
@@ -79,6 +86,7 @@ ask_text (BkWindow       *self,
 
   g_set_weak_pointer (&request->self, self);
   request->callback = callback;
+  request->failure = failure;
   request->data = data;
   request->destroy = destroy;
   request->entry = gtk_entry_new ();
@@ -410,15 +418,13 @@ bk_window_reset_to_base (BkWindow  *self,
   return FALSE;
 }
 
-static void
-add_scenario_cb (BkWindow   *self,
-                 const char *text,
-                 gpointer    data)
+static gboolean
+add_scenario_cb (BkWindow    *self,
+                 const char  *text,
+                 gpointer     data,
+                 GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!bk_window_add_scenario (self, text, &error))
-    bk_window_report_error (self, _("Could not add the scenario"), error);
+  return bk_window_add_scenario (self, text, error);
 }
 
 static void
@@ -432,18 +438,17 @@ add_scenario_action (GtkWidget  *widget,
                                            self->scenario == BK_SCENARIO_BASE
                                              ? _("Base") : bk_workbook_get_scenario_name (wb, self->scenario));
 
-  ask_text (self, _("New Scenario"), body, "", _("_Add"), add_scenario_cb, NULL, NULL);
+  ask_text (self, _("New Scenario"), body, "", _("_Add"), add_scenario_cb,
+            N_("Could not add the scenario"), NULL, NULL);
 }
 
-static void
-rename_scenario_cb (BkWindow   *self,
-                    const char *text,
-                    gpointer    data)
+static gboolean
+rename_scenario_cb (BkWindow    *self,
+                    const char  *text,
+                    gpointer     data,
+                    GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!bk_window_rename_scenario (self, text, &error))
-    bk_window_report_error (self, _("Could not rename the scenario"), error);
+  return bk_window_rename_scenario (self, text, error);
 }
 
 static void
@@ -455,7 +460,7 @@ rename_scenario_action (GtkWidget  *widget,
   BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (self));
 
   ask_text (self, _("Rename Scenario"), NULL, bk_workbook_get_scenario_name (wb, self->scenario),
-            _("_Rename"), rename_scenario_cb, NULL, NULL);
+            _("_Rename"), rename_scenario_cb, N_("Could not rename the scenario"), NULL, NULL);
 }
 
 static void
@@ -499,16 +504,15 @@ typedef struct
   guint   period;
 } CellRef;
 
-static void
-edit_note_cb (BkWindow   *self,
-              const char *text,
-              gpointer    data)
+static gboolean
+edit_note_cb (BkWindow    *self,
+              const char  *text,
+              gpointer     data,
+              GError     **error)
 {
   CellRef *ref = data;
-  g_autoptr(GError) error = NULL;
 
-  if (!bk_document_set_note (bk_window_get_document (self), ref->table, ref->row, ref->period, text, &error))
-    bk_window_report_error (self, _("Could not change the note"), error);
+  return bk_document_set_note (bk_window_get_document (self), ref->table, ref->row, ref->period, text, error);
 }
 
 static void
@@ -543,7 +547,7 @@ edit_note_action (GtkWidget  *widget,
                                label);
   }
   ask_text (self, heading, _("Where the figure comes from, or anything else worth knowing. Leave empty to remove the note."),
-            cell.note, _("_Save"), edit_note_cb, ref, g_free);
+            cell.note, _("_Save"), edit_note_cb, N_("Could not change the note"), ref, g_free);
 }
 
 /* Rows and periods */
@@ -588,20 +592,20 @@ unique_id (BkWorkbook *wb,
     }
 }
 
-static void
-rename_row_cb (BkWindow   *self,
-               const char *text,
-               gpointer    data)
+static gboolean
+rename_row_cb (BkWindow    *self,
+               const char  *text,
+               gpointer     data,
+               GError     **error)
 {
   BkTable table;
   guint row;
   const char *id;
-  g_autoptr(GError) error = NULL;
 
+  /* The row went while the dialog was open: nothing to rename */
   if (!current_row (self, &table, &row, &id) || id == NULL)
-    return;
-  if (!bk_document_rename_row (bk_window_get_document (self), bk_table_rows_are_markets (table), id, text, &error))
-    bk_window_report_error (self, _("Could not rename the row"), error);
+    return TRUE;
+  return bk_document_rename_row (bk_window_get_document (self), bk_table_rows_are_markets (table), id, text, error);
 }
 
 static void
@@ -618,7 +622,7 @@ rename_row_action (GtkWidget  *widget,
     return;
   ask_text (self, bk_table_rows_are_markets (table) ? _("Rename Market") : _("Rename Company"), NULL,
             bk_workbook_get_row_name (bk_document_get_workbook (bk_window_get_document (self)), table, row),
-            _("_Rename"), rename_row_cb, NULL, NULL);
+            _("_Rename"), rename_row_cb, N_("Could not rename the row"), NULL, NULL);
 }
 
 static void

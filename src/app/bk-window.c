@@ -574,22 +574,33 @@ bk_window_import_json_path (BkWindow    *self,
   return bk_session_import_json (self->session, path, error);
 }
 
+/* The table of the visible page, or -1 with @message as the error */
+static int
+table_to_use (BkWindow    *self,
+              const char  *message,
+              GError     **error)
+{
+  int table = bk_window_get_current_table (self);
+
+  if (document (self) == NULL || table < 0)
+    {
+      g_set_error_literal (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO, message);
+      return -1;
+    }
+  return table;
+}
+
 gboolean
 bk_window_import_csv_path (BkWindow    *self,
                            const char  *path,
                            GError     **error)
 {
-  int table = bk_window_get_current_table (self);
+  int table;
 
   g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
 
-  if (document (self) == NULL || table < 0)
-    {
-      g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO,
-                   _("Choose the CapEx, Backlog, Tokens or Share page to import a table"));
-      return FALSE;
-    }
-  if (!bk_session_import_csv (self->session, self->scenario, table, path, error))
+  table = table_to_use (self, _("Choose the CapEx, Backlog, Tokens or Share page to import a table"), error);
+  if (table < 0 || !bk_session_import_csv (self->session, self->scenario, table, path, error))
     return FALSE;
 
   {
@@ -620,17 +631,12 @@ bk_window_export_csv_path (BkWindow    *self,
                            const char  *path,
                            GError     **error)
 {
-  int table = bk_window_get_current_table (self);
+  int table;
 
   g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
 
-  if (document (self) == NULL || table < 0)
-    {
-      g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO,
-                   _("Choose the CapEx, Backlog, Tokens or Share page to export a table"));
-      return FALSE;
-    }
-  if (!bk_session_export_csv (self->session, table, path, error))
+  table = table_to_use (self, _("Choose the CapEx, Backlog, Tokens or Share page to export a table"), error);
+  if (table < 0 || !bk_session_export_csv (self->session, table, path, error))
     return FALSE;
 
   toast_exported (self, path);
