@@ -76,7 +76,7 @@ target_window (BkApplication *self)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (BK_IS_WINDOW (active) && bk_window_is_disposable (BK_WINDOW (active)))
+  if (BK_IS_WINDOW (active) && bk_window_is_replaceable (BK_WINDOW (active)))
     return BK_WINDOW (active);
   return new_window (self);
 }

@@ -26,28 +26,22 @@
 
 struct _BkAssumptionsTableModel
 {
-  GObject     parent_instance;
+  BkDocumentTableModel  parent_instance;
 
-  BkDocument *document;
-  BkWorkbook *workbook;
-  guint       scenario;
-  gulong      changed_id;
+  BkWorkbook           *workbook;  /* the base's, borrowed */
 };
 
 static void bk_assumptions_table_model_iface_init (BkTableModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (BkAssumptionsTableModel, bk_assumptions_table_model, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkAssumptionsTableModel, bk_assumptions_table_model, BK_TYPE_DOCUMENT_TABLE_MODEL,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_TABLE_MODEL,
                                                       bk_assumptions_table_model_iface_init))
 
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  PROP_SCENARIO,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+static guint
+scenario_of (BkAssumptionsTableModel *self)
+{
+  return bk_document_table_model_get_scenario (BK_DOCUMENT_TABLE_MODEL (self));
+}
 
 static gboolean
 in_table (BkAssumptionsTableModel *self,
@@ -215,17 +209,17 @@ bk_assumptions_table_model_get_cell (BkTableModel *model,
   if (is_read_only (assumption, company))
     return BK_TABLE_CELL_BLANK | BK_TABLE_CELL_READ_ONLY;
 
-  layer = bk_workbook_get_assumption_layer (self->workbook, self->scenario, company, assumption);
+  layer = bk_workbook_get_assumption_layer (self->workbook, scenario_of (self), company, assumption);
   if (!isnan (layer))
     {
       if (display != NULL)
         bk_format_assumption (display, assumption, layer);
-      return self->scenario != BK_SCENARIO_BASE ? BK_TABLE_CELL_OVERRIDDEN : BK_TABLE_CELL_NONE;
+      return scenario_of (self) != BK_SCENARIO_BASE ? BK_TABLE_CELL_OVERRIDDEN : BK_TABLE_CELL_NONE;
     }
 
   if (display != NULL)
     bk_format_assumption (display, assumption,
-                          bk_workbook_get_assumption (self->workbook, self->scenario, company, assumption));
+                          bk_workbook_get_assumption (self->workbook, scenario_of (self), company, assumption));
 
   return BK_TABLE_CELL_BLANK | BK_TABLE_CELL_INHERITED;
 }
@@ -244,7 +238,7 @@ bk_assumptions_table_model_get_edit_text (BkTableModel *model,
   if (!in_table (self, row, column) || is_read_only (assumption, company))
     return;
 
-  layer = bk_workbook_get_assumption_layer (self->workbook, self->scenario, company, assumption);
+  layer = bk_workbook_get_assumption_layer (self->workbook, scenario_of (self), company, assumption);
   if (!isnan (layer))
     append_typed_value (assumption, layer, out);
 }
@@ -267,7 +261,7 @@ bk_assumptions_table_model_get_tooltip (BkTableModel *model,
   BkAssumptionsTableModel *self = BK_ASSUMPTIONS_TABLE_MODEL (model);
   BkAssumption assumption = (BkAssumption) row;
   int company = (int) column - 1;
-  gboolean in_scenario = self->scenario != BK_SCENARIO_BASE;
+  gboolean in_scenario = scenario_of (self) != BK_SCENARIO_BASE;
   g_autofree char *line = NULL;
 
   if (!in_table (self, row, column))
@@ -277,7 +271,7 @@ bk_assumptions_table_model_get_tooltip (BkTableModel *model,
 
   if (is_read_only (assumption, company))
     line = g_strdup (_("Set for all companies or in a scenario, not for one company"));
-  else if (layer_is_set (self, self->scenario, company, assumption))
+  else if (layer_is_set (self, scenario_of (self), company, assumption))
     {
       if (in_scenario)
         {
@@ -292,7 +286,7 @@ bk_assumptions_table_model_get_tooltip (BkTableModel *model,
     }
   /* Where the inherited value comes from; later layers win:
    * default → workbook → workbook company → scenario → scenario company */
-  else if (in_scenario && company >= 0 && layer_is_set (self, self->scenario, -1, assumption))
+  else if (in_scenario && company >= 0 && layer_is_set (self, scenario_of (self), -1, assumption))
     line = g_strdup (_("Inherited from this scenario’s value for all companies"));
   else if (in_scenario && company >= 0 && layer_is_set (self, BK_SCENARIO_BASE, company, assumption))
     line = g_strdup_printf (_("Inherited from the base value for %s"),
@@ -389,7 +383,7 @@ collect_changes (BkAssumptionsTableModel  *self,
               }
           }
 
-        old_value = bk_workbook_get_assumption_layer (self->workbook, self->scenario, company, assumption);
+        old_value = bk_workbook_get_assumption_layer (self->workbook, scenario_of (self), company, assumption);
         if ((isnan (old_value) && isnan (value)) || old_value == value)
           continue;
 
@@ -422,7 +416,8 @@ apply_block (BkAssumptionsTableModel  *self,
     return TRUE;
 
   /* One call: one transaction and one undo step for the whole block */
-  return bk_document_set_assumptions (self->document, self->scenario, values->len,
+  return bk_document_set_assumptions (bk_document_table_model_get_document (BK_DOCUMENT_TABLE_MODEL (self)),
+                                      scenario_of (self), values->len,
                                       (const int *) (gpointer) companies->data,
                                       (const BkAssumption *) (gpointer) assumptions->data,
                                       (const double *) (gpointer) values->data,
@@ -458,30 +453,24 @@ bk_assumptions_table_model_iface_init (BkTableModelInterface *iface)
 /* The workbook */
 
 static void
-on_workbook_changed (BkWorkbook              *workbook,
-                     guint                    flags,
-                     int                      table,
-                     int                      row,
-                     int                      period,
-                     int                      n_rows,
-                     int                      n_periods,
-                     BkAssumptionsTableModel *self)
+bk_assumptions_table_model_workbook_changed (BkDocumentTableModel *base,
+                                             BkChangeFlags         flags,
+                                             int                   table,
+                                             int                   row,
+                                             int                   period,
+                                             int                   n_rows,
+                                             int                   n_periods)
 {
+  BkAssumptionsTableModel *self = BK_ASSUMPTIONS_TABLE_MODEL (base);
+
+  /* Companies may have come or gone */
   if (flags & BK_CHANGE_STRUCTURE)
-    {
-      /* Companies may have come or gone, a scenario may be gone */
-      if (self->scenario > bk_workbook_get_n_scenarios (workbook))
-        {
-          self->scenario = BK_SCENARIO_BASE;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
-        }
-      bk_table_model_reset (BK_TABLE_MODEL (self));
-    }
+    bk_table_model_reset (BK_TABLE_MODEL (self));
   else if (flags & BK_CHANGE_ASSUMPTIONS)
     {
       /* Any layer shows through in other cells: all of them */
       bk_table_model_cells_changed (BK_TABLE_MODEL (self), 0, 0, BK_N_ASSUMPTIONS,
-                                    1 + bk_workbook_get_n_companies (workbook));
+                                    1 + bk_workbook_get_n_companies (self->workbook));
     }
 }
 
@@ -494,93 +483,19 @@ bk_assumptions_table_model_constructed (GObject *object)
 
   G_OBJECT_CLASS (bk_assumptions_table_model_parent_class)->constructed (object);
 
-  g_assert (BK_IS_DOCUMENT (self->document));
+  g_assert (BK_IS_DOCUMENT (bk_document_table_model_get_document (BK_DOCUMENT_TABLE_MODEL (self))));
 
-  self->workbook = g_object_ref (bk_document_get_workbook (self->document));
-  self->changed_id = g_signal_connect (self->workbook, "changed",
-                                       G_CALLBACK (on_workbook_changed), self);
-}
-
-static void
-bk_assumptions_table_model_dispose (GObject *object)
-{
-  BkAssumptionsTableModel *self = BK_ASSUMPTIONS_TABLE_MODEL (object);
-
-  if (self->workbook != NULL)
-    g_clear_signal_handler (&self->changed_id, self->workbook);
-  g_clear_object (&self->workbook);
-  g_clear_object (&self->document);
-
-  G_OBJECT_CLASS (bk_assumptions_table_model_parent_class)->dispose (object);
-}
-
-static void
-bk_assumptions_table_model_get_property (GObject    *object,
-                                         guint       prop_id,
-                                         GValue     *value,
-                                         GParamSpec *pspec)
-{
-  BkAssumptionsTableModel *self = BK_ASSUMPTIONS_TABLE_MODEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_SCENARIO:
-      g_value_set_uint (value, self->scenario);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bk_assumptions_table_model_set_property (GObject      *object,
-                                         guint         prop_id,
-                                         const GValue *value,
-                                         GParamSpec   *pspec)
-{
-  BkAssumptionsTableModel *self = BK_ASSUMPTIONS_TABLE_MODEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      self->document = g_value_dup_object (value);
-      break;
-    case PROP_SCENARIO:
-      if (self->workbook == NULL)
-        self->scenario = g_value_get_uint (value);  /* during construction */
-      else
-        bk_assumptions_table_model_set_scenario (self, g_value_get_uint (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  self->workbook = bk_document_table_model_get_workbook (BK_DOCUMENT_TABLE_MODEL (self));
 }
 
 static void
 bk_assumptions_table_model_class_init (BkAssumptionsTableModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  BkDocumentTableModelClass *model_class = BK_DOCUMENT_TABLE_MODEL_CLASS (klass);
 
   object_class->constructed = bk_assumptions_table_model_constructed;
-  object_class->dispose = bk_assumptions_table_model_dispose;
-  object_class->get_property = bk_assumptions_table_model_get_property;
-  object_class->set_property = bk_assumptions_table_model_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         BK_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /* 0 is the base */
-  properties[PROP_SCENARIO] =
-    g_param_spec_uint ("scenario", NULL, NULL,
-                       0, G_MAXUINT, BK_SCENARIO_BASE,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  model_class->workbook_changed = bk_assumptions_table_model_workbook_changed;
 }
 
 static void
@@ -598,37 +513,6 @@ bk_assumptions_table_model_new (BkDocument *document)
   return g_object_new (BK_TYPE_ASSUMPTIONS_TABLE_MODEL,
                        "document", document,
                        NULL);
-}
-
-BkDocument *
-bk_assumptions_table_model_get_document (BkAssumptionsTableModel *self)
-{
-  g_return_val_if_fail (BK_IS_ASSUMPTIONS_TABLE_MODEL (self), NULL);
-
-  return self->document;
-}
-
-guint
-bk_assumptions_table_model_get_scenario (BkAssumptionsTableModel *self)
-{
-  g_return_val_if_fail (BK_IS_ASSUMPTIONS_TABLE_MODEL (self), BK_SCENARIO_BASE);
-
-  return self->scenario;
-}
-
-void
-bk_assumptions_table_model_set_scenario (BkAssumptionsTableModel *self,
-                                         guint                    scenario)
-{
-  g_return_if_fail (BK_IS_ASSUMPTIONS_TABLE_MODEL (self));
-  g_return_if_fail (scenario <= bk_workbook_get_n_scenarios (self->workbook));
-
-  if (self->scenario == scenario)
-    return;
-
-  self->scenario = scenario;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
-  bk_table_model_reset (BK_TABLE_MODEL (self));
 }
 
 BkAssumption

@@ -6,22 +6,15 @@
 
 #include <glib-object.h>
 
-#include "bk-document.h"
-#include "bk-table-model.h"
+#include "bk-document-table-model.h"
 
 G_BEGIN_DECLS
 
 #define BK_TYPE_ASSUMPTIONS_TABLE_MODEL (bk_assumptions_table_model_get_type ())
 
-G_DECLARE_FINAL_TYPE (BkAssumptionsTableModel, bk_assumptions_table_model, BK, ASSUMPTIONS_TABLE_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (BkAssumptionsTableModel, bk_assumptions_table_model, BK, ASSUMPTIONS_TABLE_MODEL, BkDocumentTableModel)
 
 BkAssumptionsTableModel *bk_assumptions_table_model_new          (BkDocument              *document);
-
-BkDocument              *bk_assumptions_table_model_get_document (BkAssumptionsTableModel *self);
-guint                    bk_assumptions_table_model_get_scenario (BkAssumptionsTableModel *self);
-/* Emits BkTableModel::reset. */
-void                     bk_assumptions_table_model_set_scenario (BkAssumptionsTableModel *self,
-                                                                  guint                    scenario);
 
 /* The assumption of a row, and the company of a column (-1: all companies). */
 BkAssumption             bk_assumptions_table_model_get_assumption (BkAssumptionsTableModel *self,

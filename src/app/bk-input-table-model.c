@@ -22,32 +22,39 @@
 
 struct _BkInputTableModel
 {
-  GObject     parent_instance;
+  BkDocumentTableModel  parent_instance;
 
-  BkDocument *document;
-  BkWorkbook *workbook;
-  BkTable     table;
-  guint       scenario;
-  gulong      changed_id;
+  BkWorkbook           *workbook;  /* the base's, borrowed */
+  BkTable               table;
 
-  GArray     *scratch;   /* one scenario row of doubles */
+  GArray               *scratch;   /* one scenario row of doubles */
 };
 
 static void bk_input_table_model_iface_init (BkTableModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (BkInputTableModel, bk_input_table_model, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkInputTableModel, bk_input_table_model, BK_TYPE_DOCUMENT_TABLE_MODEL,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_TABLE_MODEL,
                                                       bk_input_table_model_iface_init))
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
   PROP_TABLE,
-  PROP_SCENARIO,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static guint
+scenario_of (BkInputTableModel *self)
+{
+  return bk_document_table_model_get_scenario (BK_DOCUMENT_TABLE_MODEL (self));
+}
+
+static BkDocument *
+document_of (BkInputTableModel *self)
+{
+  return bk_document_table_model_get_document (BK_DOCUMENT_TABLE_MODEL (self));
+}
 
 static gboolean
 in_table (BkInputTableModel *self,
@@ -72,12 +79,12 @@ find_carried_value (BkInputTableModel *self,
   if (!bk_table_carries_forward (self->table) || column == 0)
     return FALSE;
 
-  if (self->scenario == BK_SCENARIO_BASE)
+  if (scenario_of (self) == BK_SCENARIO_BASE)
     values = bk_workbook_get_row_values (self->workbook, self->table, row);
   else
     {
       g_array_set_size (self->scratch, bk_workbook_get_n_periods (self->workbook));
-      bk_workbook_get_scenario_row (self->workbook, self->scenario, self->table, row,
+      bk_workbook_get_scenario_row (self->workbook, scenario_of (self), self->table, row,
                                     (double *) (gpointer) self->scratch->data);
       values = (const double *) (gpointer) self->scratch->data;
     }
@@ -170,7 +177,7 @@ bk_input_table_model_get_cell (BkTableModel *model,
   if (!in_table (self, row, column))
     return BK_TABLE_CELL_BLANK | BK_TABLE_CELL_READ_ONLY;
 
-  bk_workbook_get_cell (self->workbook, self->scenario, self->table, row, column, &cell);
+  bk_workbook_get_cell (self->workbook, scenario_of (self), self->table, row, column, &cell);
 
   if (cell.flags & BK_CELL_FORMULA)
     flags |= BK_TABLE_CELL_FORMULA;
@@ -219,7 +226,7 @@ bk_input_table_model_get_edit_text (BkTableModel *model,
   if (!in_table (self, row, column))
     return;
 
-  bk_workbook_get_cell (self->workbook, self->scenario, self->table, row, column, &cell);
+  bk_workbook_get_cell (self->workbook, scenario_of (self), self->table, row, column, &cell);
 
   if (cell.formula != NULL)
     g_string_append (out, cell.formula);
@@ -250,7 +257,7 @@ bk_input_table_model_get_tooltip (BkTableModel *model,
   if (!in_table (self, row, column))
     return;
 
-  bk_workbook_get_cell (self->workbook, self->scenario, self->table, row, column, &cell);
+  bk_workbook_get_cell (self->workbook, scenario_of (self), self->table, row, column, &cell);
 
   if (cell.note != NULL)
     append_line (out, cell.note);
@@ -302,7 +309,7 @@ bk_input_table_model_set_range (BkTableModel       *model,
 
   bk_number_locale_init_current (&locale);
 
-  return bk_document_set_cells (self->document, self->scenario, self->table,
+  return bk_document_set_cells (document_of (self), scenario_of (self), self->table,
                                 row, column, n_rows, n_columns, texts, &locale, error);
 }
 
@@ -322,27 +329,21 @@ bk_input_table_model_iface_init (BkTableModelInterface *iface)
 /* The workbook */
 
 static void
-on_workbook_changed (BkWorkbook        *workbook,
-                     guint              flags,
-                     int                table,
-                     int                row,
-                     int                period,
-                     int                n_rows,
-                     int                n_periods,
-                     BkInputTableModel *self)
+bk_input_table_model_workbook_changed (BkDocumentTableModel *base,
+                                       BkChangeFlags         flags,
+                                       int                   table,
+                                       int                   row,
+                                       int                   period,
+                                       int                   n_rows,
+                                       int                   n_periods)
 {
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (base);
   BkTableModel *model = BK_TABLE_MODEL (self);
   guint total_rows, total_columns;
   BkChangeFlags relevant;
 
   if (flags & BK_CHANGE_STRUCTURE)
     {
-      /* A scenario may be gone */
-      if (self->scenario > bk_workbook_get_n_scenarios (workbook))
-        {
-          self->scenario = BK_SCENARIO_BASE;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
-        }
       bk_table_model_reset (model);
       return;
     }
@@ -350,7 +351,7 @@ on_workbook_changed (BkWorkbook        *workbook,
   /* Base cells show through in every scenario; overrides only matter in the
    * scenario shown, but the signal does not say which scenario changed. */
   relevant = BK_CHANGE_CELLS | BK_CHANGE_NOTES;
-  if (self->scenario != BK_SCENARIO_BASE)
+  if (scenario_of (self) != BK_SCENARIO_BASE)
     relevant |= BK_CHANGE_OVERRIDES;
   if ((flags & relevant) == 0)
     return;
@@ -358,8 +359,8 @@ on_workbook_changed (BkWorkbook        *workbook,
   if (table >= 0 && (BkTable) table != self->table)
     return;
 
-  total_rows = bk_workbook_get_n_rows (workbook, self->table);
-  total_columns = bk_workbook_get_n_periods (workbook);
+  total_rows = bk_workbook_get_n_rows (self->workbook, self->table);
+  total_columns = bk_workbook_get_n_periods (self->workbook);
   if (total_rows == 0 || total_columns == 0)
     return;
 
@@ -393,24 +394,9 @@ bk_input_table_model_constructed (GObject *object)
 
   G_OBJECT_CLASS (bk_input_table_model_parent_class)->constructed (object);
 
-  g_assert (BK_IS_DOCUMENT (self->document));
+  g_assert (BK_IS_DOCUMENT (document_of (self)));
 
-  self->workbook = g_object_ref (bk_document_get_workbook (self->document));
-  self->changed_id = g_signal_connect (self->workbook, "changed",
-                                       G_CALLBACK (on_workbook_changed), self);
-}
-
-static void
-bk_input_table_model_dispose (GObject *object)
-{
-  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (object);
-
-  if (self->workbook != NULL)
-    g_clear_signal_handler (&self->changed_id, self->workbook);
-  g_clear_object (&self->workbook);
-  g_clear_object (&self->document);
-
-  G_OBJECT_CLASS (bk_input_table_model_parent_class)->dispose (object);
+  self->workbook = bk_document_table_model_get_workbook (BK_DOCUMENT_TABLE_MODEL (self));
 }
 
 static void
@@ -433,14 +419,8 @@ bk_input_table_model_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
     case PROP_TABLE:
       g_value_set_uint (value, self->table);
-      break;
-    case PROP_SCENARIO:
-      g_value_set_uint (value, self->scenario);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -457,17 +437,8 @@ bk_input_table_model_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      self->document = g_value_dup_object (value);
-      break;
     case PROP_TABLE:
       self->table = (BkTable) g_value_get_uint (value);
-      break;
-    case PROP_SCENARIO:
-      if (self->workbook == NULL)
-        self->scenario = g_value_get_uint (value);  /* during construction */
-      else
-        bk_input_table_model_set_scenario (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -478,29 +449,19 @@ static void
 bk_input_table_model_class_init (BkInputTableModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  BkDocumentTableModelClass *model_class = BK_DOCUMENT_TABLE_MODEL_CLASS (klass);
 
   object_class->constructed = bk_input_table_model_constructed;
-  object_class->dispose = bk_input_table_model_dispose;
   object_class->finalize = bk_input_table_model_finalize;
   object_class->get_property = bk_input_table_model_get_property;
   object_class->set_property = bk_input_table_model_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         BK_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  model_class->workbook_changed = bk_input_table_model_workbook_changed;
 
   /* A BkTable */
   properties[PROP_TABLE] =
     g_param_spec_uint ("table", NULL, NULL,
                        0, BK_N_TABLES - 1, BK_TABLE_CAPEX,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /* 0 is the base */
-  properties[PROP_SCENARIO] =
-    g_param_spec_uint ("scenario", NULL, NULL,
-                       0, G_MAXUINT, BK_SCENARIO_BASE,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -526,43 +487,12 @@ bk_input_table_model_new (BkDocument *document,
                        NULL);
 }
 
-BkDocument *
-bk_input_table_model_get_document (BkInputTableModel *self)
-{
-  g_return_val_if_fail (BK_IS_INPUT_TABLE_MODEL (self), NULL);
-
-  return self->document;
-}
-
 BkTable
 bk_input_table_model_get_table (BkInputTableModel *self)
 {
   g_return_val_if_fail (BK_IS_INPUT_TABLE_MODEL (self), BK_TABLE_CAPEX);
 
   return self->table;
-}
-
-guint
-bk_input_table_model_get_scenario (BkInputTableModel *self)
-{
-  g_return_val_if_fail (BK_IS_INPUT_TABLE_MODEL (self), BK_SCENARIO_BASE);
-
-  return self->scenario;
-}
-
-void
-bk_input_table_model_set_scenario (BkInputTableModel *self,
-                                   guint              scenario)
-{
-  g_return_if_fail (BK_IS_INPUT_TABLE_MODEL (self));
-  g_return_if_fail (scenario <= bk_workbook_get_n_scenarios (self->workbook));
-
-  if (self->scenario == scenario)
-    return;
-
-  self->scenario = scenario;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
-  bk_table_model_reset (BK_TABLE_MODEL (self));
 }
 
 gboolean
@@ -579,7 +509,7 @@ bk_input_table_model_reset_range (BkInputTableModel  *self,
   if (n_rows == 0 || n_columns == 0)
     return TRUE;
 
-  return bk_document_reset_cells (self->document, self->scenario, self->table,
+  return bk_document_reset_cells (document_of (self), scenario_of (self), self->table,
                                   row, column, n_rows, n_columns, error);
 }
 

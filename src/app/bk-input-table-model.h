@@ -4,27 +4,22 @@
 
 #include <glib-object.h>
 
-#include "bk-document.h"
-#include "bk-table-model.h"
+#include "bk-document-table-model.h"
 
 G_BEGIN_DECLS
 
 #define BK_TYPE_INPUT_TABLE_MODEL (bk_input_table_model_get_type ())
 
-G_DECLARE_FINAL_TYPE (BkInputTableModel, bk_input_table_model, BK, INPUT_TABLE_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (BkInputTableModel, bk_input_table_model, BK, INPUT_TABLE_MODEL, BkDocumentTableModel)
 
 /* Rows are the table's companies (markets for tokens), columns the input
- * periods.  Shows and edits @table as scenario "scenario" sees it (0, the
- * base, by default); edits in another scenario become its overrides. */
+ * periods.  Shows and edits @table as the scenario of the base class
+ * (bk_document_table_model_set_scenario()) sees it; edits in a scenario
+ * other than the base become its overrides. */
 BkInputTableModel *bk_input_table_model_new              (BkDocument        *document,
                                                           BkTable            table);
 
-BkDocument        *bk_input_table_model_get_document     (BkInputTableModel *self);
 BkTable            bk_input_table_model_get_table        (BkInputTableModel *self);
-guint              bk_input_table_model_get_scenario     (BkInputTableModel *self);
-/* Emits BkTableModel::reset. */
-void               bk_input_table_model_set_scenario     (BkInputTableModel *self,
-                                                          guint              scenario);
 
 /* "Reset to Base": removes the scenario's overrides in a block, one action. */
 gboolean           bk_input_table_model_reset_range      (BkInputTableModel *self,

@@ -24,28 +24,18 @@
 
 struct _BkResultsTableModel
 {
-  GObject     parent_instance;
+  BkDocumentTableModel  parent_instance;
 
-  BkEngine   *engine;
-  BkWorkbook *workbook;
-  gulong      invalidated_id;
-  gulong      changed_id;
-  guint       n_companies;
+  BkEngine             *engine;    /* the base's, borrowed */
+  BkWorkbook           *workbook;  /* the base's, borrowed */
+  guint                 n_companies;
 };
 
 static void bk_results_table_model_iface_init (BkTableModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (BkResultsTableModel, bk_results_table_model, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkResultsTableModel, bk_results_table_model, BK_TYPE_DOCUMENT_TABLE_MODEL,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_TABLE_MODEL,
                                                       bk_results_table_model_iface_init))
-
-enum {
-  PROP_0,
-  PROP_ENGINE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static const char *
 column_title (BkResultsColumn column)
@@ -289,9 +279,9 @@ bk_results_table_model_iface_init (BkTableModelInterface *iface)
 /* The engine */
 
 static void
-on_engine_invalidated (BkEngine            *engine,
-                       BkResultsTableModel *self)
+bk_results_table_model_engine_invalidated (BkDocumentTableModel *base)
 {
+  BkResultsTableModel *self = BK_RESULTS_TABLE_MODEL (base);
   guint n_companies = bk_workbook_get_n_companies (self->workbook);
 
   if (n_companies != self->n_companies)
@@ -305,19 +295,20 @@ on_engine_invalidated (BkEngine            *engine,
 }
 
 static void
-on_workbook_changed (BkWorkbook          *workbook,
-                     guint                flags,
-                     int                  table,
-                     int                  row,
-                     int                  period,
-                     int                  n_rows,
-                     int                  n_periods,
-                     BkResultsTableModel *self)
+bk_results_table_model_workbook_changed (BkDocumentTableModel *base,
+                                         BkChangeFlags         flags,
+                                         int                   table,
+                                         int                   row,
+                                         int                   period,
+                                         int                   n_rows,
+                                         int                   n_periods)
 {
+  BkResultsTableModel *self = BK_RESULTS_TABLE_MODEL (base);
+
   /* Companies renamed, added, moved or removed: the row headers */
   if (flags & BK_CHANGE_STRUCTURE)
     {
-      self->n_companies = bk_workbook_get_n_companies (workbook);
+      self->n_companies = bk_workbook_get_n_companies (self->workbook);
       bk_table_model_reset (BK_TABLE_MODEL (self));
     }
 }
@@ -328,86 +319,27 @@ static void
 bk_results_table_model_constructed (GObject *object)
 {
   BkResultsTableModel *self = BK_RESULTS_TABLE_MODEL (object);
+  BkDocumentTableModel *base = BK_DOCUMENT_TABLE_MODEL (object);
 
   G_OBJECT_CLASS (bk_results_table_model_parent_class)->constructed (object);
 
+  self->engine = bk_document_table_model_get_engine (base);
+  self->workbook = bk_document_table_model_get_workbook (base);
   g_assert (BK_IS_ENGINE (self->engine));
-
-  self->workbook = g_object_ref (bk_engine_get_workbook (self->engine));
   self->n_companies = bk_workbook_get_n_companies (self->workbook);
-  self->invalidated_id = g_signal_connect (self->engine, "invalidated",
-                                           G_CALLBACK (on_engine_invalidated), self);
-  self->changed_id = g_signal_connect (self->workbook, "changed",
-                                       G_CALLBACK (on_workbook_changed), self);
-}
-
-static void
-bk_results_table_model_dispose (GObject *object)
-{
-  BkResultsTableModel *self = BK_RESULTS_TABLE_MODEL (object);
-
-  if (self->engine != NULL)
-    g_clear_signal_handler (&self->invalidated_id, self->engine);
-  if (self->workbook != NULL)
-    g_clear_signal_handler (&self->changed_id, self->workbook);
-  g_clear_object (&self->workbook);
-  g_clear_object (&self->engine);
-
-  G_OBJECT_CLASS (bk_results_table_model_parent_class)->dispose (object);
-}
-
-static void
-bk_results_table_model_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  BkResultsTableModel *self = BK_RESULTS_TABLE_MODEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ENGINE:
-      g_value_set_object (value, self->engine);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bk_results_table_model_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  BkResultsTableModel *self = BK_RESULTS_TABLE_MODEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ENGINE:
-      self->engine = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
 bk_results_table_model_class_init (BkResultsTableModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  BkDocumentTableModelClass *model_class = BK_DOCUMENT_TABLE_MODEL_CLASS (klass);
 
   object_class->constructed = bk_results_table_model_constructed;
-  object_class->dispose = bk_results_table_model_dispose;
-  object_class->get_property = bk_results_table_model_get_property;
-  object_class->set_property = bk_results_table_model_set_property;
-
-  properties[PROP_ENGINE] =
-    g_param_spec_object ("engine", NULL, NULL,
-                         BK_TYPE_ENGINE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  model_class->workbook_changed = bk_results_table_model_workbook_changed;
+  model_class->engine_invalidated = bk_results_table_model_engine_invalidated;
+  /* Another scenario: the engine's ::invalidated brings the new results */
+  model_class->scenario_changed = NULL;
 }
 
 static void
@@ -425,14 +357,6 @@ bk_results_table_model_new (BkEngine *engine)
   return g_object_new (BK_TYPE_RESULTS_TABLE_MODEL,
                        "engine", engine,
                        NULL);
-}
-
-BkEngine *
-bk_results_table_model_get_engine (BkResultsTableModel *self)
-{
-  g_return_val_if_fail (BK_IS_RESULTS_TABLE_MODEL (self), NULL);
-
-  return self->engine;
 }
 
 int

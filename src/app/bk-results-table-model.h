@@ -5,8 +5,7 @@
 
 #include <glib-object.h>
 
-#include "bk-engine.h"
-#include "bk-table-model.h"
+#include "bk-document-table-model.h"
 
 G_BEGIN_DECLS
 
@@ -25,11 +24,10 @@ typedef enum
 
 #define BK_TYPE_RESULTS_TABLE_MODEL (bk_results_table_model_get_type ())
 
-G_DECLARE_FINAL_TYPE (BkResultsTableModel, bk_results_table_model, BK, RESULTS_TABLE_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (BkResultsTableModel, bk_results_table_model, BK, RESULTS_TABLE_MODEL, BkDocumentTableModel)
 
 BkResultsTableModel *bk_results_table_model_new         (BkEngine            *engine);
 
-BkEngine            *bk_results_table_model_get_engine  (BkResultsTableModel *self);
 /* The company of a row, or -1 for the Total row. */
 int                  bk_results_table_model_get_company (BkResultsTableModel *self,
                                                          guint                row);

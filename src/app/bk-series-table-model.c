@@ -26,26 +26,23 @@
 
 struct _BkSeriesTableModel
 {
-  GObject     parent_instance;
+  BkDocumentTableModel  parent_instance;
 
-  BkEngine   *engine;
-  BkWorkbook *workbook;
-  int         company;
-  gulong      invalidated_id;
-  gulong      changed_id;
-  guint       n_periods;        /* M */
-  guint       n_input_periods;  /* N */
+  BkEngine             *engine;    /* the base's, borrowed */
+  BkWorkbook           *workbook;  /* the base's, borrowed */
+  int                   company;
+  guint                 n_periods;        /* M */
+  guint                 n_input_periods;  /* N */
 };
 
 static void bk_series_table_model_iface_init (BkTableModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (BkSeriesTableModel, bk_series_table_model, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkSeriesTableModel, bk_series_table_model, BK_TYPE_DOCUMENT_TABLE_MODEL,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_TABLE_MODEL,
                                                       bk_series_table_model_iface_init))
 
 enum {
   PROP_0,
-  PROP_ENGINE,
   PROP_COMPANY,
   N_PROPS
 };
@@ -241,9 +238,10 @@ update_shape (BkSeriesTableModel *self)
 }
 
 static void
-on_engine_invalidated (BkEngine           *engine,
-                       BkSeriesTableModel *self)
+bk_series_table_model_engine_invalidated (BkDocumentTableModel *base)
 {
+  BkSeriesTableModel *self = BK_SERIES_TABLE_MODEL (base);
+
   if (update_shape (self))
     bk_table_model_reset (BK_TABLE_MODEL (self));
   else
@@ -251,15 +249,16 @@ on_engine_invalidated (BkEngine           *engine,
 }
 
 static void
-on_workbook_changed (BkWorkbook         *workbook,
-                     guint               flags,
-                     int                 table,
-                     int                 row,
-                     int                 period,
-                     int                 n_rows,
-                     int                 n_periods,
-                     BkSeriesTableModel *self)
+bk_series_table_model_workbook_changed (BkDocumentTableModel *base,
+                                        BkChangeFlags         flags,
+                                        int                   table,
+                                        int                   row,
+                                        int                   period,
+                                        int                   n_rows,
+                                        int                   n_periods)
 {
+  BkSeriesTableModel *self = BK_SERIES_TABLE_MODEL (base);
+
   /* Periods added at the start relabel every column */
   if (flags & BK_CHANGE_STRUCTURE)
     {
@@ -274,32 +273,14 @@ static void
 bk_series_table_model_constructed (GObject *object)
 {
   BkSeriesTableModel *self = BK_SERIES_TABLE_MODEL (object);
+  BkDocumentTableModel *base = BK_DOCUMENT_TABLE_MODEL (object);
 
   G_OBJECT_CLASS (bk_series_table_model_parent_class)->constructed (object);
 
+  self->engine = bk_document_table_model_get_engine (base);
+  self->workbook = bk_document_table_model_get_workbook (base);
   g_assert (BK_IS_ENGINE (self->engine));
-
-  self->workbook = g_object_ref (bk_engine_get_workbook (self->engine));
   update_shape (self);
-  self->invalidated_id = g_signal_connect (self->engine, "invalidated",
-                                           G_CALLBACK (on_engine_invalidated), self);
-  self->changed_id = g_signal_connect (self->workbook, "changed",
-                                       G_CALLBACK (on_workbook_changed), self);
-}
-
-static void
-bk_series_table_model_dispose (GObject *object)
-{
-  BkSeriesTableModel *self = BK_SERIES_TABLE_MODEL (object);
-
-  if (self->engine != NULL)
-    g_clear_signal_handler (&self->invalidated_id, self->engine);
-  if (self->workbook != NULL)
-    g_clear_signal_handler (&self->changed_id, self->workbook);
-  g_clear_object (&self->workbook);
-  g_clear_object (&self->engine);
-
-  G_OBJECT_CLASS (bk_series_table_model_parent_class)->dispose (object);
 }
 
 static void
@@ -312,9 +293,6 @@ bk_series_table_model_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ENGINE:
-      g_value_set_object (value, self->engine);
-      break;
     case PROP_COMPANY:
       g_value_set_int (value, self->company);
       break;
@@ -333,9 +311,6 @@ bk_series_table_model_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ENGINE:
-      self->engine = g_value_dup_object (value);
-      break;
     case PROP_COMPANY:
       if (self->workbook == NULL)
         self->company = g_value_get_int (value);  /* during construction */
@@ -351,16 +326,15 @@ static void
 bk_series_table_model_class_init (BkSeriesTableModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  BkDocumentTableModelClass *model_class = BK_DOCUMENT_TABLE_MODEL_CLASS (klass);
 
   object_class->constructed = bk_series_table_model_constructed;
-  object_class->dispose = bk_series_table_model_dispose;
   object_class->get_property = bk_series_table_model_get_property;
   object_class->set_property = bk_series_table_model_set_property;
-
-  properties[PROP_ENGINE] =
-    g_param_spec_object ("engine", NULL, NULL,
-                         BK_TYPE_ENGINE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  model_class->workbook_changed = bk_series_table_model_workbook_changed;
+  model_class->engine_invalidated = bk_series_table_model_engine_invalidated;
+  /* Another scenario: the engine's ::invalidated brings the new shape */
+  model_class->scenario_changed = NULL;
 
   /* A company index, -1 for the total */
   properties[PROP_COMPANY] =
@@ -387,14 +361,6 @@ bk_series_table_model_new (BkEngine *engine)
   return g_object_new (BK_TYPE_SERIES_TABLE_MODEL,
                        "engine", engine,
                        NULL);
-}
-
-BkEngine *
-bk_series_table_model_get_engine (BkSeriesTableModel *self)
-{
-  g_return_val_if_fail (BK_IS_SERIES_TABLE_MODEL (self), NULL);
-
-  return self->engine;
 }
 
 int

@@ -6,19 +6,17 @@
 
 #include <glib-object.h>
 
-#include "bk-engine.h"
-#include "bk-table-model.h"
+#include "bk-document-table-model.h"
 
 G_BEGIN_DECLS
 
 #define BK_TYPE_SERIES_TABLE_MODEL (bk_series_table_model_get_type ())
 
-G_DECLARE_FINAL_TYPE (BkSeriesTableModel, bk_series_table_model, BK, SERIES_TABLE_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (BkSeriesTableModel, bk_series_table_model, BK, SERIES_TABLE_MODEL, BkDocumentTableModel)
 
 /* Shows the total ("company" -1) until told otherwise. */
 BkSeriesTableModel *bk_series_table_model_new         (BkEngine           *engine);
 
-BkEngine           *bk_series_table_model_get_engine  (BkSeriesTableModel *self);
 /* A company index, or -1 for the total. */
 int                 bk_series_table_model_get_company (BkSeriesTableModel *self);
 /* Emits BkTableModel::reset. */

@@ -10,15 +10,19 @@
 
 /* Asking for a name */
 
-typedef void (*NameCallback) (BkWindow   *self,
-                              const char *text,
-                              gpointer    data);
+/* Does what the text asks; FALSE with an error to show under the
+ * request's failure heading */
+typedef gboolean (*NameCallback) (BkWindow    *self,
+                                  const char  *text,
+                                  gpointer     data,
+                                  GError     **error);
 
 typedef struct
 {
   BkWindow     *self;
   GtkWidget    *entry;
   NameCallback  callback;
+  const char   *failure;  /* untranslated */
   gpointer      data;
   GDestroyNotify destroy;
 } NameRequest;
@@ -42,8 +46,10 @@ name_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "accept") && request->self != NULL)
     {
       g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->entry))));
+      g_autoptr(GError) error = NULL;
 
-      request->callback (request->self, text, request->data);
+      if (!request->callback (request->self, text, request->data, &error))
+        bk_window_report_error (request->self, _(request->failure), error);
     }
 }
 
@@ -71,6 +77,7 @@ ask_text (BkWindow       *self,
           const char     *initial,
           const char     *accept_label,
           NameCallback    callback,
+          const char     *failure,
           gpointer        data,
           GDestroyNotify  destroy)
 {
@@ -79,6 +86,7 @@ ask_text (BkWindow       *self,
 
   g_set_weak_pointer (&request->self, self);
   request->callback = callback;
+  request->failure = failure;
   request->data = data;
   request->destroy = destroy;
   request->entry = gtk_entry_new ();
@@ -101,22 +109,6 @@ ask_text (BkWindow       *self,
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (request->entry);
-}
-
-/* A toast that offers to take back what was just done */
-
-static void
-show_undo_toast (BkWindow   *self,
-                 const char *title)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_timeout (toast, 6);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* File choosers */
@@ -193,7 +185,7 @@ choose_file (BkWindow             *self,
 static const char *
 workbook_title (BkWindow *self)
 {
-  return self->document ? bk_workbook_get_title (bk_document_get_workbook (self->document)) : NULL;
+  return bk_window_get_document (self) ? bk_workbook_get_title (bk_document_get_workbook (bk_window_get_document (self))) : NULL;
 }
 
 /* The actions that end in a file chooser and a bk_window_*_path() call */
@@ -253,19 +245,23 @@ export_csv_action (GtkWidget  *widget,
 
 /* Charts */
 
-static LiveChart *
-chart_for_param (BkWindow *self,
-                 GVariant *param)
+/* The chart a menu names, or the visible page's first chart for "" */
+static GtkWidget *
+chart_view_for_param (BkWindow *self,
+                      GVariant *param)
 {
   const char *key = g_variant_get_string (param, NULL);
+  BkChartBoard *board = bk_window_get_current_board (self);
 
-  if (*key == '\0')
+  if (*key != '\0')
     {
-      const char *page = bk_window_get_page (self);
+      GtkWidget *view = bk_window_get_chart_view (self, key);
 
-      key = g_strcmp0 (page, "results") == 0 ? "cumulative-fcf" : page;
+      return view != NULL && bk_window_get_chart (self, key) != NULL ? view : NULL;
     }
-  return bk_window_find_chart (self, key);
+  if (board == NULL || bk_chart_board_get_chart (board, NULL) == NULL)
+    return NULL;
+  return bk_chart_board_get_chart_view (board, NULL);
 }
 
 static void
@@ -273,10 +269,10 @@ export_chart_action (GtkWidget  *widget,
                      const char *name,
                      GVariant   *param)
 {
-  LiveChart *live = chart_for_param (BK_WINDOW (widget), param);
+  GtkWidget *view = chart_view_for_param (BK_WINDOW (widget), param);
 
-  if (live != NULL && live->chart != NULL)
-    gtk_widget_activate_action (live->view, "chart.export", NULL);
+  if (view != NULL)
+    gtk_widget_activate_action (view, "chart.export", NULL);
 }
 
 static void
@@ -284,10 +280,10 @@ copy_chart_action (GtkWidget  *widget,
                    const char *name,
                    GVariant   *param)
 {
-  LiveChart *live = chart_for_param (BK_WINDOW (widget), param);
+  GtkWidget *view = chart_view_for_param (BK_WINDOW (widget), param);
 
-  if (live != NULL && live->chart != NULL)
-    gtk_widget_activate_action (live->view, "chart.copy", NULL);
+  if (view != NULL)
+    gtk_widget_activate_action (view, "chart.copy", NULL);
 }
 
 /* History */
@@ -301,11 +297,11 @@ undo_action (GtkWidget  *widget,
   BkSheetView *sheet = bk_window_get_sheet (self);
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL)
+  if (bk_window_get_document (self) == NULL)
     return;
   if (sheet != NULL && bk_sheet_view_get_editing (sheet))
     bk_sheet_view_cancel_edit (sheet);
-  if (!bk_document_undo (self->document, &error) && !g_error_matches (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO))
+  if (!bk_document_undo (bk_window_get_document (self), &error) && !g_error_matches (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO))
     bk_window_report_error (self, _("Could not undo"), error);
 }
 
@@ -317,9 +313,9 @@ redo_action (GtkWidget  *widget,
   BkWindow *self = BK_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL)
+  if (bk_window_get_document (self) == NULL)
     return;
-  if (!bk_document_redo (self->document, &error) && !g_error_matches (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO))
+  if (!bk_document_redo (bk_window_get_document (self), &error) && !g_error_matches (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO))
     bk_window_report_error (self, _("Could not redo"), error);
 }
 
@@ -342,14 +338,14 @@ bk_window_add_scenario (BkWindow    *self,
 
   g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
 
-  if (self->document == NULL)
+  if (bk_window_get_document (self) == NULL)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO, _("There is no document"));
       return FALSE;
     }
-  if (!bk_document_add_scenario (self->document, name, self->scenario, error))
+  if (!bk_document_add_scenario (bk_window_get_document (self), name, self->scenario, error))
     return FALSE;
-  wb = bk_document_get_workbook (self->document);
+  wb = bk_document_get_workbook (bk_window_get_document (self));
   bk_window_set_scenario (self, (guint) bk_workbook_find_scenario (wb, name));
   return TRUE;
 }
@@ -361,12 +357,12 @@ bk_window_rename_scenario (BkWindow    *self,
 {
   g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
 
-  if (self->document == NULL || self->scenario == BK_SCENARIO_BASE)
+  if (bk_window_get_document (self) == NULL || self->scenario == BK_SCENARIO_BASE)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO, _("The base case cannot be renamed"));
       return FALSE;
     }
-  if (!bk_document_rename_scenario (self->document, self->scenario, name, error))
+  if (!bk_document_rename_scenario (bk_window_get_document (self), self->scenario, name, error))
     return FALSE;
   bk_window_rebuild_scenarios (self);
   return TRUE;
@@ -380,14 +376,14 @@ bk_window_remove_scenario (BkWindow  *self,
 
   g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
 
-  if (self->document == NULL || self->scenario == BK_SCENARIO_BASE)
+  if (bk_window_get_document (self) == NULL || self->scenario == BK_SCENARIO_BASE)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO, _("The base case cannot be deleted"));
       return FALSE;
     }
   scenario = self->scenario;
   bk_window_set_scenario (self, BK_SCENARIO_BASE);
-  if (!bk_document_remove_scenario (self->document, scenario, error))
+  if (!bk_document_remove_scenario (bk_window_get_document (self), scenario, error))
     {
       bk_window_set_scenario (self, scenario);
       return FALSE;
@@ -407,7 +403,7 @@ bk_window_reset_to_base (BkWindow  *self,
 
   sheet = bk_window_get_sheet (self);
   table = bk_window_get_current_table (self);
-  if (self->document == NULL || self->scenario == BK_SCENARIO_BASE || sheet == NULL ||
+  if (bk_window_get_document (self) == NULL || self->scenario == BK_SCENARIO_BASE || sheet == NULL ||
       !bk_sheet_view_get_selection (sheet, &row, &column, &n_rows, &n_columns))
     {
       g_set_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO, _("Choose a scenario other than Base to reset cells"));
@@ -422,15 +418,13 @@ bk_window_reset_to_base (BkWindow  *self,
   return FALSE;
 }
 
-static void
-add_scenario_cb (BkWindow   *self,
-                 const char *text,
-                 gpointer    data)
+static gboolean
+add_scenario_cb (BkWindow    *self,
+                 const char  *text,
+                 gpointer     data,
+                 GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!bk_window_add_scenario (self, text, &error))
-    bk_window_report_error (self, _("Could not add the scenario"), error);
+  return bk_window_add_scenario (self, text, error);
 }
 
 static void
@@ -439,23 +433,22 @@ add_scenario_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   BkWindow *self = BK_WINDOW (widget);
-  BkWorkbook *wb = bk_document_get_workbook (self->document);
+  BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (self));
   g_autofree char *body = g_strdup_printf (_("The new scenario starts as a copy of “%s”."),
                                            self->scenario == BK_SCENARIO_BASE
                                              ? _("Base") : bk_workbook_get_scenario_name (wb, self->scenario));
 
-  ask_text (self, _("New Scenario"), body, "", _("_Add"), add_scenario_cb, NULL, NULL);
+  ask_text (self, _("New Scenario"), body, "", _("_Add"), add_scenario_cb,
+            N_("Could not add the scenario"), NULL, NULL);
 }
 
-static void
-rename_scenario_cb (BkWindow   *self,
-                    const char *text,
-                    gpointer    data)
+static gboolean
+rename_scenario_cb (BkWindow    *self,
+                    const char  *text,
+                    gpointer     data,
+                    GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!bk_window_rename_scenario (self, text, &error))
-    bk_window_report_error (self, _("Could not rename the scenario"), error);
+  return bk_window_rename_scenario (self, text, error);
 }
 
 static void
@@ -464,10 +457,10 @@ rename_scenario_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   BkWindow *self = BK_WINDOW (widget);
-  BkWorkbook *wb = bk_document_get_workbook (self->document);
+  BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (self));
 
   ask_text (self, _("Rename Scenario"), NULL, bk_workbook_get_scenario_name (wb, self->scenario),
-            _("_Rename"), rename_scenario_cb, NULL, NULL);
+            _("_Rename"), rename_scenario_cb, N_("Could not rename the scenario"), NULL, NULL);
 }
 
 static void
@@ -476,7 +469,7 @@ remove_scenario_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   BkWindow *self = BK_WINDOW (widget);
-  g_autofree char *scenario = g_strdup (bk_workbook_get_scenario_name (bk_document_get_workbook (self->document),
+  g_autofree char *scenario = g_strdup (bk_workbook_get_scenario_name (bk_document_get_workbook (bk_window_get_document (self)),
                                                                        self->scenario));
   g_autoptr(GError) error = NULL;
 
@@ -486,7 +479,7 @@ remove_scenario_action (GtkWidget  *widget,
     {
       g_autofree char *title = g_strdup_printf (_("Scenario “%s” deleted"), scenario);
 
-      show_undo_toast (self, title);
+      bk_window_show_undo_toast (self, title);
     }
 }
 
@@ -511,16 +504,15 @@ typedef struct
   guint   period;
 } CellRef;
 
-static void
-edit_note_cb (BkWindow   *self,
-              const char *text,
-              gpointer    data)
+static gboolean
+edit_note_cb (BkWindow    *self,
+              const char  *text,
+              gpointer     data,
+              GError     **error)
 {
   CellRef *ref = data;
-  g_autoptr(GError) error = NULL;
 
-  if (!bk_document_set_note (self->document, ref->table, ref->row, ref->period, text, &error))
-    bk_window_report_error (self, _("Could not change the note"), error);
+  return bk_document_set_note (bk_window_get_document (self), ref->table, ref->row, ref->period, text, error);
 }
 
 static void
@@ -535,7 +527,7 @@ edit_note_action (GtkWidget  *widget,
   BkCell cell;
   g_autofree char *heading = NULL;
 
-  if (table < 0 || self->document == NULL)
+  if (table < 0 || bk_window_get_document (self) == NULL)
     return;
   sheet = bk_table_page_get_sheet (self->table_pages[table]);
   if (bk_sheet_view_get_cursor_row (sheet) < 0)
@@ -545,17 +537,17 @@ edit_note_action (GtkWidget  *widget,
   ref->table = table;
   ref->row = (guint) bk_sheet_view_get_cursor_row (sheet);
   ref->period = (guint) bk_sheet_view_get_cursor_column (sheet);
-  bk_workbook_get_cell (bk_document_get_workbook (self->document), BK_SCENARIO_BASE,
+  bk_workbook_get_cell (bk_document_get_workbook (bk_window_get_document (self)), BK_SCENARIO_BASE,
                         table, ref->row, ref->period, &cell);
   {
-    g_autofree char *label = bk_workbook_dup_period_label (bk_document_get_workbook (self->document), ref->period);
+    g_autofree char *label = bk_workbook_dup_period_label (bk_document_get_workbook (bk_window_get_document (self)), ref->period);
 
     heading = g_strdup_printf (_("Note for %s, %s"),
-                               bk_workbook_get_row_name (bk_document_get_workbook (self->document), table, ref->row),
+                               bk_workbook_get_row_name (bk_document_get_workbook (bk_window_get_document (self)), table, ref->row),
                                label);
   }
   ask_text (self, heading, _("Where the figure comes from, or anything else worth knowing. Leave empty to remove the note."),
-            cell.note, _("_Save"), edit_note_cb, ref, g_free);
+            cell.note, _("_Save"), edit_note_cb, N_("Could not change the note"), ref, g_free);
 }
 
 /* Rows and periods */
@@ -570,9 +562,9 @@ current_row (BkWindow   *self,
   int r;
   BkWorkbook *wb;
 
-  if (t < 0 || self->document == NULL)
+  if (t < 0 || bk_window_get_document (self) == NULL)
     return FALSE;
-  wb = bk_document_get_workbook (self->document);
+  wb = bk_document_get_workbook (bk_window_get_document (self));
   r = bk_sheet_view_get_cursor_row (bk_table_page_get_sheet (self->table_pages[t]));
   *table = t;
   if (r < 0 || (guint) r >= bk_workbook_get_n_rows (wb, t))
@@ -600,20 +592,20 @@ unique_id (BkWorkbook *wb,
     }
 }
 
-static void
-rename_row_cb (BkWindow   *self,
-               const char *text,
-               gpointer    data)
+static gboolean
+rename_row_cb (BkWindow    *self,
+               const char  *text,
+               gpointer     data,
+               GError     **error)
 {
   BkTable table;
   guint row;
   const char *id;
-  g_autoptr(GError) error = NULL;
 
+  /* The row went while the dialog was open: nothing to rename */
   if (!current_row (self, &table, &row, &id) || id == NULL)
-    return;
-  if (!bk_document_rename_row (self->document, bk_table_rows_are_markets (table), id, text, &error))
-    bk_window_report_error (self, _("Could not rename the row"), error);
+    return TRUE;
+  return bk_document_rename_row (bk_window_get_document (self), bk_table_rows_are_markets (table), id, text, error);
 }
 
 static void
@@ -629,8 +621,8 @@ rename_row_action (GtkWidget  *widget,
   if (!current_row (self, &table, &row, &id) || id == NULL)
     return;
   ask_text (self, bk_table_rows_are_markets (table) ? _("Rename Market") : _("Rename Company"), NULL,
-            bk_workbook_get_row_name (bk_document_get_workbook (self->document), table, row),
-            _("_Rename"), rename_row_cb, NULL, NULL);
+            bk_workbook_get_row_name (bk_document_get_workbook (bk_window_get_document (self)), table, row),
+            _("_Rename"), rename_row_cb, N_("Could not rename the row"), NULL, NULL);
 }
 
 static void
@@ -649,12 +641,12 @@ insert_row_action (GtkWidget  *widget,
 
   if (!current_row (self, &table, &row, &id))
     return;
-  wb = bk_document_get_workbook (self->document);
+  wb = bk_document_get_workbook (bk_window_get_document (self));
 
   if (bk_table_rows_are_markets (table))
     {
       new_id = unique_id (wb, table, "market");
-      ok = bk_document_add_market (self->document, new_id, _("New market"), row, &error);
+      ok = bk_document_add_market (bk_window_get_document (self), new_id, _("New market"), row, &error);
     }
   else
     {
@@ -668,7 +660,7 @@ insert_row_action (GtkWidget  *widget,
         }
       market = bk_workbook_get_market_id (wb, id != NULL ? bk_workbook_get_company_market (wb, row) : 0);
       new_id = unique_id (wb, table, "company");
-      ok = bk_document_add_company (self->document, new_id, _("New company"), market, row, &error);
+      ok = bk_document_add_company (bk_window_get_document (self), new_id, _("New company"), market, row, &error);
     }
   if (!ok)
     {
@@ -694,9 +686,9 @@ move_row (BkWindow *self,
   if (!current_row (self, &table, &row, &id) || id == NULL)
     return;
   target = (int) row + delta;
-  if (target < 0 || target >= (int) bk_workbook_get_n_rows (bk_document_get_workbook (self->document), table))
+  if (target < 0 || target >= (int) bk_workbook_get_n_rows (bk_document_get_workbook (bk_window_get_document (self)), table))
     return;
-  if (!bk_document_move_row (self->document, bk_table_rows_are_markets (table), id, (guint) target, &error))
+  if (!bk_document_move_row (bk_window_get_document (self), bk_table_rows_are_markets (table), id, (guint) target, &error))
     {
       bk_window_report_error (self, _("Could not move the row"), error);
       return;
@@ -735,8 +727,8 @@ remove_row_action (GtkWidget  *widget,
 
   if (!current_row (self, &table, &row, &id) || id == NULL)
     return;
-  row_name = g_strdup (bk_workbook_get_row_name (bk_document_get_workbook (self->document), table, row));
-  if (!bk_document_remove_row (self->document, bk_table_rows_are_markets (table), id, &error))
+  row_name = g_strdup (bk_workbook_get_row_name (bk_document_get_workbook (bk_window_get_document (self)), table, row));
+  if (!bk_document_remove_row (bk_window_get_document (self), bk_table_rows_are_markets (table), id, &error))
     {
       bk_window_report_error (self, _("Could not remove the row"), error);
       return;
@@ -744,7 +736,7 @@ remove_row_action (GtkWidget  *widget,
   {
     g_autofree char *title = g_strdup_printf (_("“%s” removed"), row_name);
 
-    show_undo_toast (self, title);
+    bk_window_show_undo_toast (self, title);
   }
 }
 
@@ -756,14 +748,14 @@ period_action (BkWindow *self,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (self->document == NULL)
+  if (bk_window_get_document (self) == NULL)
     return;
-  ok = add ? bk_document_add_period (self->document, at_start, &error)
-           : bk_document_remove_period (self->document, at_start, &error);
+  ok = add ? bk_document_add_period (bk_window_get_document (self), at_start, &error)
+           : bk_document_remove_period (bk_window_get_document (self), at_start, &error);
   if (!ok)
     bk_window_report_error (self, add ? _("Could not add the period") : _("Could not remove the period"), error);
   else if (!add)
-    show_undo_toast (self, _("Period removed"));
+    bk_window_show_undo_toast (self, _("Period removed"));
 }
 
 static void
@@ -796,23 +788,21 @@ void
 bk_window_update_actions (BkWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean have = self->document != NULL;
-  gboolean writable = have && !bk_document_is_read_only (self->document);
+  gboolean have = bk_window_get_document (self) != NULL;
+  gboolean writable = have && !bk_document_is_read_only (bk_window_get_document (self));
   int table = have ? bk_window_get_current_table (self) : -1;
   const char *page = bk_window_get_page (self);
   gboolean on_table = table >= 0;
   gboolean has_row = FALSE;
   guint n_rows = 0, row = 0;
   gboolean in_scenario = have && self->scenario != BK_SCENARIO_BASE;
-  g_autofree char *undo = NULL;
-  g_autofree char *redo = NULL;
 
   if (on_table)
     {
       BkSheetView *sheet = bk_table_page_get_sheet (self->table_pages[table]);
       int r = bk_sheet_view_get_cursor_row (sheet);
 
-      n_rows = bk_workbook_get_n_rows (bk_document_get_workbook (self->document), table);
+      n_rows = bk_workbook_get_n_rows (bk_document_get_workbook (bk_window_get_document (self)), table);
       has_row = r >= 0 && (guint) r < n_rows;
       row = has_row ? (guint) r : 0;
     }
@@ -824,8 +814,6 @@ bk_window_update_actions (BkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-csv", have && on_table);
   gtk_widget_action_set_enabled (widget, "win.export-chart", have);
   gtk_widget_action_set_enabled (widget, "win.copy-chart", have);
-  gtk_widget_action_set_enabled (widget, "win.undo", writable && bk_document_can_undo (self->document));
-  gtk_widget_action_set_enabled (widget, "win.redo", writable && bk_document_can_redo (self->document));
   gtk_widget_action_set_enabled (widget, "win.add-scenario", writable);
   gtk_widget_action_set_enabled (widget, "win.rename-scenario", writable && in_scenario);
   gtk_widget_action_set_enabled (widget, "win.remove-scenario", writable && in_scenario);
@@ -842,17 +830,26 @@ bk_window_update_actions (BkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.remove-period-start", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.remove-period-end", writable && on_table);
 
-  /* Name what Undo and Redo would do */
-  undo = have ? bk_document_dup_undo_label (self->document) : NULL;
-  redo = have ? bk_document_dup_redo_label (self->document) : NULL;
-  {
-    g_autofree char *undo_tip = undo ? g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), undo) : g_strdup (_("Undo (Ctrl+Z)"));
-    g_autofree char *redo_tip = redo ? g_strdup_printf (_("Redo “%s” (Ctrl+Shift+Z)"), redo)
-                                     : g_strdup (_("Redo (Ctrl+Shift+Z)"));
+}
 
-    gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
-    gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
-  }
+void
+bk_window_update_history (BkWindow *self)
+{
+  BkDocument *doc = bk_window_get_document (self);
+  gboolean writable = doc != NULL && !bk_document_is_read_only (doc);
+  g_autofree char *undo = doc ? bk_document_dup_undo_label (doc) : NULL;
+  g_autofree char *redo = doc ? bk_document_dup_redo_label (doc) : NULL;
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && bk_document_can_undo (doc));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && bk_document_can_redo (doc));
+
+  /* Name what Undo and Redo would do */
+  undo_tip = undo ? g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), undo) : g_strdup (_("Undo (Ctrl+Z)"));
+  redo_tip = redo ? g_strdup_printf (_("Redo “%s” (Ctrl+Shift+Z)"), redo) : g_strdup (_("Redo (Ctrl+Shift+Z)"));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
 }
 
 void

@@ -1,37 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bk-window-private.h — shared by bk-window.c and bk-window-actions.c */
+/* bk-window-private.h — the window's struct, shared by bk-window.c,
+ * bk-window-actions.c and bk-window-dnd.c */
 #pragma once
 
 #include "bk-assumptions-table-model.h"
-#include "bk-chart-builder.h"
+#include "bk-chart-board.h"
 #include "bk-input-table-model.h"
 #include "bk-results-page.h"
+#include "bk-session.h"
 #include "bk-window.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  CHART_CAPEX,
-  CHART_BACKLOG,
-  CHART_TOKENS,
-  CHART_SHARE,
-  CHART_ASSUMPTIONS,
-  CHART_CUMULATIVE_FCF,
-  CHART_REVENUE,
-  CHART_ROI,
-  CHART_WATERFALL,
-  N_CHARTS
-} ChartSlot;
-
-typedef struct
-{
-  const char  *key;
-  BkChartSpec  spec;
-  BkChart     *chart;
-  GtkWidget   *view;
-  GtkWidget   *frame;
-} LiveChart;
+/* The pages, in order: the four tables (in BkTable order), then these */
+#define PAGE_ASSUMPTIONS BK_N_TABLES
+#define PAGE_RESULTS     (BK_N_TABLES + 1)
+#define N_PAGES          (BK_N_TABLES + 2)
 
 struct _BkWindow
 {
@@ -48,46 +32,50 @@ struct _BkWindow
   AdwViewStack             *stack;
   AdwToastOverlay          *toast_overlay;
   BkKpiStrip               *kpi_strip;
-  GMenu                    *recent_section;
+  GMenu                    *recent_menu;
   GMenu                    *scenario_section;
   GMenuModel               *sheet_menu;
 
   BkSettings               *settings;
-  BkDocument               *document;
-  BkEngine                 *engine;
-  gulong                    changed_id;
-  gulong                    invalidated_id;
-  guint                     scenario;
+  BkSession                *session;
+  BkEngine                 *engine;      /* follows the session's document */
+  guint                     scenario;    /* the one owner; bound to the engine and the input models */
+
+  /* Following the document's workbook, the engine and the visible sheet */
+  GSignalGroup             *workbook_signals;
+  GBindingGroup            *engine_bindings;
+  GSignalGroup             *sheet_signals;
 
   BkTablePage              *table_pages[BK_N_TABLES];
   BkInputTableModel        *table_models[BK_N_TABLES];
   BkTablePage              *assumptions_page;
   BkAssumptionsTableModel  *assumptions_model;
   BkResultsPage            *results_page;
-
-  LiveChart                 charts[N_CHARTS];
-  gboolean                  show_npv;
-  guint                     charts_tick_id;
-
-  GtkRecentManager         *recent;
-  gulong                    recent_changed_id;
+  BkChartBoard             *boards[N_PAGES];
 
   char                     *last_toast;
   char                     *last_error;
 };
 
 /* bk-window-actions.c */
-void       bk_window_class_init_actions (BkWindowClass *klass);
-void       bk_window_update_actions     (BkWindow      *self);
+void          bk_window_class_init_actions (BkWindowClass *klass);
+void          bk_window_update_actions     (BkWindow      *self);
+/* Undo and Redo: enabled, and what they would do.  One place, so that it
+ * can follow the document's history properties later. */
+void          bk_window_update_history     (BkWindow      *self);
+
+/* bk-window-dnd.c */
+void          bk_window_init_dnd           (BkWindow      *self);
 
 /* bk-window.c */
-int        bk_window_get_current_table  (BkWindow      *self);
-void       bk_window_queue_charts       (BkWindow      *self);
-void       bk_window_rebuild_scenarios  (BkWindow      *self);
-void       bk_window_report_error       (BkWindow      *self,
-                                         const char    *heading,
-                                         const GError  *error);
-LiveChart *bk_window_find_chart         (BkWindow      *self,
-                                         const char    *key);
+int           bk_window_get_current_table  (BkWindow      *self);
+BkChartBoard *bk_window_get_current_board  (BkWindow      *self);
+void          bk_window_rebuild_scenarios  (BkWindow      *self);
+void          bk_window_report_error       (BkWindow      *self,
+                                            const char    *heading,
+                                            const GError  *error);
+/* A toast with an Undo button */
+void          bk_window_show_undo_toast    (BkWindow      *self,
+                                            const char    *title);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bk-window.h — a document window: header bar, pages, KPI strip */
+/* bk-window.h — a document window: header bar, pages, charts, KPI strip */
 #pragma once
 
 #include <adwaita.h>
@@ -7,6 +7,7 @@
 #include "bk-document.h"
 #include "bk-engine.h"
 #include "bk-kpi-strip.h"
+#include "bk-session.h"
 #include "bk-settings.h"
 #include "bk-table-page.h"
 
@@ -35,9 +36,11 @@ void          bk_window_set_document       (BkWindow      *self,
                                             BkDocument    *document);
 BkDocument   *bk_window_get_document       (BkWindow      *self);
 BkEngine     *bk_window_get_engine         (BkWindow      *self);
-/* Whether the window shows nothing a person would miss: no document, or an
- * untouched draft. */
-gboolean      bk_window_is_disposable      (BkWindow      *self);
+/* Where the document comes from and goes to. */
+BkSession    *bk_window_get_session        (BkWindow      *self);
+/* Whether another document may take this window's place: it shows nothing a
+ * person would miss (no document, or a draft nobody edited). */
+gboolean      bk_window_is_replaceable     (BkWindow      *self);
 
 /* What the file choosers end in; for tests too. */
 gboolean      bk_window_save_as_path       (BkWindow      *self,
@@ -66,14 +69,15 @@ GtkWidget    *bk_window_get_page_widget    (BkWindow      *self,
 BkSheetView  *bk_window_get_sheet          (BkWindow      *self);
 BkKpiStrip   *bk_window_get_kpi_strip      (BkWindow      *self);
 
-/* Charts by key: "capex", "backlog", "tokens", "share", "assumptions",
- * "cumulative-fcf", "revenue", "roi", "waterfall". */
+/* Charts by key: "capex", "backlog", "tokens", "share", "npv" (beside the
+ * assumptions), "cumulative-fcf", "revenue", "roi", "waterfall". */
 GObject      *bk_window_get_chart          (BkWindow      *self,
                                             const char    *key);
 GtkWidget    *bk_window_get_chart_view     (BkWindow      *self,
                                             const char    *key);
 
-/* Scenarios */
+/* Scenarios: "scenario", 0 the base.  A scenario that goes away (deleted,
+ * or its creation undone) falls back to the base. */
 guint         bk_window_get_scenario       (BkWindow      *self);
 void          bk_window_set_scenario       (BkWindow      *self,
                                             guint          scenario);

@@ -451,9 +451,9 @@ test_input_headers (Fixture       *f,
   g_assert_cmpstr (market, ==, "China");
 
   g_assert_cmpstr (address, ==, "Microsoft · 2024");
-  g_assert_true (bk_input_table_model_get_document (capex) == f->document);
+  g_assert_true (bk_document_table_model_get_document (BK_DOCUMENT_TABLE_MODEL (capex)) == f->document);
   g_assert_cmpint (bk_input_table_model_get_table (tokens), ==, BK_TABLE_TOKENS);
-  g_assert_cmpuint (bk_input_table_model_get_scenario (capex), ==, BK_SCENARIO_BASE);
+  g_assert_cmpuint (bk_document_table_model_get_scenario (BK_DOCUMENT_TABLE_MODEL (capex)), ==, BK_SCENARIO_BASE);
 }
 
 static void
@@ -753,9 +753,9 @@ test_input_signals (Fixture       *f,
   g_assert_cmpuint (bk_table_model_get_n_columns (m), ==, 6);
 
   /* The scenario shown is a reset too */
-  bk_input_table_model_set_scenario (capex, SCENARIO_BEAR);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (capex), SCENARIO_BEAR);
   g_assert_cmpuint (rec.n_resets, ==, 2);
-  bk_input_table_model_set_scenario (capex, SCENARIO_BEAR);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (capex), SCENARIO_BEAR);
   g_assert_cmpuint (rec.n_resets, ==, 2);
 
   stop_recording (m, &rec);
@@ -792,8 +792,8 @@ test_input_scenario (Fixture       *f,
   g_autofree char *fomo_tip = NULL;
   Recorder rec;
 
-  bk_input_table_model_set_scenario (bear, SCENARIO_BEAR);
-  bk_input_table_model_set_scenario (fomo, SCENARIO_FOMO);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (bear), SCENARIO_BEAR);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (fomo), SCENARIO_FOMO);
 
   /* The sample's FOMO scenario overrides Microsoft 2026 */
   assert_display (BK_TABLE_MODEL (fomo), ROW_MSFT, COL_2026, "188.5");
@@ -1010,9 +1010,9 @@ test_assumptions_scenario (Fixture       *f,
   Recorder rec;
 
   record (m, &rec);
-  bk_assumptions_table_model_set_scenario (model, SCENARIO_BEAR);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (model), SCENARIO_BEAR);
   g_assert_cmpuint (rec.n_resets, ==, 1);
-  g_assert_cmpuint (bk_assumptions_table_model_get_scenario (model), ==, SCENARIO_BEAR);
+  g_assert_cmpuint (bk_document_table_model_get_scenario (BK_DOCUMENT_TABLE_MODEL (model)), ==, SCENARIO_BEAR);
 
   /* The Bear scenario sets utilization 55% for all companies */
   assert_display (m, BK_ASSUMPTION_UTILIZATION, COL_ALL, "55%");
@@ -1258,6 +1258,75 @@ test_series (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&engine));
 }
 
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* One base class follows the document for every model: a scenario that goes
+ * away falls back to the base, once, for input, assumptions and results. */
+static void
+test_scenario_removed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(BkInputTableModel) base = bk_input_table_model_new (f->document, BK_TABLE_CAPEX);
+  g_autoptr(BkInputTableModel) capex = bk_input_table_model_new (f->document, BK_TABLE_CAPEX);
+  g_autoptr(BkInputTableModel) bear = bk_input_table_model_new (f->document, BK_TABLE_CAPEX);
+  g_autoptr(BkAssumptionsTableModel) assumptions = bk_assumptions_table_model_new (f->document);
+  g_autoptr(BkEngine) engine = bk_engine_new (f->workbook);
+  g_autoptr(BkResultsTableModel) results = bk_results_table_model_new (engine);
+  BkDocumentTableModel *models[] = {
+    BK_DOCUMENT_TABLE_MODEL (capex), BK_DOCUMENT_TABLE_MODEL (assumptions), BK_DOCUMENT_TABLE_MODEL (results),
+  };
+  guint notified[G_N_ELEMENTS (models)] = { 0, };
+  g_autofree char *base_text = NULL;
+  g_autofree char *fomo_text = NULL;
+  g_autofree char *after_text = NULL;
+  g_autoptr(GError) error = NULL;
+  Recorder rec;
+
+  g_assert_true (bk_document_table_model_get_document (BK_DOCUMENT_TABLE_MODEL (capex)) == f->document);
+  g_assert_true (bk_document_table_model_get_engine (BK_DOCUMENT_TABLE_MODEL (results)) == engine);
+  g_assert_true (bk_document_table_model_get_workbook (BK_DOCUMENT_TABLE_MODEL (results)) == f->workbook);
+
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (capex), SCENARIO_FOMO);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (assumptions), SCENARIO_FOMO);
+  bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (bear), SCENARIO_BEAR);
+  /* Results show the engine's scenario */
+  bk_engine_set_scenario (engine, SCENARIO_FOMO);
+  g_assert_cmpuint (bk_document_table_model_get_scenario (BK_DOCUMENT_TABLE_MODEL (results)), ==, SCENARIO_FOMO);
+
+  /* FOMO overrides Microsoft 2026 */
+  base_text = display (BK_TABLE_MODEL (base), ROW_MSFT, COL_2026, NULL);
+  fomo_text = display (BK_TABLE_MODEL (capex), ROW_MSFT, COL_2026, NULL);
+  g_assert_cmpstr (base_text, !=, fomo_text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    g_signal_connect (models[i], "notify::scenario", G_CALLBACK (count_cb), &notified[i]);
+  record (BK_TABLE_MODEL (capex), &rec);
+
+  g_assert_true (bk_document_remove_scenario (f->document, SCENARIO_FOMO, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    {
+      g_assert_cmpuint (bk_document_table_model_get_scenario (models[i]), ==, BK_SCENARIO_BASE);
+      g_assert_cmpuint (notified[i], ==, 1);
+      g_signal_handlers_disconnect_by_data (models[i], &notified[i]);
+    }
+  /* The cells are the base's again, announced */
+  g_assert_cmpuint (rec.n_resets, >=, 1);
+  after_text = display (BK_TABLE_MODEL (capex), ROW_MSFT, COL_2026, NULL);
+  g_assert_cmpstr (after_text, ==, base_text);
+  stop_recording (BK_TABLE_MODEL (capex), &rec);
+
+  /* A scenario that is still there stays */
+  g_assert_cmpuint (bk_document_table_model_get_scenario (BK_DOCUMENT_TABLE_MODEL (bear)), ==, SCENARIO_BEAR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1287,6 +1356,7 @@ main (int   argc,
   ADD ("/results/total", test_results);
   ADD ("/results/missing-metric", test_results_missing_metric);
   ADD ("/series/shape", test_series);
+  ADD ("/document-model/scenario-removed", test_scenario_removed);
 
 #undef ADD
 

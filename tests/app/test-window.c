@@ -13,6 +13,7 @@
 #include "bk-application.h"
 #include "bk-chart.h"
 #include "bk-chart-view.h"
+#include "bk-document-table-model.h"
 #include "bk-input-table-model.h"
 #include "bk-json.h"
 #include "bk-test-ui.h"
@@ -351,6 +352,70 @@ test_scenario_override (Fixture       *f,
 }
 
 static void
+count_cb (gpointer  object,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The window's "scenario" is the one the engine computes and every input
+ * page shows; a scenario that goes away falls back to Base everywhere. */
+static void
+test_scenario_property (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *names[] = { "capex", "backlog", "tokens", "share", "assumptions" };
+  BkEngine *engine = bk_window_get_engine (f->window);
+  guint notified = 0;
+  guint scenario;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (f->window, "scenario", 2, NULL);
+  g_assert_cmpuint (bk_engine_get_scenario (engine), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      BkTableModel *model = bk_table_page_get_model (page (f, names[i]));
+
+      g_assert_cmpuint (bk_document_table_model_get_scenario (BK_DOCUMENT_TABLE_MODEL (model)), ==, 2);
+    }
+
+  /* A new scenario, then its creation undone */
+  g_assert_true (bk_window_add_scenario (f->window, "Short-lived", &error));
+  g_assert_no_error (error);
+  scenario = bk_window_get_scenario (f->window);
+  g_assert_cmpuint (scenario, >, 2);
+  g_assert_cmpuint (bk_engine_get_scenario (engine), ==, scenario);
+  g_signal_connect (f->window, "notify::scenario", G_CALLBACK (notify_count_cb), &notified);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpint (bk_workbook_find_scenario (bk_document_get_workbook (bk_window_get_document (f->window)),
+                                              "Short-lived"), <, 0);
+  g_assert_cmpuint (bk_window_get_scenario (f->window), ==, BK_SCENARIO_BASE);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (bk_engine_get_scenario (engine), ==, BK_SCENARIO_BASE);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      BkTableModel *model = bk_table_page_get_model (page (f, names[i]));
+
+      g_assert_cmpuint (bk_document_table_model_get_scenario (BK_DOCUMENT_TABLE_MODEL (model)), ==,
+                        BK_SCENARIO_BASE);
+    }
+  g_signal_handlers_disconnect_by_data (f->window, &notified);
+
+  /* A scenario the window does not have is the last one it has */
+  g_object_set (f->window, "scenario", 99, NULL);
+  g_assert_cmpuint (bk_window_get_scenario (f->window), ==, 3);
+  g_assert_cmpuint (bk_engine_get_scenario (engine), ==, 3);
+}
+
+static void
 test_pages (Fixture       *f,
             gconstpointer  data)
 {
@@ -366,13 +431,6 @@ test_pages (Fixture       *f,
       g_assert_nonnull (bk_window_get_sheet (f->window));
       g_assert_cmpuint (bk_sheet_view_get_n_drawn_cells (bk_window_get_sheet (f->window)), >, 0);
     }
-}
-
-static void
-count_cb (gpointer  object,
-          guint    *count)
-{
-  (*count)++;
 }
 
 static void
@@ -694,6 +752,7 @@ main (int   argc,
   ADD ("formula-bar", test_formula_bar);
   ADD ("kpi-same-frame", test_kpi_same_frame);
   ADD ("scenario-override", test_scenario_override);
+  ADD ("scenario-property", test_scenario_property);
   ADD ("pages", test_pages);
   ADD ("charts-follow", test_charts_follow);
   ADD ("open-errors", test_open_errors);
