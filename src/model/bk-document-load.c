@@ -148,8 +148,8 @@ bk_document_load_workbook (BkDocument  *self,
 
       if (scenario < 0 ||
           !bk_document_lookup_cell (wb, (const char *) sqlite3_column_text (stmt, 1),
-                        (const char *) sqlite3_column_text (stmt, 2),
-                        (const char *) sqlite3_column_text (stmt, 3), &table, &row, &period))
+                                    (const char *) sqlite3_column_text (stmt, 2),
+                                    (const char *) sqlite3_column_text (stmt, 3), &table, &row, &period))
         {
           sqlite3_reset (stmt);
           return (bk_document_damaged (error, _("a cell of an unknown row, period or scenario")), NULL);

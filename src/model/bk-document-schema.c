@@ -11,56 +11,56 @@
 
 #include "bk-document-journal.h"
 
-/* The schema, version 1.  See docs/file-format.md. */
-static const char schema_v1[] =
+/* The tables of schema version 1, one statement each (docs/file-format.md) */
+#define CREATE_META \
   "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);\n"
-  "CREATE TABLE markets (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL,"
+#define CREATE_MARKETS \
+  "CREATE TABLE markets (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL," \
   " position INTEGER NOT NULL);\n"
-  "CREATE TABLE companies (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL,"
+#define CREATE_COMPANIES \
+  "CREATE TABLE companies (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL," \
   " market TEXT NOT NULL, position INTEGER NOT NULL);\n"
-  "CREATE TABLE scenarios (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+#define CREATE_SCENARIOS \
+  "CREATE TABLE scenarios (id INTEGER PRIMARY KEY, name TEXT NOT NULL," \
   " position INTEGER NOT NULL);\n"
-  "CREATE TABLE cells (scenario INTEGER NOT NULL, tbl TEXT NOT NULL, row TEXT NOT NULL,"
-  " period TEXT NOT NULL, value REAL, formula TEXT,"
+#define CREATE_CELLS \
+  "CREATE TABLE cells (scenario INTEGER NOT NULL, tbl TEXT NOT NULL, row TEXT NOT NULL," \
+  " period TEXT NOT NULL, value REAL, formula TEXT," \
   " PRIMARY KEY (scenario, tbl, row, period)) WITHOUT ROWID;\n"
-  "CREATE TABLE notes (tbl TEXT NOT NULL, row TEXT NOT NULL, period TEXT NOT NULL,"
+#define CREATE_NOTES \
+  "CREATE TABLE notes (tbl TEXT NOT NULL, row TEXT NOT NULL, period TEXT NOT NULL," \
   " text TEXT NOT NULL, PRIMARY KEY (tbl, row, period)) WITHOUT ROWID;\n"
-  "CREATE TABLE assumptions (scenario INTEGER NOT NULL, company TEXT NOT NULL,"
-  " key TEXT NOT NULL, value REAL NOT NULL,"
+#define CREATE_ASSUMPTIONS \
+  "CREATE TABLE assumptions (scenario INTEGER NOT NULL, company TEXT NOT NULL," \
+  " key TEXT NOT NULL, value REAL NOT NULL," \
   " PRIMARY KEY (scenario, company, key)) WITHOUT ROWID;\n"
-  "CREATE TABLE actions (id INTEGER PRIMARY KEY, label TEXT NOT NULL,"
+#define CREATE_ACTIONS \
+  "CREATE TABLE actions (id INTEGER PRIMARY KEY, label TEXT NOT NULL," \
   " undone INTEGER NOT NULL DEFAULT 0, time TEXT NOT NULL);\n"
-  "CREATE TABLE history (action INTEGER NOT NULL, seq INTEGER NOT NULL, tbl TEXT NOT NULL,"
-  " k1 BLOB, k2 BLOB, k3 BLOB, k4 BLOB, old_present INTEGER NOT NULL, o1 BLOB, o2 BLOB, o3 BLOB,"
-  " new_present INTEGER NOT NULL, n1 BLOB, n2 BLOB, n3 BLOB,"
-  " PRIMARY KEY (action, seq)) WITHOUT ROWID;\n";
+#define CREATE_HISTORY \
+  "CREATE TABLE history (action INTEGER NOT NULL, seq INTEGER NOT NULL, tbl TEXT NOT NULL," \
+  " k1 BLOB, k2 BLOB, k3 BLOB, k4 BLOB, old_present INTEGER NOT NULL, o1 BLOB, o2 BLOB, o3 BLOB," \
+  " new_present INTEGER NOT NULL, n1 BLOB, n2 BLOB, n3 BLOB," \
+  " PRIMARY KEY (action, seq)) WITHOUT ROWID;\n"
+
+/* The schema, version 1 */
+static const char schema_v1[] =
+  CREATE_META CREATE_MARKETS CREATE_COMPANIES CREATE_SCENARIOS CREATE_CELLS CREATE_NOTES
+  CREATE_ASSUMPTIONS CREATE_ACTIONS CREATE_HISTORY;
 
 /* Version 0 was the pre-release format: base cells only (no scenario
  * column), workbook-level assumptions only, no notes, scenarios or history.
  * Migrating keeps every value. */
 static const char migrate_0_to_1[] =
   "ALTER TABLE cells RENAME TO cells_v0;\n"
-  "CREATE TABLE cells (scenario INTEGER NOT NULL, tbl TEXT NOT NULL, row TEXT NOT NULL,"
-  " period TEXT NOT NULL, value REAL, formula TEXT,"
-  " PRIMARY KEY (scenario, tbl, row, period)) WITHOUT ROWID;\n"
+  CREATE_CELLS
   "INSERT INTO cells SELECT 0, tbl, row, period, value, formula FROM cells_v0;\n"
   "DROP TABLE cells_v0;\n"
   "ALTER TABLE assumptions RENAME TO assumptions_v0;\n"
-  "CREATE TABLE assumptions (scenario INTEGER NOT NULL, company TEXT NOT NULL,"
-  " key TEXT NOT NULL, value REAL NOT NULL,"
-  " PRIMARY KEY (scenario, company, key)) WITHOUT ROWID;\n"
+  CREATE_ASSUMPTIONS
   "INSERT INTO assumptions SELECT 0, '', key, value FROM assumptions_v0;\n"
   "DROP TABLE assumptions_v0;\n"
-  "CREATE TABLE scenarios (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-  " position INTEGER NOT NULL);\n"
-  "CREATE TABLE notes (tbl TEXT NOT NULL, row TEXT NOT NULL, period TEXT NOT NULL,"
-  " text TEXT NOT NULL, PRIMARY KEY (tbl, row, period)) WITHOUT ROWID;\n"
-  "CREATE TABLE actions (id INTEGER PRIMARY KEY, label TEXT NOT NULL,"
-  " undone INTEGER NOT NULL DEFAULT 0, time TEXT NOT NULL);\n"
-  "CREATE TABLE history (action INTEGER NOT NULL, seq INTEGER NOT NULL, tbl TEXT NOT NULL,"
-  " k1 BLOB, k2 BLOB, k3 BLOB, k4 BLOB, old_present INTEGER NOT NULL, o1 BLOB, o2 BLOB, o3 BLOB,"
-  " new_present INTEGER NOT NULL, n1 BLOB, n2 BLOB, n3 BLOB,"
-  " PRIMARY KEY (action, seq)) WITHOUT ROWID;\n";
+  CREATE_SCENARIOS CREATE_NOTES CREATE_ACTIONS CREATE_HISTORY;
 
 gboolean
 bk_document_check_header (BkDocument  *self,

@@ -663,6 +663,40 @@ find_row_or_fail (BkWorkbook  *wb,
   return index;
 }
 
+/* The checks a change to an existing row starts with: the document may be
+ * written and the row exists.  Returns its index, or -1. */
+static int
+find_writable_row (BkDocument  *self,
+                   gboolean     market,
+                   const char  *id,
+                   GError     **error)
+{
+  if (!bk_document_check_writable (self, error))
+    return -1;
+  return find_row_or_fail (self->workbook, market, id, error);
+}
+
+/* One action that gives the rows the positions of @order (ids) and, when
+ * @id is not NULL, sets value @column of row @id to @text. */
+static gboolean
+store_rows (BkDocument  *self,
+            gboolean     market,
+            GPtrArray   *order,
+            const char  *id,
+            guint        column,
+            const char  *text,
+            const char  *label,
+            GError     **error)
+{
+  g_autoptr(GArray) images = bk_row_images_new ();
+
+  position_images (images, self->workbook, market, order, NULL, NULL);
+  if (id != NULL)
+    set_row_value (images, id, column, text);
+
+  return bk_journal_run_action (self, label, images, TRUE, -1, -1, -1, -1, -1, error);
+}
+
 gboolean
 bk_document_rename_row (BkDocument  *self,
                         gboolean     market,
@@ -670,26 +704,17 @@ bk_document_rename_row (BkDocument  *self,
                         const char  *name,
                         GError     **error)
 {
-  BkWorkbook *wb;
-  g_autoptr(GArray) images = bk_row_images_new ();
   g_autoptr(GPtrArray) order = NULL;
   g_autofree char *stripped = NULL;
-  int index;
 
   g_return_val_if_fail (BK_IS_DOCUMENT (self), FALSE);
 
-  wb = self->workbook;
-  if (!bk_document_check_writable (self, error) ||
-      (index = find_row_or_fail (wb, market, id, error)) < 0 ||
-      !check_name (name, error))
+  if (find_writable_row (self, market, id, error) < 0 || !check_name (name, error))
     return FALSE;
 
   stripped = g_strstrip (g_strdup (name));
-  order = current_order (wb, market);
-  position_images (images, wb, market, order, NULL, NULL);
-  set_row_value (images, id, 0, stripped);
-
-  return bk_journal_run_action (self, _("Rename"), images, TRUE, -1, -1, -1, -1, -1, error);
+  order = current_order (self->workbook, market);
+  return store_rows (self, market, order, id, 0, stripped, _("Rename"), error);
 }
 
 gboolean
@@ -698,23 +723,16 @@ bk_document_set_company_market (BkDocument  *self,
                                 const char  *market,
                                 GError     **error)
 {
-  BkWorkbook *wb;
-  g_autoptr(GArray) images = bk_row_images_new ();
   g_autoptr(GPtrArray) order = NULL;
 
   g_return_val_if_fail (BK_IS_DOCUMENT (self), FALSE);
 
-  wb = self->workbook;
-  if (!bk_document_check_writable (self, error) ||
-      find_row_or_fail (wb, FALSE, id, error) < 0 ||
-      find_row_or_fail (wb, TRUE, market, error) < 0)
+  if (find_writable_row (self, FALSE, id, error) < 0 ||
+      find_row_or_fail (self->workbook, TRUE, market, error) < 0)
     return FALSE;
 
-  order = current_order (wb, FALSE);
-  position_images (images, wb, FALSE, order, NULL, NULL);
-  set_row_value (images, id, 1, market);
-
-  return bk_journal_run_action (self, _("Change market"), images, TRUE, -1, -1, -1, -1, -1, error);
+  order = current_order (self->workbook, FALSE);
+  return store_rows (self, FALSE, order, id, 1, market, _("Change market"), error);
 }
 
 gboolean
@@ -724,25 +742,33 @@ bk_document_move_row (BkDocument  *self,
                       guint        position,
                       GError     **error)
 {
-  BkWorkbook *wb;
-  g_autoptr(GArray) images = bk_row_images_new ();
   g_autoptr(GPtrArray) order = NULL;
+  gpointer moved;
   int index;
 
   g_return_val_if_fail (BK_IS_DOCUMENT (self), FALSE);
 
-  wb = self->workbook;
-  if (!bk_document_check_writable (self, error) ||
-      (index = find_row_or_fail (wb, market, id, error)) < 0)
+  if ((index = find_writable_row (self, market, id, error)) < 0)
     return FALSE;
 
-  order = current_order (wb, market);
-  g_ptr_array_remove_index (order, (guint) index);
-  g_ptr_array_insert (order, (int) MIN (position, order->len), (gpointer) (market ? bk_workbook_get_market_id (wb, (guint) index)
-                                                                                 : bk_workbook_get_company_id (wb, (guint) index)));
-  position_images (images, wb, market, order, NULL, NULL);
+  order = current_order (self->workbook, market);
+  moved = g_ptr_array_steal_index (order, (guint) index);
+  g_ptr_array_insert (order, (int) MIN (position, order->len), moved);
+  return store_rows (self, market, order, NULL, 0, NULL, _("Move row"), error);
+}
 
-  return bk_journal_run_action (self, _("Move row"), images, TRUE, -1, -1, -1, -1, -1, error);
+/* Images that delete the cells and the notes two queries select (their key
+ * columns, with @param as ?1): what goes with a row or a period. */
+static gboolean
+delete_cells_and_notes (BkDocument  *self,
+                        GArray      *images,
+                        const char  *cells_sql,
+                        const char  *notes_sql,
+                        const char  *param,
+                        GError     **error)
+{
+  return bk_row_images_add_deletions (self, images, BK_JOURNAL_CELLS, cells_sql, param, NULL, error) &&
+         bk_row_images_add_deletions (self, images, BK_JOURNAL_NOTES, notes_sql, param, NULL, error);
 }
 
 gboolean
@@ -760,8 +786,7 @@ bk_document_remove_row (BkDocument  *self,
   g_return_val_if_fail (BK_IS_DOCUMENT (self), FALSE);
 
   wb = self->workbook;
-  if (!bk_document_check_writable (self, error) ||
-      (index = find_row_or_fail (wb, market, id, error)) < 0)
+  if ((index = find_writable_row (self, market, id, error)) < 0)
     return FALSE;
 
   if (market)
@@ -775,23 +800,19 @@ bk_document_remove_row (BkDocument  *self,
 
   if (market)
     {
-      if (!bk_row_images_add_deletions (self, images, BK_JOURNAL_CELLS,
-                                        "SELECT scenario, tbl, row, period FROM cells WHERE tbl = 'tokens' AND row = ?1",
-                                        id, NULL, error) ||
-             !bk_row_images_add_deletions (self, images, BK_JOURNAL_NOTES,
-                                        "SELECT tbl, row, period FROM notes WHERE tbl = 'tokens' AND row = ?1",
-                                        id, NULL, error))
+      if (!delete_cells_and_notes (self, images,
+                                   "SELECT scenario, tbl, row, period FROM cells WHERE tbl = 'tokens' AND row = ?1",
+                                   "SELECT tbl, row, period FROM notes WHERE tbl = 'tokens' AND row = ?1",
+                                   id, error))
         return FALSE;
     }
   else
     {
-      if (!bk_row_images_add_deletions (self, images, BK_JOURNAL_CELLS,
-                                        "SELECT scenario, tbl, row, period FROM cells WHERE tbl <> 'tokens' AND row = ?1",
-                                        id, NULL, error) ||
-             !bk_row_images_add_deletions (self, images, BK_JOURNAL_NOTES,
-                                        "SELECT tbl, row, period FROM notes WHERE tbl <> 'tokens' AND row = ?1",
-                                        id, NULL, error) ||
-             !bk_row_images_add_deletions (self, images, BK_JOURNAL_ASSUMPTIONS,
+      if (!delete_cells_and_notes (self, images,
+                                   "SELECT scenario, tbl, row, period FROM cells WHERE tbl <> 'tokens' AND row = ?1",
+                                   "SELECT tbl, row, period FROM notes WHERE tbl <> 'tokens' AND row = ?1",
+                                   id, error) ||
+          !bk_row_images_add_deletions (self, images, BK_JOURNAL_ASSUMPTIONS,
                                         "SELECT scenario, company, key FROM assumptions WHERE company = ?1",
                                         id, NULL, error))
         return FALSE;
@@ -863,12 +884,10 @@ change_periods (BkDocument  *self,
         }
 
       gone = bk_workbook_dup_period_label (wb, at_start ? 0 : n - 1);
-      if (!bk_row_images_add_deletions (self, images, BK_JOURNAL_CELLS,
-                                        "SELECT scenario, tbl, row, period FROM cells WHERE period = ?1",
-                                        gone, NULL, error) ||
-          !bk_row_images_add_deletions (self, images, BK_JOURNAL_NOTES,
-                                        "SELECT tbl, row, period FROM notes WHERE period = ?1",
-                                        gone, NULL, error))
+      if (!delete_cells_and_notes (self, images,
+                                   "SELECT scenario, tbl, row, period FROM cells WHERE period = ?1",
+                                   "SELECT tbl, row, period FROM notes WHERE period = ?1",
+                                   gone, error))
         return FALSE;
     }
 
@@ -923,34 +942,60 @@ check_scenario_name (BkWorkbook  *wb,
   return TRUE;
 }
 
-static void
-scenario_images (GArray     *images,
-                 BkWorkbook *wb,
-                 GPtrArray  *names,
-                 GArray     *ids)
+/* A named scenario as the scenarios table holds it */
+typedef struct
 {
-  for (guint i = 0; i < names->len; i++)
+  const char *name;
+  gint64      id;
+} ScenarioRow;
+
+/* The named scenarios in order, as ScenarioRow */
+static GArray *
+current_scenarios (BkWorkbook *wb)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (ScenarioRow));
+
+  for (guint s = 1; s <= bk_workbook_get_n_scenarios (wb); s++)
     {
+      ScenarioRow row = { bk_workbook_get_scenario_name (wb, s), bk_workbook_get_scenario (wb, s)->id };
+
+      g_array_append_val (rows, row);
+    }
+  return rows;
+}
+
+/* Images that store @rows as the named scenarios, in that order */
+static void
+scenario_images (GArray *images,
+                 GArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ScenarioRow *row = &g_array_index (rows, ScenarioRow, i);
       BkRowImage *image = bk_row_images_add (images, BK_JOURNAL_SCENARIOS, TRUE);
 
-      image->keys[0] = bk_db_value_int (g_array_index (ids, gint64, i));
-      image->values[0] = bk_db_value_text (names->pdata[i]);
+      image->keys[0] = bk_db_value_int (row->id);
+      image->values[0] = bk_db_value_text (row->name);
       image->values[1] = bk_db_value_int (i + 1);
     }
 }
 
-static void
-current_scenarios (BkWorkbook *wb,
-                   GPtrArray  *names,
-                   GArray     *ids)
+/* The checks a change to a named scenario starts with; @message says why
+ * the base (or an unknown scenario) cannot be changed so. */
+static gboolean
+check_named_scenario (BkDocument  *self,
+                      guint        scenario,
+                      const char  *message,
+                      GError     **error)
 {
-  for (guint s = 1; s <= bk_workbook_get_n_scenarios (wb); s++)
+  if (!bk_document_check_writable (self, error))
+    return FALSE;
+  if (scenario == BK_SCENARIO_BASE || scenario > bk_workbook_get_n_scenarios (self->workbook))
     {
-      gint64 id = bk_workbook_get_scenario (wb, s)->id;
-
-      g_ptr_array_add (names, (gpointer) bk_workbook_get_scenario_name (wb, s));
-      g_array_append_val (ids, id);
+      g_set_error_literal (error, BK_ERROR, BK_ERROR_NOT_FOUND, message);
+      return FALSE;
     }
+  return TRUE;
 }
 
 gboolean
@@ -961,11 +1006,10 @@ bk_document_add_scenario (BkDocument  *self,
 {
   BkWorkbook *wb;
   g_autoptr(GArray) images = bk_row_images_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) rows = NULL;
   g_autofree char *stripped = NULL;
   g_autofree char *label = NULL;
-  gint64 id = 1;
+  ScenarioRow added = { NULL, 1 };
 
   g_return_val_if_fail (BK_IS_DOCUMENT (self), FALSE);
 
@@ -979,18 +1023,18 @@ bk_document_add_scenario (BkDocument  *self,
     }
 
   stripped = g_strstrip (g_strdup (name));
-  current_scenarios (wb, names, ids);
-  for (guint i = 0; i < ids->len; i++)
-    id = MAX (id, g_array_index (ids, gint64, i) + 1);
-  g_ptr_array_add (names, stripped);
-  g_array_append_val (ids, id);
-  scenario_images (images, wb, names, ids);
+  rows = current_scenarios (wb);
+  for (guint i = 0; i < rows->len; i++)
+    added.id = MAX (added.id, g_array_index (rows, ScenarioRow, i).id + 1);
+  added.name = stripped;
+  g_array_append_val (rows, added);
+  scenario_images (images, rows);
 
   if (copy_from != BK_SCENARIO_BASE)
     {
       guint n = bk_workbook_get_n_periods (wb);
 
-      bk_row_images_add_assumption_layers (images, wb, copy_from, id);
+      bk_row_images_add_assumption_layers (images, wb, copy_from, added.id);
 
       for (guint t = 0; t < BK_N_TABLES; t++)
         for (guint r = 0; r < bk_workbook_get_n_rows (wb, (BkTable) t); r++)
@@ -1002,7 +1046,7 @@ bk_document_add_scenario (BkDocument  *self,
                 {
                   g_autofree char *period_label = bk_workbook_dup_period_label (wb, p);
 
-                  bk_row_images_add_cell (images, id, (BkTable) t, bk_workbook_get_row_id (wb, (BkTable) t, r),
+                  bk_row_images_add_cell (images, added.id, (BkTable) t, bk_workbook_get_row_id (wb, (BkTable) t, r),
                                           period_label, TRUE, override->value,
                                           override->formula ? bk_formula_get_text (override->formula) : NULL);
                 }
@@ -1019,29 +1063,20 @@ bk_document_rename_scenario (BkDocument  *self,
                              const char  *name,
                              GError     **error)
 {
-  BkWorkbook *wb;
   g_autoptr(GArray) images = bk_row_images_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) rows = NULL;
   g_autofree char *stripped = NULL;
 
   g_return_val_if_fail (BK_IS_DOCUMENT (self), FALSE);
 
-  wb = self->workbook;
-  if (!bk_document_check_writable (self, error))
-    return FALSE;
-  if (scenario == BK_SCENARIO_BASE || scenario > bk_workbook_get_n_scenarios (wb))
-    {
-      g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND, _("The base scenario cannot be renamed"));
-      return FALSE;
-    }
-  if (!check_scenario_name (wb, name, (int) scenario, error))
+  if (!check_named_scenario (self, scenario, _("The base scenario cannot be renamed"), error) ||
+      !check_scenario_name (self->workbook, name, (int) scenario, error))
     return FALSE;
 
   stripped = g_strstrip (g_strdup (name));
-  current_scenarios (wb, names, ids);
-  names->pdata[scenario - 1] = stripped;
-  scenario_images (images, wb, names, ids);
+  rows = current_scenarios (self->workbook);
+  g_array_index (rows, ScenarioRow, scenario - 1).name = stripped;
+  scenario_images (images, rows);
 
   return bk_journal_run_action (self, _("Rename scenario"), images, TRUE, -1, -1, -1, -1, -1, error);
 }
@@ -1053,8 +1088,7 @@ bk_document_remove_scenario (BkDocument  *self,
 {
   BkWorkbook *wb;
   g_autoptr(GArray) images = bk_row_images_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) rows = NULL;
   g_autofree char *id_text = NULL;
   g_autofree char *label = NULL;
   gint64 id;
@@ -1062,13 +1096,8 @@ bk_document_remove_scenario (BkDocument  *self,
   g_return_val_if_fail (BK_IS_DOCUMENT (self), FALSE);
 
   wb = self->workbook;
-  if (!bk_document_check_writable (self, error))
+  if (!check_named_scenario (self, scenario, _("The base scenario cannot be removed"), error))
     return FALSE;
-  if (scenario == BK_SCENARIO_BASE || scenario > bk_workbook_get_n_scenarios (wb))
-    {
-      g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND, _("The base scenario cannot be removed"));
-      return FALSE;
-    }
 
   id = bk_workbook_get_scenario (wb, scenario)->id;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -1077,7 +1106,7 @@ bk_document_remove_scenario (BkDocument  *self,
   if (!bk_row_images_add_deletions (self, images, BK_JOURNAL_CELLS,
                                     "SELECT scenario, tbl, row, period FROM cells WHERE scenario = CAST(?1 AS INTEGER)",
                                     id_text, NULL, error) ||
-         !bk_row_images_add_deletions (self, images, BK_JOURNAL_ASSUMPTIONS,
+      !bk_row_images_add_deletions (self, images, BK_JOURNAL_ASSUMPTIONS,
                                     "SELECT scenario, company, key FROM assumptions WHERE scenario = CAST(?1 AS INTEGER)",
                                     id_text, NULL, error))
     return FALSE;
@@ -1087,10 +1116,9 @@ bk_document_remove_scenario (BkDocument  *self,
     image->keys[0] = bk_db_value_int (id);
   }
 
-  current_scenarios (wb, names, ids);
-  g_ptr_array_remove_index (names, scenario - 1);
-  g_array_remove_index (ids, scenario - 1);
-  scenario_images (images, wb, names, ids);
+  rows = current_scenarios (wb);
+  g_array_remove_index (rows, scenario - 1);
+  scenario_images (images, rows);
 
   return bk_journal_run_action (self, label, images, TRUE, -1, -1, -1, -1, -1, error);
 }

@@ -913,25 +913,17 @@ bk_workbook_dup_cell_name (BkWorkbook *self,
                           bk_workbook_get_row_id (self, table, row), label);
 }
 
-/* Sets @error to "capex msft 2024: …" for a typed cell; returns FALSE. */
-G_GNUC_PRINTF (7, 8)
+/* Sets @error to "capex msft 2024: @message" for a typed cell; FALSE. */
 static gboolean
 cell_error (BkWorkbook  *self,
             BkTable      table,
             guint        row,
             guint        period,
-            GError     **error,
             int          code,
-            const char  *format,
-            ...)
+            const char  *message,
+            GError     **error)
 {
   g_autofree char *where = bk_workbook_dup_cell_name (self, table, row, period);
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
 
   g_set_error (error, BK_ERROR, code, "%s: %s", where, message);
   return FALSE;
@@ -984,7 +976,7 @@ bk_workbook_evaluate_typed_row (BkWorkbook            *self,
           (input.kind == BK_INPUT_NUMBER && !bk_table_check_value (table, input.value, &local_error)))
         {
           bk_input_clear (&input);
-          return cell_error (self, table, row, p, error, local_error->code, "%s", local_error->message);
+          return cell_error (self, table, row, p, local_error->code, local_error->message, error);
         }
 
       values[p] = input.kind == BK_INPUT_NUMBER ? input.value : NAN;
@@ -995,7 +987,7 @@ bk_workbook_evaluate_typed_row (BkWorkbook            *self,
           if (inputs[p] == NULL)
             {
               bk_input_clear (&input);
-              return cell_error (self, table, row, p, error, BK_ERROR_INVALID_INPUT, "%s", local_error->message);
+              return cell_error (self, table, row, p, BK_ERROR_INVALID_INPUT, local_error->message, error);
             }
           g_ptr_array_add (compiled, inputs[p]);
         }
@@ -1008,8 +1000,11 @@ bk_workbook_evaluate_typed_row (BkWorkbook            *self,
    * stops working is kept and shown as invalid. */
   for (guint p = period; p < period + n_typed && ok; p++)
     if (errors[p] != NULL && inputs[p] != NULL)
-      ok = cell_error (self, table, row, p, error, BK_ERROR_FORMULA, "%s: %s",
-                       bk_formula_get_text (inputs[p]), errors[p]);
+      {
+        g_autofree char *message = g_strdup_printf ("%s: %s", bk_formula_get_text (inputs[p]), errors[p]);
+
+        ok = cell_error (self, table, row, p, BK_ERROR_FORMULA, message, error);
+      }
 
   for (guint p = 0; p < n; p++)
     {
