@@ -283,8 +283,7 @@ bk_row_images_add_deletions (BkDocument      *self,
                              GArray          *images,
                              BkJournalTable   table,
                              const char      *sql,
-                             const char      *param1,
-                             const char      *param2,
+                             const char      *param,
                              GError         **error)
 {
   sqlite3_stmt *stmt;
@@ -292,10 +291,7 @@ bk_row_images_add_deletions (BkDocument      *self,
 
   if (!(stmt = bk_document_get_statement (self, sql, error)))
     return FALSE;
-  if (param1)
-    sqlite3_bind_text (stmt, 1, param1, -1, SQLITE_TRANSIENT);
-  if (param2)
-    sqlite3_bind_text (stmt, 2, param2, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -80,13 +80,12 @@ void        bk_row_images_add_assumption_layers (GArray      *images,
                                               guint           scenario,
                                               gint64          to);
 /* Images that delete every stored row @sql returns (it selects the key
- * columns of @table; @param1 and @param2, when not NULL, are bound as text). */
+ * columns of @table; @param is bound to ?1 as text). */
 gboolean    bk_row_images_add_deletions      (BkDocument     *self,
                                               GArray         *images,
                                               BkJournalTable  table,
                                               const char     *sql,
-                                              const char     *param1,
-                                              const char     *param2,
+                                              const char     *param,
                                               GError        **error);
 
 /* Writes one image to its table (no history): for new documents. */

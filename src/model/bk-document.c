@@ -767,8 +767,8 @@ delete_cells_and_notes (BkDocument  *self,
                         const char  *param,
                         GError     **error)
 {
-  return bk_row_images_add_deletions (self, images, BK_JOURNAL_CELLS, cells_sql, param, NULL, error) &&
-         bk_row_images_add_deletions (self, images, BK_JOURNAL_NOTES, notes_sql, param, NULL, error);
+  return bk_row_images_add_deletions (self, images, BK_JOURNAL_CELLS, cells_sql, param, error) &&
+         bk_row_images_add_deletions (self, images, BK_JOURNAL_NOTES, notes_sql, param, error);
 }
 
 gboolean
@@ -814,7 +814,7 @@ bk_document_remove_row (BkDocument  *self,
                                    id, error) ||
           !bk_row_images_add_deletions (self, images, BK_JOURNAL_ASSUMPTIONS,
                                         "SELECT scenario, company, key FROM assumptions WHERE company = ?1",
-                                        id, NULL, error))
+                                        id, error))
         return FALSE;
     }
 
@@ -1105,10 +1105,10 @@ bk_document_remove_scenario (BkDocument  *self,
 
   if (!bk_row_images_add_deletions (self, images, BK_JOURNAL_CELLS,
                                     "SELECT scenario, tbl, row, period FROM cells WHERE scenario = CAST(?1 AS INTEGER)",
-                                    id_text, NULL, error) ||
+                                    id_text, error) ||
       !bk_row_images_add_deletions (self, images, BK_JOURNAL_ASSUMPTIONS,
                                     "SELECT scenario, company, key FROM assumptions WHERE scenario = CAST(?1 AS INTEGER)",
-                                    id_text, NULL, error))
+                                    id_text, error))
     return FALSE;
 
   {
