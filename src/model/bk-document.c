@@ -281,7 +281,8 @@ bk_document_set_cells (BkDocument            *self,
             {
               BkCell old;
 
-              /* Cells further along may compute something else now */
+              /* An untyped cell is stored again only when it computes
+               * something else now */
               bk_workbook_get_cell (wb, BK_SCENARIO_BASE, table, r, p, &old);
               if (!typed && same_double (out[p], old.value) && g_strcmp0 (formula, old.formula) == 0)
                 continue;
@@ -304,6 +305,7 @@ bk_document_set_cells (BkDocument            *self,
   return bk_journal_run_action (self, label, images, FALSE, (int) table, (int) row, (int) period,
                                 (int) n_rows, (int) n_periods, error);
 }
+
 gboolean
 bk_document_reset_cells (BkDocument  *self,
                          guint        scenario,
@@ -918,6 +920,7 @@ bk_document_remove_period (BkDocument  *self,
   g_return_val_if_fail (BK_IS_DOCUMENT (self), FALSE);
   return change_periods (self, FALSE, at_start, error);
 }
+
 /* Scenarios */
 
 static gboolean
