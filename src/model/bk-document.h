@@ -32,11 +32,16 @@ BkDocument  *bk_document_create            (const char    *path,
                                             BkWorkbook    *workbook,
                                             gboolean       overwrite,
                                             GError       **error);
-/* A new, never saved document in a temporary file. */
-BkDocument  *bk_document_new_temporary     (BkWorkbook    *workbook,
+/* A new, never saved document (@workbook, or NULL: an empty yearly
+ * workbook) in a new, uniquely named file in @drafts_dir, which is created
+ * (mode 0700) when missing.  The file carries the draft mark, so the
+ * document is still a draft when it is opened again. */
+BkDocument  *bk_document_new_draft         (const char    *drafts_dir,
+                                            BkWorkbook    *workbook,
                                             GError       **error);
 /* Copies the document to @path with SQLite's backup API and continues on
- * the copy.  The temporary file of a never-saved document is removed. */
+ * the copy.  A draft's copy is not a draft, and the draft's file is
+ * removed. */
 gboolean     bk_document_save_as           (BkDocument    *self,
                                             const char    *path,
                                             GError       **error);
@@ -46,7 +51,8 @@ void         bk_document_close             (BkDocument    *self);
 BkWorkbook  *bk_document_get_workbook      (BkDocument    *self);
 const char  *bk_document_get_path          (BkDocument    *self);
 gboolean     bk_document_is_read_only      (BkDocument    *self);
-gboolean     bk_document_is_temporary      (BkDocument    *self);
+/* TRUE when the file carries the draft mark (bk_document_new_draft()) */
+gboolean     bk_document_is_draft          (BkDocument    *self);
 /* Schema version found in the file before any migration. */
 int          bk_document_get_opened_version (BkDocument   *self);
 
@@ -155,7 +161,9 @@ gboolean     bk_document_remove_scenario   (BkDocument    *self,
                                             guint          scenario,
                                             GError       **error);
 
-/* History, stored in the document. */
+/* History, stored in the document.  The same as the properties can-undo,
+ * can-redo, undo-label and redo-label, which notify when they change (after
+ * a command, undo, redo, Save As, opening or closing). */
 gboolean     bk_document_can_undo          (BkDocument    *self);
 gboolean     bk_document_can_redo          (BkDocument    *self);
 /* Label of the action undo/redo would revert/repeat, or NULL. */

@@ -133,6 +133,39 @@ void        bk_row_evaluate                   (BkTable             table,
                                                double             *out,
                                                char              **errors);
 
+/* A scenario's override of one cell, or NULL (always NULL for the base). */
+const BkOverride *bk_workbook_get_override    (BkWorkbook    *self,
+                                               guint          scenario,
+                                               BkTable        table,
+                                               guint          row,
+                                               guint          period);
+
+/* How errors and undo steps name a cell: "capex msft 2024". */
+char       *bk_workbook_dup_cell_name         (BkWorkbook    *self,
+                                               BkTable        table,
+                                               guint          row,
+                                               guint          period);
+
+/* Evaluates row @row of @table as @scenario would have it with @n_typed
+ * texts typed into periods @period … (NULL or "" clears a cell).  Every
+ * text goes through the cell input parser (@locale) and, for a formula, the
+ * formula compiler; a formula typed now must give a valid value now (one
+ * further along the row that stops working is kept, invalid).  On success
+ * writes every period's effective value to @out (n_periods long) and
+ * appends every period's formula text (or NULL) to @formulas, which frees
+ * them (g_free).  Errors name the cell ("capex msft 2024: …"). */
+gboolean    bk_workbook_evaluate_typed_row    (BkWorkbook           *self,
+                                               guint                 scenario,
+                                               BkTable               table,
+                                               guint                 row,
+                                               guint                 period,
+                                               guint                 n_typed,
+                                               const char * const   *texts,
+                                               const BkNumberLocale *locale,
+                                               double               *out,
+                                               GPtrArray            *formulas,
+                                               GError              **error);
+
 /* Moves the contents of @source into @self (emptying @source) and emits
  * ::changed with BK_CHANGE_STRUCTURE. */
 void        bk_workbook_take_contents         (BkWorkbook    *self,

@@ -827,8 +827,26 @@ bk_workbook_scenario_overrides_row (BkWorkbook *self,
   return s != NULL && g_hash_table_contains (s->rows, &row_key);
 }
 
-/* Fills @values and @formulas with the inputs of a row as @scenario sees
- * them: overridden cells replaced, everything else from the base. */
+const BkOverride *
+bk_workbook_get_override (BkWorkbook *self,
+                          guint       scenario,
+                          BkTable     table,
+                          guint       row,
+                          guint       period)
+{
+  BkScenario *s = bk_workbook_get_scenario (self, scenario);
+  guint64 key = bk_override_key (table, row, period);
+
+  g_return_val_if_fail (s != NULL, NULL);
+
+  if (scenario == BK_SCENARIO_BASE)
+    return NULL;
+  return g_hash_table_lookup (s->cells, &key);
+}
+
+/* Fills @values and @formulas with the inputs of a row as @s sees them:
+ * overridden cells replaced, everything else from the base (@s NULL: the
+ * base itself). */
 static void
 scenario_row_inputs (BkWorkbook  *self,
                      BkScenario  *s,
@@ -842,7 +860,7 @@ scenario_row_inputs (BkWorkbook  *self,
   for (guint i = 0; i < self->n_periods; i++)
     {
       guint64 key = bk_override_key (table, row, i);
-      BkOverride *override = g_hash_table_lookup (s->cells, &key);
+      BkOverride *override = s ? g_hash_table_lookup (s->cells, &key) : NULL;
 
       if (override != NULL)
         {
@@ -881,6 +899,121 @@ bk_workbook_get_scenario_row (BkWorkbook *self,
   formulas = g_new (BkFormula *, self->n_periods);
   scenario_row_inputs (self, bk_workbook_get_scenario (self, scenario), table, row, values, formulas);
   bk_row_evaluate (table, self->n_periods, values, formulas, out, NULL);
+}
+
+char *
+bk_workbook_dup_cell_name (BkWorkbook *self,
+                           BkTable     table,
+                           guint       row,
+                           guint       period)
+{
+  g_autofree char *label = bk_workbook_dup_period_label (self, period);
+
+  return g_strdup_printf ("%s %s %s", bk_table_to_string (table),
+                          bk_workbook_get_row_id (self, table, row), label);
+}
+
+/* Sets @error to "capex msft 2024: @message" for a typed cell; FALSE. */
+static gboolean
+cell_error (BkWorkbook  *self,
+            BkTable      table,
+            guint        row,
+            guint        period,
+            int          code,
+            const char  *message,
+            GError     **error)
+{
+  g_autofree char *where = bk_workbook_dup_cell_name (self, table, row, period);
+
+  g_set_error (error, BK_ERROR, code, "%s: %s", where, message);
+  return FALSE;
+}
+
+gboolean
+bk_workbook_evaluate_typed_row (BkWorkbook            *self,
+                                guint                  scenario,
+                                BkTable                table,
+                                guint                  row,
+                                guint                  period,
+                                guint                  n_typed,
+                                const char * const    *texts,
+                                const BkNumberLocale  *locale,
+                                double                *out,
+                                GPtrArray             *formulas,
+                                GError               **error)
+{
+  g_autofree double *values = NULL;
+  g_autofree BkFormula **inputs = NULL;
+  g_autofree char **errors = NULL;
+  g_autoptr(GPtrArray) compiled = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_formula_free);
+  gboolean ok = TRUE;
+  guint n;
+
+  g_return_val_if_fail (BK_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (scenario < self->scenarios->len, FALSE);
+  g_return_val_if_fail (table < BK_N_TABLES && row < bk_workbook_get_n_rows (self, table), FALSE);
+  g_return_val_if_fail (period <= self->n_periods && n_typed <= self->n_periods - period, FALSE);
+  g_return_val_if_fail (n_typed == 0 || texts != NULL, FALSE);
+  g_return_val_if_fail (out != NULL && formulas != NULL, FALSE);
+
+  n = self->n_periods;
+  values = g_new (double, MAX (n, 1));
+  inputs = g_new (BkFormula *, MAX (n, 1));
+  errors = g_new0 (char *, MAX (n, 1));
+
+  /* The row's inputs as this scenario has them … */
+  scenario_row_inputs (self, scenario != BK_SCENARIO_BASE ? bk_workbook_get_scenario (self, scenario) : NULL,
+                       table, row, values, inputs);
+
+  /* … with the typed texts in place */
+  for (guint p = period; p < period + n_typed; p++)
+    {
+      const char *text = texts[p - period];
+      g_autoptr(GError) local_error = NULL;
+      BkInput input = { 0, };
+
+      if (!bk_input_parse (text ? text : "", table, locale, &input, &local_error) ||
+          (input.kind == BK_INPUT_NUMBER && !bk_table_check_value (table, input.value, &local_error)))
+        {
+          bk_input_clear (&input);
+          return cell_error (self, table, row, p, local_error->code, local_error->message, error);
+        }
+
+      values[p] = input.kind == BK_INPUT_NUMBER ? input.value : NAN;
+      inputs[p] = NULL;
+      if (input.kind == BK_INPUT_FORMULA)
+        {
+          inputs[p] = bk_formula_compile (input.formula, table, &local_error);
+          if (inputs[p] == NULL)
+            {
+              bk_input_clear (&input);
+              return cell_error (self, table, row, p, BK_ERROR_INVALID_INPUT, local_error->message, error);
+            }
+          g_ptr_array_add (compiled, inputs[p]);
+        }
+      bk_input_clear (&input);
+    }
+
+  bk_row_evaluate (table, n, values, inputs, out, errors);
+
+  /* A formula typed now must work now; one further along the row that
+   * stops working is kept and shown as invalid. */
+  for (guint p = period; p < period + n_typed && ok; p++)
+    if (errors[p] != NULL && inputs[p] != NULL)
+      {
+        g_autofree char *message = g_strdup_printf ("%s: %s", bk_formula_get_text (inputs[p]), errors[p]);
+
+        ok = cell_error (self, table, row, p, BK_ERROR_FORMULA, message, error);
+      }
+
+  for (guint p = 0; p < n; p++)
+    {
+      g_free (errors[p]);
+      if (ok)
+        g_ptr_array_add (formulas, inputs[p] ? g_strdup (bk_formula_get_text (inputs[p])) : NULL);
+    }
+
+  return ok;
 }
 
 void

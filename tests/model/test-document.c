@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-document.c — the SQLite document: write-through, history, scenarios,
- * assumptions, structure, migration, refusing bad files, read-only files and
- * temporary documents (FORMATS.md section 1). */
+ * assumptions, structure, migration, refusing bad files, read-only files,
+ * drafts and the history properties (FORMATS.md section 1). */
 
 #include "config.h"
 
@@ -419,7 +419,7 @@ test_create_sample (void)
   g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
   g_assert_cmpstr (bk_document_get_path (doc), ==, path);
   g_assert_false (bk_document_is_read_only (doc));
-  g_assert_false (bk_document_is_temporary (doc));
+  g_assert_false (bk_document_is_draft (doc));
 
   /* The document holds exactly the workbook it was made from, and a new
    * document has no history. */
@@ -1967,24 +1967,36 @@ test_read_only (void)
   g_chmod (path, 0644);
 }
 
-/* Temporary documents and Save As */
+/* Drafts and Save As */
+
+static char *
+drafts_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "breakeven", "drafts", NULL);
+}
 
 static void
-test_temporary (void)
+test_draft (void)
 {
   g_autoptr(BkWorkbook) wb = load_sample ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(BkDocument) doc = bk_document_new_temporary (wb, &error);
+  g_autofree char *unsaved_dir = drafts_dir ();
+  g_autoptr(BkDocument) doc = NULL;
   g_autofree char *temp_path = NULL;
-  g_autofree char *unsaved_dir = g_build_filename (g_get_user_data_dir (), "breakeven", "unsaved", NULL);
   g_autofree char *saved = test_path ("saved.breakeven");
   g_autofree char *nowhere = g_build_filename (tmp_dir, "no", "such", "dir", "x.breakeven", NULL);
   g_autofree char *expected = bk_json_write_workbook (wb);
   g_autofree char *got = NULL;
+  GStatBuf st;
 
+  /* The folder is made when missing, for this user only */
+  g_assert_false (g_file_test (unsaved_dir, G_FILE_TEST_EXISTS));
+  doc = bk_document_new_draft (unsaved_dir, wb, &error);
   g_assert_no_error (error);
   g_assert_nonnull (doc);
-  g_assert_true (bk_document_is_temporary (doc));
+  g_assert_cmpint (g_stat (unsaved_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_true (bk_document_is_draft (doc));
   g_assert_false (bk_document_is_read_only (doc));
   temp_path = g_strdup (bk_document_get_path (doc));
   g_assert_true (g_str_has_prefix (temp_path, tmp_dir));
@@ -2002,7 +2014,7 @@ test_temporary (void)
   g_assert_false (bk_document_save_as (doc, nowhere, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_true (bk_document_is_temporary (doc));
+  g_assert_true (bk_document_is_draft (doc));
   g_assert_cmpstr (bk_document_get_path (doc), ==, temp_path);
   set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "40");
   g_assert_cmpfloat (stored_value (temp_path, 0, "capex", "msft", "2024"), ==, 40);
@@ -2010,7 +2022,7 @@ test_temporary (void)
   /* Save As: a copy, and the document continues on it */
   g_assert_true (bk_document_save_as (doc, saved, &error));
   g_assert_no_error (error);
-  g_assert_false (bk_document_is_temporary (doc));
+  g_assert_false (bk_document_is_draft (doc));
   g_assert_cmpstr (bk_document_get_path (doc), ==, saved);
   g_assert_false (g_file_test (temp_path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (sql_int (saved, "PRAGMA application_id"), ==, 1112689494);
@@ -2051,14 +2063,15 @@ test_temporary (void)
 }
 
 static void
-test_temporary_empty (void)
+test_draft_empty (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BkDocument) doc = bk_document_new_temporary (NULL, &error);
+  g_autofree char *dir = drafts_dir ();
+  g_autoptr(BkDocument) doc = bk_document_new_draft (dir, NULL, &error);
   g_autofree char *path = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (bk_document_is_temporary (doc));
+  g_assert_true (bk_document_is_draft (doc));
   g_assert_cmpuint (bk_workbook_get_n_periods (bk_document_get_workbook (doc)), >, 0);
   path = g_strdup (bk_document_get_path (doc));
   assert_integrity (doc);
@@ -2069,6 +2082,338 @@ test_temporary_empty (void)
   set1_ok (doc, 0, BK_TABLE_CAPEX, "c", "2024", "1");
   g_assert_cmpfloat (stored_value (path, 0, "capex", "c", "2024"), ==, 1);
   g_assert_cmpint (bk_document_get_opened_version (doc), ==, BK_DOCUMENT_SCHEMA_VERSION);
+}
+
+/* A draft stays a draft when it is opened again: the mark is in the file,
+ * outside the history, so undo does not take it away. */
+static void
+test_draft_reopen (void)
+{
+  g_autoptr(BkWorkbook) wb = load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = drafts_dir ();
+  g_autoptr(BkDocument) doc = bk_document_new_draft (dir, wb, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *mark = NULL;
+
+  g_assert_no_error (error);
+  path = g_strdup (bk_document_get_path (doc));
+  set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2023", "30");
+  g_clear_object (&doc);
+
+  mark = sql_text (path, "SELECT value FROM meta WHERE key = 'draft'");
+  g_assert_cmpstr (mark, ==, "1");
+
+  doc = open_ok (path);
+  g_assert_true (bk_document_is_draft (doc));
+  g_assert_cmpfloat (get_value (doc, 0, BK_TABLE_CAPEX, "msft", "2023"), ==, 30);
+  g_assert_true (bk_document_can_undo (doc));
+  undo_ok (doc);
+  g_assert_false (bk_document_can_undo (doc));
+  g_clear_object (&doc);
+
+  doc = open_ok (path);
+  g_assert_true (bk_document_is_draft (doc));
+  g_assert_cmpfloat (get_value (doc, 0, BK_TABLE_CAPEX, "msft", "2023"), ==, 28.1);
+
+  /* An ordinary document is not a draft */
+  {
+    g_autoptr(BkDocument) plain = create_sample ("not-a-draft.breakeven");
+    g_autofree char *plain_path = test_path ("not-a-draft.breakeven");
+    g_autoptr(BkDocument) again = NULL;
+
+    g_assert_false (bk_document_is_draft (plain));
+    g_assert_cmpint (sql_int (plain_path, "SELECT count(*) FROM meta WHERE key = 'draft'"), ==, 0);
+    again = open_ok (plain_path);
+    g_assert_false (bk_document_is_draft (again));
+  }
+}
+
+/* Save As of a (reopened) draft: the copy carries no mark, holds the same
+ * workbook and history, and the draft's file is gone. */
+static void
+test_draft_save_as_clears (void)
+{
+  g_autoptr(BkWorkbook) wb = load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = drafts_dir ();
+  g_autoptr(BkDocument) doc = bk_document_new_draft (dir, wb, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *saved = test_path ("saved-draft.breakeven");
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+
+  g_assert_no_error (error);
+  path = g_strdup (bk_document_get_path (doc));
+  set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2023", "30");
+  g_clear_object (&doc);
+  doc = open_ok (path);
+  g_assert_true (bk_document_is_draft (doc));
+  expected = export (doc);
+
+  g_assert_true (bk_document_save_as (doc, saved, &error));
+  g_assert_no_error (error);
+  g_assert_false (bk_document_is_draft (doc));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sql_int (saved, "SELECT count(*) FROM meta WHERE key = 'draft'"), ==, 0);
+  g_assert_true (bk_document_can_undo (doc));
+  assert_integrity (doc);
+  g_clear_object (&doc);
+
+  doc = open_ok (saved);
+  g_assert_false (bk_document_is_draft (doc));
+  got = export (doc);
+  assert_same_json (got, expected);
+  g_assert_true (bk_document_can_undo (doc));
+  undo_ok (doc);
+  g_assert_cmpfloat (stored_value (saved, 0, "capex", "msft", "2023"), ==, 28.1);
+  g_assert_false (bk_document_is_draft (doc));
+}
+
+/* Drafts made in the same second get files of their own. */
+static void
+test_draft_unique (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = drafts_dir ();
+  g_autoptr(BkDocument) a = bk_document_new_draft (dir, NULL, &error);
+  g_autoptr(BkDocument) b = NULL;
+  g_autofree char *inside = g_build_filename (tmp_dir, "no-such-dir", "drafts", NULL);
+
+  g_assert_no_error (error);
+  b = bk_document_new_draft (dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_document_get_path (a), !=, bk_document_get_path (b));
+  g_assert_true (g_str_has_suffix (bk_document_get_path (b), ".breakeven"));
+  g_assert_true (bk_document_is_draft (a));
+  g_assert_true (bk_document_is_draft (b));
+  assert_integrity (a);
+  assert_integrity (b);
+
+  /* Missing parents are made too; a folder that cannot be made is an error */
+  g_clear_object (&a);
+  a = bk_document_new_draft (inside, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bk_document_is_draft (a));
+  g_clear_object (&a);
+  {
+    g_autofree char *file = test_path ("a-file");
+    g_autofree char *under_file = g_build_filename (file, "drafts", NULL);
+
+    g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+    a = bk_document_new_draft (under_file, NULL, &error);
+    g_assert_error (error, BK_ERROR, BK_ERROR_IO);
+    g_assert_null (a);
+  }
+}
+
+/* The history properties: how many times each was notified */
+typedef struct
+{
+  guint can_undo, can_redo, undo_label, redo_label;
+} Notified;
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  Notified *n = data;
+
+  if (g_str_equal (pspec->name, "can-undo"))
+    n->can_undo++;
+  else if (g_str_equal (pspec->name, "can-redo"))
+    n->can_redo++;
+  else if (g_str_equal (pspec->name, "undo-label"))
+    n->undo_label++;
+  else if (g_str_equal (pspec->name, "redo-label"))
+    n->redo_label++;
+}
+
+#define assert_notified(n, cu, cr, ul, rl) G_STMT_START { \
+    g_assert_cmpuint ((n)->can_undo, ==, (cu));           \
+    g_assert_cmpuint ((n)->can_redo, ==, (cr));           \
+    g_assert_cmpuint ((n)->undo_label, ==, (ul));         \
+    g_assert_cmpuint ((n)->redo_label, ==, (rl));         \
+  } G_STMT_END
+
+/* What a ::changed handler saw of the history */
+typedef struct
+{
+  BkDocument *doc;
+  Notified   *notified;
+  guint       n_changed;
+  gboolean    can_redo;
+  char       *undo_label;
+  guint       undo_label_notified;
+  guint       redo_label_notified;
+} ChangedSeen;
+
+static void
+changed_seen (BkWorkbook    *wb,
+              BkChangeFlags  flags,
+              int            table,
+              int            row,
+              int            period,
+              int            n_rows,
+              int            n_periods,
+              gpointer       data)
+{
+  ChangedSeen *seen = data;
+
+  seen->n_changed++;
+  seen->can_redo = bk_document_can_redo (seen->doc);
+  g_free (seen->undo_label);
+  seen->undo_label = bk_document_dup_undo_label (seen->doc);
+  seen->undo_label_notified = seen->notified->undo_label;
+  seen->redo_label_notified = seen->notified->redo_label;
+}
+
+/* The properties hold what the getters return */
+static void
+assert_history (BkDocument *doc,
+                gboolean    can_undo,
+                gboolean    can_redo,
+                const char *undo_label,
+                const char *redo_label)
+{
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+  g_autofree char *undo_get = bk_document_dup_undo_label (doc);
+  g_autofree char *redo_get = bk_document_dup_redo_label (doc);
+  gboolean cu, cr;
+
+  g_object_get (doc, "can-undo", &cu, "can-redo", &cr, "undo-label", &undo, "redo-label", &redo, NULL);
+  g_assert_cmpint (cu, ==, can_undo);
+  g_assert_cmpint (cr, ==, can_redo);
+  g_assert_cmpstr (undo, ==, undo_label);
+  g_assert_cmpstr (redo, ==, redo_label);
+  g_assert_cmpint (bk_document_can_undo (doc), ==, can_undo);
+  g_assert_cmpint (bk_document_can_redo (doc), ==, can_redo);
+  g_assert_cmpstr (undo_get, ==, undo_label);
+  g_assert_cmpstr (redo_get, ==, redo_label);
+}
+
+/* Notified exactly when they change: after edits, undo and redo, not after
+ * a rejected or no-op edit, and on closing. */
+static void
+test_history_properties (void)
+{
+  g_autoptr(BkDocument) doc = create_sample ("properties.breakeven");
+  g_autoptr(GError) error = NULL;
+  Notified n = { 0, };
+
+  g_signal_connect (doc, "notify", G_CALLBACK (count_notify), &n);
+  assert_history (doc, FALSE, FALSE, NULL, NULL);
+
+  set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2023", "30");
+  assert_notified (&n, 1, 0, 1, 0);
+  assert_history (doc, TRUE, FALSE, "Edit capex msft 2023", NULL);
+
+  /* Another step with the same label: nothing the window shows changes */
+  set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2023", "31");
+  assert_notified (&n, 1, 0, 1, 0);
+
+  set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "40");
+  assert_notified (&n, 1, 0, 2, 0);
+  assert_history (doc, TRUE, FALSE, "Edit capex msft 2024", NULL);
+
+  /* A no-op and a rejected edit record nothing */
+  set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "40");
+  g_assert_false (set1 (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "abc", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  assert_notified (&n, 1, 0, 2, 0);
+
+  undo_ok (doc);
+  assert_notified (&n, 1, 1, 3, 1);
+  assert_history (doc, TRUE, TRUE, "Edit capex msft 2023", "Edit capex msft 2024");
+
+  undo_ok (doc);
+  assert_notified (&n, 1, 1, 3, 2);
+  assert_history (doc, TRUE, TRUE, "Edit capex msft 2023", "Edit capex msft 2023");
+
+  undo_ok (doc);
+  assert_notified (&n, 2, 1, 4, 2);
+  assert_history (doc, FALSE, TRUE, NULL, "Edit capex msft 2023");
+
+  /* Nothing left to undo: an error, and no notification */
+  g_assert_false (bk_document_undo (doc, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_NOTHING_TO_DO);
+  g_clear_error (&error);
+  assert_notified (&n, 2, 1, 4, 2);
+
+  redo_ok (doc);
+  assert_notified (&n, 3, 1, 5, 2);
+  assert_history (doc, TRUE, TRUE, "Edit capex msft 2023", "Edit capex msft 2023");
+
+  /* A new action discards what was undone */
+  g_assert_true (bk_document_add_period (doc, FALSE, &error));
+  g_assert_no_error (error);
+  assert_notified (&n, 3, 2, 6, 3);
+  assert_history (doc, TRUE, FALSE, "Add period", NULL);
+
+  undo_ok (doc);
+  assert_notified (&n, 3, 3, 7, 4);
+  assert_history (doc, TRUE, TRUE, "Edit capex msft 2023", "Add period");
+
+  /* While ::changed runs the getters already answer for the new history,
+   * for a window that reads them there; the properties notify after it */
+  {
+    ChangedSeen seen = { doc, &n, 0, };
+    gulong id = g_signal_connect (bk_document_get_workbook (doc), "changed", G_CALLBACK (changed_seen), &seen);
+
+    redo_ok (doc);
+    g_assert_cmpuint (seen.n_changed, ==, 1);
+    g_assert_false (seen.can_redo);
+    g_assert_cmpstr (seen.undo_label, ==, "Add period");
+    g_assert_cmpuint (seen.redo_label_notified, ==, 4);
+    assert_notified (&n, 3, 4, 8, 5);
+    assert_history (doc, TRUE, FALSE, "Add period", NULL);
+
+    set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2025", "1");
+    g_assert_cmpuint (seen.n_changed, ==, 2);
+    g_assert_cmpstr (seen.undo_label, ==, "Edit capex msft 2025");
+    g_assert_cmpuint (seen.undo_label_notified, ==, 8);
+    assert_notified (&n, 3, 4, 9, 5);
+    g_signal_handler_disconnect (bk_document_get_workbook (doc), id);
+    g_free (seen.undo_label);
+  }
+
+  /* Closing: nothing to undo or redo any more */
+  bk_document_close (doc);
+  assert_notified (&n, 4, 4, 10, 5);
+  assert_history (doc, FALSE, FALSE, NULL, NULL);
+}
+
+/* Read-only: the history is there but cannot be used; Save As makes it
+ * usable, and says so. */
+static void
+test_history_properties_read_only (void)
+{
+  g_autofree char *path = test_path ("properties-ro.breakeven");
+  g_autofree char *copy = test_path ("properties-ro-copy.breakeven");
+  g_autoptr(BkDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  Notified n = { 0, };
+
+  {
+    g_autoptr(BkDocument) made = create_sample ("properties-ro.breakeven");
+
+    set1_ok (made, 0, BK_TABLE_CAPEX, "msft", "2023", "30");
+  }
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  doc = open_ok (path);
+  assert_history (doc, FALSE, FALSE, "Edit capex msft 2023", NULL);
+
+  g_signal_connect (doc, "notify", G_CALLBACK (count_notify), &n);
+  g_assert_true (bk_document_save_as (doc, copy, &error));
+  g_assert_no_error (error);
+  assert_notified (&n, 1, 0, 0, 0);
+  assert_history (doc, TRUE, FALSE, "Edit capex msft 2023", NULL);
+
+  g_chmod (path, 0644);
 }
 
 static void
@@ -2185,8 +2530,13 @@ main (int    argc,
   g_test_add_func ("/document/refuse/newer", test_refuse_newer);
   g_test_add_func ("/document/refuse/damaged", test_refuse_damaged);
   g_test_add_func ("/document/read-only", test_read_only);
-  g_test_add_func ("/document/temporary/save-as", test_temporary);
-  g_test_add_func ("/document/temporary/empty", test_temporary_empty);
+  g_test_add_func ("/document/draft/save-as", test_draft);
+  g_test_add_func ("/document/draft/empty", test_draft_empty);
+  g_test_add_func ("/document/draft/reopen", test_draft_reopen);
+  g_test_add_func ("/document/draft/save-as-clears", test_draft_save_as_clears);
+  g_test_add_func ("/document/draft/unique", test_draft_unique);
+  g_test_add_func ("/document/history/properties", test_history_properties);
+  g_test_add_func ("/document/history/properties-read-only", test_history_properties_read_only);
   g_test_add_func ("/document/check-integrity", test_check_integrity);
   g_test_add_func ("/document/closed", test_closed);
   g_test_add_func ("/document/concurrent-reader", test_concurrent_reader);
