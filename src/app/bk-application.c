@@ -29,36 +29,6 @@ bk_application_dup_drafts_dir (void)
   return g_build_filename (g_get_user_data_dir (), "breakeven", "drafts", NULL);
 }
 
-gboolean
-bk_application_is_draft_path (const char *path)
-{
-  g_autofree char *dir = bk_application_dup_drafts_dir ();
-  g_autofree char *parent = NULL;
-
-  if (path == NULL)
-    return FALSE;
-  parent = g_path_get_dirname (path);
-  return g_strcmp0 (parent, dir) == 0;
-}
-
-char *
-bk_application_new_draft_path (void)
-{
-  g_autofree char *dir = bk_application_dup_drafts_dir ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-
-  g_mkdir_with_parents (dir, 0700);
-  for (guint i = 1; ; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Untitled-%s-%u.breakeven", stamp, i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&path);
-    }
-}
-
 /* Windows */
 
 static BkWindow *

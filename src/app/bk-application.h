@@ -27,7 +27,5 @@ void           bk_application_open_sample   (BkApplication *self);
 /* Where never-saved documents live until they are saved elsewhere, so an
  * edit to an untitled workbook survives a crash or a restart. */
 char          *bk_application_dup_drafts_dir (void);
-gboolean       bk_application_is_draft_path  (const char   *path);
-char          *bk_application_new_draft_path (void);
 
 G_END_DECLS

@@ -42,21 +42,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Drafts: the two places that know what one is */
+/* Drafts are the document's own mechanism (bk_document_new_draft): a
+ * document file in the drafts folder, marked as a draft inside the file and
+ * removed by Save As. */
 
 static BkDocument *
 new_draft (BkWorkbook  *workbook,
            GError     **error)
 {
-  g_autofree char *path = bk_application_new_draft_path ();
+  g_autofree char *dir = bk_application_dup_drafts_dir ();
 
-  return bk_document_create (path, workbook, FALSE, error);
+  return bk_document_new_draft (dir, workbook, error);
 }
 
 static gboolean
 is_draft (BkDocument *document)
 {
-  return document != NULL && bk_application_is_draft_path (bk_document_get_path (document));
+  return document != NULL && bk_document_is_draft (document);
 }
 
 /* An untouched draft is not worth keeping */
@@ -406,9 +408,7 @@ bk_session_save_as (BkSession   *self,
                     const char  *path,
                     GError     **error)
 {
-  g_autofree char *old = NULL;
   g_autofree char *target = NULL;
-  gboolean was_draft;
 
   g_return_val_if_fail (BK_IS_SESSION (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -417,19 +417,16 @@ bk_session_save_as (BkSession   *self,
     return FALSE;
 
   target = g_str_has_suffix (path, ".breakeven") ? g_strdup (path) : g_strconcat (path, ".breakeven", NULL);
-  old = g_strdup (bk_document_get_path (self->document));
-  was_draft = is_draft (self->document);
-  if (g_strcmp0 (old, target) == 0)
+  if (g_strcmp0 (bk_document_get_path (self->document), target) == 0)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_EXISTS, _("The document is already saved there"));
       return FALSE;
     }
 
+  /* Saving a draft removes the draft file: nothing is left behind. */
   if (!bk_document_save_as (self->document, target, error))
     return FALSE;
 
-  if (was_draft && g_strcmp0 (bk_document_get_path (self->document), old) != 0)
-    g_unlink (old);
   remember (self);
   return TRUE;
 }

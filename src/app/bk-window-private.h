@@ -43,6 +43,7 @@ struct _BkWindow
 
   /* Following the document's workbook, the engine and the visible sheet */
   GSignalGroup             *workbook_signals;
+  GSignalGroup             *document_signals;
   GBindingGroup            *engine_bindings;
   GSignalGroup             *sheet_signals;
 

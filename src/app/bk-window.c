@@ -412,7 +412,6 @@ workbook_changed_cb (BkWorkbook    *wb,
       bk_window_rebuild_scenarios (self);
       update_kpi_company (self);
     }
-  bk_window_update_history (self);
   bk_window_update_actions (self);
 }
 
@@ -441,6 +440,7 @@ document_changed_cb (BkWindow *self)
   g_set_object (&self->engine, engine);
   g_binding_group_set_source (self->engine_bindings, engine);
   g_signal_group_set_target (self->workbook_signals, wb);
+  g_signal_group_set_target (self->document_signals, doc);
   bk_results_page_set_engine (self->results_page, engine);
   bk_kpi_strip_set_engine (self->kpi_strip, engine);
   for (guint i = 0; i < N_PAGES; i++)
@@ -756,6 +756,8 @@ bk_window_dispose (GObject *object)
 
   if (self->workbook_signals != NULL)
     g_signal_group_set_target (self->workbook_signals, NULL);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
   if (self->sheet_signals != NULL)
     g_signal_group_set_target (self->sheet_signals, NULL);
   if (self->engine_bindings != NULL)
@@ -785,6 +787,7 @@ bk_window_finalize (GObject *object)
   BkWindow *self = BK_WINDOW (object);
 
   g_clear_object (&self->workbook_signals);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->sheet_signals);
   g_clear_object (&self->engine_bindings);
   g_free (self->last_toast);
@@ -901,6 +904,10 @@ new_sheet_page (BkWindow   *self,
   return widget;
 }
 
+static const char *const history_properties[] = {
+  "notify::can-undo", "notify::can-redo", "notify::undo-label", "notify::redo-label",
+};
+
 static void
 bk_window_init (BkWindow *self)
 {
@@ -908,6 +915,12 @@ bk_window_init (BkWindow *self)
 
   self->workbook_signals = g_signal_group_new (BK_TYPE_WORKBOOK);
   g_signal_group_connect (self->workbook_signals, "changed", G_CALLBACK (workbook_changed_cb), self);
+  /* Undo and Redo follow the document's history properties, which change
+   * only when a step is made, undone or redone */
+  self->document_signals = g_signal_group_new (BK_TYPE_DOCUMENT);
+  for (guint i = 0; i < G_N_ELEMENTS (history_properties); i++)
+    g_signal_group_connect_swapped (self->document_signals, history_properties[i],
+                                    G_CALLBACK (bk_window_update_history), self);
   self->sheet_signals = g_signal_group_new (BK_TYPE_SHEET_VIEW);
   g_signal_group_connect_swapped (self->sheet_signals, "cursor-moved", G_CALLBACK (sheet_cursor_cb), self);
   g_signal_group_connect_swapped (self->sheet_signals, "selection-changed",

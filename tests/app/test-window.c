@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bk-application.h"
 #include "bk-chart.h"
@@ -364,6 +365,62 @@ notify_count_cb (GObject    *object,
                  guint      *count)
 {
   (*count)++;
+}
+
+/* The button whose action is @action, anywhere in @root */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Undo and Redo follow the document's history: enabled when there is a
+ * step, and named after it, through every way a step comes and goes. */
+static void
+test_history_buttons (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *undo = find_action_button (GTK_WIDGET (f->window), "win.undo");
+  GtkWidget *redo = find_action_button (GTK_WIDGET (f->window), "win.redo");
+  BkDocument *doc = bk_window_get_document (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_nonnull (undo);
+  g_assert_nonnull (redo);
+  g_assert_false (bk_document_can_undo (doc));
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+
+  /* A step made straight through the document, as a CSV import or a
+   * second view would, reaches the buttons too */
+  g_assert_true (bk_document_set_title (doc, "History buttons", &error));
+  g_assert_no_error (error);
+  label = bk_document_dup_undo_label (doc);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (undo), label));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_true (gtk_widget_is_sensitive (redo));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (redo), label));
+  g_assert_null (strstr (gtk_widget_get_tooltip_text (undo), label));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
 }
 
 /* The window's "scenario" is the one the engine computes and every input
@@ -753,6 +810,7 @@ main (int   argc,
   ADD ("kpi-same-frame", test_kpi_same_frame);
   ADD ("scenario-override", test_scenario_override);
   ADD ("scenario-property", test_scenario_property);
+  ADD ("history-buttons", test_history_buttons);
   ADD ("pages", test_pages);
   ADD ("charts-follow", test_charts_follow);
   ADD ("open-errors", test_open_errors);
