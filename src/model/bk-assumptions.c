@@ -280,3 +280,14 @@ bk_assumption_clamp (BkAssumption assumption,
 
   return CLAMP (value, lo, hi);
 }
+
+char *
+bk_assumption_format (BkAssumption assumption,
+                      double       value)
+{
+  g_return_val_if_fail (assumption < BK_N_ASSUMPTIONS, NULL);
+
+  if (infos[assumption].kind == BK_ASSUMPTION_KIND_FRACTION && isfinite (value))
+    return g_strdup_printf ("%.6g%%", value * 100);
+  return g_strdup_printf ("%.6g", value);
+}

@@ -67,5 +67,9 @@ void              bk_assumption_get_range        (BkAssumption  assumption,
  * inside it (by 1e-9 of max (1, |bound|)) when it is open. */
 double            bk_assumption_clamp            (BkAssumption  assumption,
                                                   double        value);
+/* @value for a person to read in messages, in the current locale: fractions
+ * as percent ("60%"), the rest with up to 6 significant digits. */
+char             *bk_assumption_format           (BkAssumption  assumption,
+                                                  double        value);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -32,6 +33,24 @@ struct _BkEngineInputs
 };
 
 G_DEFINE_BOXED_TYPE (BkEngineInputs, bk_engine_inputs, bk_engine_inputs_ref, bk_engine_inputs_unref)
+
+gboolean
+bk_driver_check (BkAssumption   driver,
+                 GError       **error)
+{
+  g_return_val_if_fail (driver < BK_N_ASSUMPTIONS, FALSE);
+
+  if (driver == BK_ASSUMPTION_EXTRA_YEARS)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   /* Translators: %s is the key "extra_years" */
+                   _("%s is not a driver: it sets how many periods are modelled"),
+                   bk_assumption_get_key (driver));
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 static void
 carry_forward (const double *in,

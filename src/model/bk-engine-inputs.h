@@ -30,6 +30,11 @@ typedef struct
   double          value;
 } BkDriverOverride;
 
+/* TRUE when @driver may be overridden; otherwise a BK_ERROR_INVALID_INPUT
+ * error that says why (extra_years). */
+gboolean        bk_driver_check                    (BkAssumption            driver,
+                                                    GError                **error);
+
 #define BK_TYPE_ENGINE_INPUTS (bk_engine_inputs_get_type ())
 
 typedef struct _BkEngineInputs BkEngineInputs;
