@@ -27,13 +27,12 @@ bk_rng_init (BkRng   *rng,
              guint64  seed,
              guint64  stream)
 {
-  guint64 key = seed;
-  guint64 state;
+  guint64 key = seed, mix, state;
 
   g_return_if_fail (rng != NULL);
 
-  state = bk_splitmix64 (&key) ^ stream;
-  state = bk_splitmix64 (&state);
+  mix = bk_splitmix64 (&key) ^ stream;
+  state = bk_splitmix64 (&mix);
   for (guint i = 0; i < 4; i++)
     rng->s[i] = bk_splitmix64 (&state);
 }
