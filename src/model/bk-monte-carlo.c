@@ -324,7 +324,7 @@ bk_monte_carlo_run (BkEngineInputs           *inputs,
     {
       guint done = run.done;
 
-      if (done != reported && progress != NULL)
+      if (done != reported && progress != NULL && !g_cancellable_is_cancelled (cancellable))
         {
           g_mutex_unlock (&run.mutex);
           progress (done, run.trials, user_data);

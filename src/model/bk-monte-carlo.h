@@ -81,7 +81,8 @@ void                bk_monte_carlo_params_init (BkMonteCarloParams   *params);
  * thread; @inputs is a snapshot, so the workbook may change meanwhile).
  * The trials run on a GThreadPool of params->threads threads.  @progress
  * (may be NULL) is called on the calling thread, never concurrently, each
- * time more trials are done; marshal it to the main loop yourself.
+ * time more trials are done, and no more once cancelled; marshal it to
+ * the main loop yourself.
  * Cancelling @cancellable (from any thread, @progress included) stops the
  * run within one chunk of trials per thread and fails with
  * G_IO_ERROR_CANCELLED.  Fails with BK_ERROR_NOT_FOUND for an unknown
