@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bk-distribution.h"
+#include "bk-engine-inputs.h"
 #include "bk-json.h"
 
 /* Parsing */
@@ -121,13 +122,8 @@ bk_distribution_parse (const char            *text,
       return FALSE;
     }
 
-  if (driver == BK_ASSUMPTION_EXTRA_YEARS)
-    {
-      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("%s is not a driver: it sets how many periods are modelled"),
-                   bk_assumption_get_key (driver));
-      return FALSE;
-    }
+  if (!bk_driver_check (driver, error))
+    return FALSE;
 
   s = g_strstrip (g_strdup (text));
   len = strlen (s);
