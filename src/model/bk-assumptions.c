@@ -227,3 +227,67 @@ bk_assumption_check (BkAssumption   assumption,
 
   return TRUE;
 }
+
+void
+bk_assumption_get_range (BkAssumption  assumption,
+                         double       *min,
+                         double       *max,
+                         gboolean     *min_open,
+                         gboolean     *max_open)
+{
+  double lo = -INFINITY, hi = INFINITY;
+  gboolean lo_open = FALSE, hi_open = FALSE;
+
+  g_return_if_fail (assumption < BK_N_ASSUMPTIONS);
+
+  switch (infos[assumption].range)
+    {
+    case RANGE_POSITIVE:        lo = 0; lo_open = TRUE;  break;
+    case RANGE_NON_NEGATIVE:    lo = 0;                  break;
+    case RANGE_FRACTION:        lo = 0; hi = 1;          break;
+    case RANGE_ABOVE_MINUS_ONE: lo = -1; lo_open = TRUE; break;
+    case RANGE_BELOW_ONE:       hi = 1; hi_open = TRUE;  break;
+    case RANGE_AT_LEAST_ONE:    lo = 1;                  break;
+    case RANGE_YEARS_0_50:      lo = 0; hi = 50;         break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (min != NULL)
+    *min = lo;
+  if (max != NULL)
+    *max = hi;
+  if (min_open != NULL)
+    *min_open = lo_open;
+  if (max_open != NULL)
+    *max_open = hi_open;
+}
+
+double
+bk_assumption_clamp (BkAssumption assumption,
+                     double       value)
+{
+  double lo, hi;
+  gboolean lo_open, hi_open;
+
+  g_return_val_if_fail (assumption < BK_N_ASSUMPTIONS, value);
+
+  bk_assumption_get_range (assumption, &lo, &hi, &lo_open, &hi_open);
+  if (lo_open)
+    lo += 1e-9 * MAX (1, fabs (lo));
+  if (hi_open)
+    hi -= 1e-9 * MAX (1, fabs (hi));
+
+  return CLAMP (value, lo, hi);
+}
+
+char *
+bk_assumption_format (BkAssumption assumption,
+                      double       value)
+{
+  g_return_val_if_fail (assumption < BK_N_ASSUMPTIONS, NULL);
+
+  if (infos[assumption].kind == BK_ASSUMPTION_KIND_FRACTION && isfinite (value))
+    return g_strdup_printf ("%.6g%%", value * 100);
+  return g_strdup_printf ("%.6g", value);
+}

@@ -55,5 +55,21 @@ gboolean          bk_assumption_is_workbook_only (BkAssumption  assumption);
 gboolean          bk_assumption_check            (BkAssumption  assumption,
                                                   double        value,
                                                   GError      **error);
+/* The valid range: [*min, *max], ±INFINITY where unbounded; *min_open or
+ * *max_open (each may be NULL) says that the bound itself is excluded
+ * ("> 0").  extra_years reports [0, 50]. */
+void              bk_assumption_get_range        (BkAssumption  assumption,
+                                                  double       *min,
+                                                  double       *max,
+                                                  gboolean     *min_open,
+                                                  gboolean     *max_open);
+/* @value moved into the valid range: to the bound when it is closed, just
+ * inside it (by 1e-9 of max (1, |bound|)) when it is open. */
+double            bk_assumption_clamp            (BkAssumption  assumption,
+                                                  double        value);
+/* @value for a person to read in messages, in the current locale: fractions
+ * as percent ("60%"), the rest with up to 6 significant digits. */
+char             *bk_assumption_format           (BkAssumption  assumption,
+                                                  double        value);
 
 G_END_DECLS

@@ -14,41 +14,20 @@
 #include "bk-engine.h"
 #include "bk-finance.h"
 #include "bk-results-private.h"
-#include "bk-workbook-private.h"
 
 /* Scratch space and values shared by all companies of one computation. */
 typedef struct
 {
-  BkWorkbook *workbook;
-  guint       scenario;
-  guint       n;          /* input periods */
-  guint       m;          /* modelled periods */
-  double      delta;
-  double     *row;        /* n: one input row */
-  double     *capex;      /* n */
-  double     *backlog;    /* m, carried forward */
-  double     *share;      /* m, carried forward */
-  double     *tokens;     /* n_markets × n, carried forward (inputs only) */
-  double     *mw;         /* n: MW per vintage */
-  double     *mw_tpj;     /* n: MW × tokens per joule per vintage */
-  double     *disc;       /* m: discounted flows */
+  BkEngineInputs         *inputs;
+  const BkDriverOverride *overrides;
+  guint                   n_overrides;
+  BkEngineFlags           flags;
+  guint                   n;          /* input periods */
+  guint                   m;          /* modelled periods */
+  double                  delta;
+  double                 *mw;         /* n: MW per vintage */
+  double                 *mw_tpj;     /* n: MW × tokens per joule per vintage */
 } Context;
-
-static void
-carry_forward (const double *in,
-               guint         n_in,
-               double       *out,
-               guint         n_out)
-{
-  double last = 0;
-
-  for (guint i = 0; i < n_out; i++)
-    {
-      if (i < n_in && !isnan (in[i]))
-        last = in[i];
-      out[i] = last;
-    }
-}
 
 static void
 compute_metrics (BkMetrics *metrics,
@@ -71,7 +50,8 @@ compute_metrics (BkMetrics *metrics,
   metrics->npv = bk_finance_npv (period_rate, fcf, ctx->m);
   metrics->irr = NAN;
   metrics->irr_multiple = FALSE;
-  if (bk_finance_irr (fcf, ctx->m, ctx->delta, discount_rate, &irr, &multiple))
+  if ((ctx->flags & BK_ENGINE_NO_IRR) == 0 &&
+      bk_finance_irr (fcf, ctx->m, ctx->delta, discount_rate, &irr, &multiple))
     {
       metrics->irr = irr;
       metrics->irr_multiple = multiple;
@@ -90,33 +70,28 @@ compute_company (Context   *ctx,
                  guint      company,
                  BkMetrics *metrics)
 {
-  BkWorkbook *wb = ctx->workbook;
   const guint n = ctx->n, m = ctx->m;
   const double delta = ctx->delta;
   double a[BK_N_ASSUMPTIONS];
-  const double *tokens;
+  const double *capex, *backlog, *share, *tokens;
   double tail_factor, tokens_last;
   double tpj, tpj_growth, token_scale, price_factor, power_scale;
   int lag, n_it, n_fac;
   double cum = 0;
   double **s = metrics->series;
-  guint market = bk_workbook_get_company_market (wb, company);
+  guint market = bk_engine_inputs_get_company_market (ctx->inputs, company);
 
-  bk_workbook_get_assumptions (wb, ctx->scenario, (int) company, a);
+  bk_engine_inputs_get_assumptions (ctx->inputs, (int) company, ctx->overrides, ctx->n_overrides, a);
 
   lag = (int) round (a[BK_ASSUMPTION_ONLINE_LAG_YEARS] / delta);
   n_it = MAX (1, (int) round (a[BK_ASSUMPTION_IT_LIFE_YEARS] / delta));
   n_fac = MAX (1, (int) round (a[BK_ASSUMPTION_FACILITY_LIFE_YEARS] / delta));
 
   /* Inputs as the model sees them */
-  bk_workbook_get_scenario_row (wb, ctx->scenario, BK_TABLE_CAPEX, company, ctx->row);
-  for (guint v = 0; v < n; v++)
-    ctx->capex[v] = isnan (ctx->row[v]) ? 0 : ctx->row[v];
-  bk_workbook_get_scenario_row (wb, ctx->scenario, BK_TABLE_BACKLOG, company, ctx->row);
-  carry_forward (ctx->row, n, ctx->backlog, m);
-  bk_workbook_get_scenario_row (wb, ctx->scenario, BK_TABLE_SHARE, company, ctx->row);
-  carry_forward (ctx->row, n, ctx->share, m);
-  tokens = &ctx->tokens[(gsize) market * n];
+  capex = bk_engine_inputs_get_row (ctx->inputs, BK_TABLE_CAPEX, company);
+  backlog = bk_engine_inputs_get_row (ctx->inputs, BK_TABLE_BACKLOG, company);
+  share = bk_engine_inputs_get_row (ctx->inputs, BK_TABLE_SHARE, company);
+  tokens = bk_engine_inputs_get_row (ctx->inputs, BK_TABLE_TOKENS, market);
   tokens_last = n > 0 ? tokens[n - 1] : 0;
   tail_factor = 1 + a[BK_ASSUMPTION_TAIL_GROWTH];
 
@@ -125,7 +100,7 @@ compute_company (Context   *ctx,
   tpj_growth = 1 + a[BK_ASSUMPTION_EFFICIENCY_GROWTH];
   for (guint v = 0; v < n; v++)
     {
-      ctx->mw[v] = ctx->capex[v] * 1000 / a[BK_ASSUMPTION_CAPEX_PER_MW];
+      ctx->mw[v] = capex[v] * 1000 / a[BK_ASSUMPTION_CAPEX_PER_MW];
       ctx->mw_tpj[v] = ctx->mw[v] * (tpj * pow (tpj_growth, v * delta));
     }
 
@@ -148,16 +123,16 @@ compute_company (Context   *ctx,
         {
           cap_mw += ctx->mw[v];
           cap_tok += ctx->mw_tpj[v];
-          dep += ctx->capex[v] * a[BK_ASSUMPTION_IT_SHARE] / n_it;
+          dep += capex[v] * a[BK_ASSUMPTION_IT_SHARE] / n_it;
         }
       for (int v = MAX (first_fac, 0); v <= last; v++)
-        dep += ctx->capex[v] * (1 - a[BK_ASSUMPTION_IT_SHARE]) / n_fac;
+        dep += capex[v] * (1 - a[BK_ASSUMPTION_IT_SHARE]) / n_fac;
       cap_tok *= token_scale;
 
       price = a[BK_ASSUMPTION_PRICE_PER_MTOK] * pow (price_factor, t * delta);
       tokens_t = t < n ? tokens[t] : tokens_last * pow (tail_factor, (t - n + 1) * delta);
-      demand = tokens_t * ctx->share[t] * 365 * delta;
-      opening = t == 0 ? ctx->backlog[0] : ctx->backlog[t - 1];
+      demand = tokens_t * share[t] * 365 * delta;
+      opening = t == 0 ? backlog[0] : backlog[t - 1];
       capacity_value = cap_tok * price / 1000;
       revenue = MIN (demand * price / 1000 + a[BK_ASSUMPTION_BACKLOG_CONVERSION] * delta * opening,
                      capacity_value);
@@ -165,7 +140,7 @@ compute_company (Context   *ctx,
       other = a[BK_ASSUMPTION_OTHER_OPEX_SHARE] * revenue;
       ebit = revenue - power - other - dep;
       tax = a[BK_ASSUMPTION_TAX_RATE] * MAX (0, ebit);
-      capex_t = t < n ? ctx->capex[t] : 0;
+      capex_t = t < n ? capex[t] : 0;
 
       s[BK_SERIES_PRICE][t] = price;
       s[BK_SERIES_CAPACITY_MW][t] = cap_mw;
@@ -197,7 +172,7 @@ compute_total (BkResults *results,
   g_autofree double *capacity_value = g_new0 (double, MAX (ctx->m, 1));
   double cum = 0;
 
-  bk_workbook_get_assumptions (ctx->workbook, ctx->scenario, -1, a);
+  bk_engine_inputs_get_assumptions (ctx->inputs, -1, ctx->overrides, ctx->n_overrides, a);
 
   for (guint s = 0; s < BK_N_SERIES; s++)
     memset (total->series[s], 0, sizeof (double) * ctx->m);
@@ -240,35 +215,28 @@ compute_total (BkResults *results,
   }
 }
 
-static guint
-modelled_periods (BkWorkbook *workbook,
-                  guint       scenario)
-{
-  double extra = bk_workbook_get_assumption (workbook, scenario, -1, BK_ASSUMPTION_EXTRA_YEARS);
-
-  return bk_workbook_get_n_periods (workbook)
-    + (guint) extra * bk_granularity_per_year (bk_workbook_get_granularity (workbook));
-}
-
 BkResults *
-bk_engine_compute_into (BkResults  *results,
-                        BkWorkbook *workbook,
-                        guint       scenario)
+bk_engine_compute_inputs_into (BkResults              *results,
+                               BkEngineInputs         *inputs,
+                               const BkDriverOverride *overrides,
+                               guint                   n_overrides,
+                               BkEngineFlags           flags)
 {
   Context ctx = { 0, };
-  guint n_companies, n_markets;
+  guint n_companies;
 
-  g_return_val_if_fail (BK_IS_WORKBOOK (workbook), results);
-  g_return_val_if_fail (scenario <= bk_workbook_get_n_scenarios (workbook), results);
+  g_return_val_if_fail (inputs != NULL, results);
+  g_return_val_if_fail (overrides != NULL || n_overrides == 0, results);
 
-  n_companies = bk_workbook_get_n_companies (workbook);
-  n_markets = bk_workbook_get_n_markets (workbook);
+  n_companies = bk_engine_inputs_get_n_companies (inputs);
 
-  ctx.workbook = workbook;
-  ctx.scenario = scenario;
-  ctx.n = bk_workbook_get_n_periods (workbook);
-  ctx.m = modelled_periods (workbook, scenario);
-  ctx.delta = bk_granularity_delta (bk_workbook_get_granularity (workbook));
+  ctx.inputs = inputs;
+  ctx.overrides = overrides;
+  ctx.n_overrides = n_overrides;
+  ctx.flags = flags;
+  ctx.n = bk_engine_inputs_get_n_input_periods (inputs);
+  ctx.m = bk_engine_inputs_get_n_periods (inputs);
+  ctx.delta = bk_engine_inputs_get_delta (inputs);
 
   if (results == NULL || !bk_results_can_reuse (results, n_companies, ctx.m))
     {
@@ -276,37 +244,34 @@ bk_engine_compute_into (BkResults  *results,
       results = bk_results_new (n_companies, ctx.m);
     }
 
-  results->scenario = scenario;
+  results->scenario = bk_engine_inputs_get_scenario (inputs);
   results->n_input_periods = ctx.n;
 
-  ctx.row = g_new (double, MAX (ctx.n, 1));
-  ctx.capex = g_new (double, MAX (ctx.n, 1));
-  ctx.mw = g_new (double, MAX (ctx.n, 1));
-  ctx.mw_tpj = g_new (double, MAX (ctx.n, 1));
-  ctx.backlog = g_new (double, MAX (ctx.m, 1));
-  ctx.share = g_new (double, MAX (ctx.m, 1));
-  ctx.tokens = g_new (double, (gsize) MAX (n_markets, 1) * MAX (ctx.n, 1));
-
-  for (guint k = 0; k < n_markets; k++)
-    {
-      bk_workbook_get_scenario_row (workbook, scenario, BK_TABLE_TOKENS, k, ctx.row);
-      carry_forward (ctx.row, ctx.n, &ctx.tokens[(gsize) k * ctx.n], ctx.n);
-    }
+  ctx.mw = g_new (double, 2 * (gsize) MAX (ctx.n, 1));
+  ctx.mw_tpj = ctx.mw + MAX (ctx.n, 1);
 
   for (guint c = 0; c < n_companies; c++)
     compute_company (&ctx, c, &results->companies[c]);
 
   compute_total (results, &ctx);
 
-  g_free (ctx.row);
-  g_free (ctx.capex);
   g_free (ctx.mw);
-  g_free (ctx.mw_tpj);
-  g_free (ctx.backlog);
-  g_free (ctx.share);
-  g_free (ctx.tokens);
 
   return results;
+}
+
+BkResults *
+bk_engine_compute_into (BkResults  *results,
+                        BkWorkbook *workbook,
+                        guint       scenario)
+{
+  g_autoptr(BkEngineInputs) inputs = NULL;
+
+  g_return_val_if_fail (BK_IS_WORKBOOK (workbook), results);
+  g_return_val_if_fail (scenario <= bk_workbook_get_n_scenarios (workbook), results);
+
+  inputs = bk_engine_inputs_new (workbook, scenario);
+  return bk_engine_compute_inputs_into (results, inputs, NULL, 0, BK_ENGINE_FLAGS_NONE);
 }
 
 BkResults *

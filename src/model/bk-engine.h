@@ -2,10 +2,17 @@
 /* bk-engine.h — the ROI engine (MODEL.md) */
 #pragma once
 
+#include "bk-engine-inputs.h"
 #include "bk-results.h"
 #include "bk-workbook.h"
 
 G_BEGIN_DECLS
+
+typedef enum
+{
+  BK_ENGINE_FLAGS_NONE = 0,
+  BK_ENGINE_NO_IRR     = 1 << 0,  /* leave IRR NAN: it is most of the cost */
+} BkEngineFlags;
 
 /* Computes every company and the total of @workbook in @scenario.
  * Pure: reads the workbook, allocates fresh results. */
@@ -18,6 +25,15 @@ BkResults  *bk_engine_compute             (BkWorkbook *workbook,
 BkResults  *bk_engine_compute_into        (BkResults  *results,
                                            BkWorkbook *workbook,
                                            guint       scenario);
+
+/* The same from a snapshot, with @overrides applied to every company and the
+ * workbook level.  Thread-safe: reads only @inputs, writes only @results
+ * (reused as in bk_engine_compute_into(); NULL allocates). */
+BkResults  *bk_engine_compute_inputs_into (BkResults              *results,
+                                           BkEngineInputs         *inputs,
+                                           const BkDriverOverride *overrides,
+                                           guint                   n_overrides,
+                                           BkEngineFlags           flags);
 
 #define BK_TYPE_ENGINE (bk_engine_get_type ())
 
