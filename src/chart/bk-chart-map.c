@@ -101,53 +101,49 @@ cell_edges (const double *values,
     }
 }
 
-/* The cells are filled a colour at a time, through one path of all the
- * cells of that colour: a few dozen fills instead of one a cell, fast
- * enough for every keystroke, and a small SVG.  LEVELS steps on each side
- * of the target are finer than the eye tells apart. */
-static void
-draw_cells (BkCanvas *c,
-            BkScale  *x,
-            BkScale  *y,
-            BkScale  *v)
+/* Cells are drawn in 2 × LEVELS + 1 colours, finer steps than the eye
+ * tells apart; G_MAXUINT: blank */
+static guint *
+cell_levels (BkCanvas *c,
+             BkScale  *v)
 {
-  cairo_t *cr = c->cr;
   BkChartAnalysis *a = &c->chart->analysis;
   guint n = a->n_x * a->n_y;
-  g_autofree double *xe = g_new (double, a->n_x + 1);
-  g_autofree double *ye = g_new (double, a->n_y + 1);
-  g_autofree guint *level = g_new (guint, n);
-  g_autofree guint *order = g_new (guint, n);
-  guint start[2 * LEVELS + 2] = { 0 };
+  guint *level = g_new (guint, n);
   double dev = v->max - a->target;
 
-  cell_edges (a->grid_x, a->n_x, c->px, c->px + c->pw, x->min, x->max, xe);
-  cell_edges (a->grid_y, a->n_y, c->py + c->ph, c->py, y->min, y->max, ye);
-
-  /* The cells by level (a counting sort), blank ones left out */
   for (guint k = 0; k < n; k++)
     {
       double t = (a->grid[k] - a->target) / dev;
 
       level[k] = isfinite (t) ? (guint) lround ((CLAMP (t, -1, 1) + 1) * LEVELS) : G_MAXUINT;
-      if (level[k] != G_MAXUINT)
-        start[level[k] + 1]++;
     }
-  for (guint l = 1; l < G_N_ELEMENTS (start); l++)
-    start[l] += start[l - 1];
-  for (guint k = 0; k < n; k++)
-    if (level[k] != G_MAXUINT)
-      order[start[level[k]]++] = k;
+  return level;
+}
 
-  /* Whole pixels without antialiasing: no seams between cells */
-  cairo_save (cr);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  cairo_new_path (cr);
-  for (guint o = 0; o < start[2 * LEVELS]; o++)
+static BkChartColor
+level_color (BkCanvas *c,
+             guint     level)
+{
+  return scale_color (c, (double) level / LEVELS - 1.0);
+}
+
+/* Every cell with a value as a hit */
+static void
+hit_cells (BkCanvas     *c,
+           const guint  *level,
+           const double *xe,
+           const double *ye)
+{
+  BkChartAnalysis *a = &c->chart->analysis;
+
+  for (guint k = 0; k < a->n_x * a->n_y; k++)
     {
-      guint k = order[o], i = k % a->n_x, j = k / a->n_x;
+      guint i = k % a->n_x, j = k / a->n_x;
       BkChartHitItem item = { 0 };
 
+      if (level[k] == G_MAXUINT)
+        continue;
       item.shape = BK_CHART_HIT_RECT;
       item.index = k;
       item.value = a->grid[k];
@@ -158,16 +154,132 @@ draw_cells (BkCanvas *c,
       item.anchor_x = item.x + item.w / 2;
       item.anchor_y = item.y + item.h / 2;
       bk_canvas_hit (c, &item);
-      cairo_rectangle (cr, item.x, item.y, item.w, item.h);
+    }
+}
 
+/* On vector surfaces: a path of all the cells of a colour, filled at
+ * once (a counting sort by level), a few dozen fills and a small SVG */
+static void
+fill_cells_as_paths (BkCanvas     *c,
+                     const guint  *level,
+                     const double *xe,
+                     const double *ye)
+{
+  cairo_t *cr = c->cr;
+  BkChartAnalysis *a = &c->chart->analysis;
+  guint n = a->n_x * a->n_y;
+  g_autofree guint *order = g_new (guint, n);
+  guint start[2 * LEVELS + 2] = { 0 };
+
+  for (guint k = 0; k < n; k++)
+    if (level[k] != G_MAXUINT)
+      start[level[k] + 1]++;
+  for (guint l = 1; l < G_N_ELEMENTS (start); l++)
+    start[l] += start[l - 1];
+  for (guint k = 0; k < n; k++)
+    if (level[k] != G_MAXUINT)
+      order[start[level[k]]++] = k;
+
+  cairo_new_path (cr);
+  for (guint o = 0; o < start[2 * LEVELS]; o++)
+    {
+      guint k = order[o], i = k % a->n_x, j = k / a->n_x;
+
+      cairo_rectangle (cr, xe[i], ye[j + 1], xe[i + 1] - xe[i], ye[j] - ye[j + 1]);
       if (o + 1 == start[2 * LEVELS] || level[order[o + 1]] != level[k])
         {
-          BkChartColor color = scale_color (c, (double) level[k] / LEVELS - 1.0);
+          BkChartColor color = level_color (c, level[k]);
 
           bk_canvas_set_color (c, &color);
           cairo_fill (cr);
         }
     }
+}
+
+/* On raster surfaces, for evenly spaced grids: a pixel a cell, scaled
+ * up without smoothing; one composite instead of thousands of boxes */
+static void
+fill_cells_as_image (BkCanvas    *c,
+                     const guint *level)
+{
+  cairo_t *cr = c->cr;
+  BkChartAnalysis *a = &c->chart->analysis;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, a->n_x, a->n_y);
+  unsigned char *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+
+  for (guint j = 0; j < a->n_y; j++)
+    {
+      guint32 *row = (guint32 *) (data + (a->n_y - 1 - j) * stride);
+
+      for (guint i = 0; i < a->n_x; i++)
+        {
+          guint l = level[j * a->n_x + i];
+          BkChartColor color;
+
+          if (l == G_MAXUINT)
+            {
+              row[i] = 0;  /* transparent: blank */
+              continue;
+            }
+          color = level_color (c, l);
+          row[i] = 0xff000000u | (guint32) lround (color.red * 255) << 16 |
+                   (guint32) lround (color.green * 255) << 8 | (guint32) lround (color.blue * 255);
+        }
+    }
+  cairo_surface_mark_dirty (image);
+
+  pattern = cairo_pattern_create_for_surface (image);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_matrix_init_scale (&matrix, a->n_x / c->pw, a->n_y / c->ph);
+  cairo_matrix_translate (&matrix, -c->px, -c->py);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_set_source (cr, pattern);
+  cairo_rectangle (cr, c->px, c->py, c->pw, c->ph);
+  cairo_fill (cr);
+  cairo_pattern_destroy (pattern);
+  cairo_surface_destroy (image);
+}
+
+static gboolean
+evenly_spaced (const double *values,
+               guint         n)
+{
+  double step = n > 1 ? (values[n - 1] - values[0]) / (n - 1) : 0;
+
+  for (guint i = 1; i + 1 < n; i++)
+    if (fabs (values[i] - (values[0] + i * step)) > step * 1e-6)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+draw_cells (BkCanvas *c,
+            BkScale  *x,
+            BkScale  *y,
+            BkScale  *v)
+{
+  cairo_t *cr = c->cr;
+  BkChartAnalysis *a = &c->chart->analysis;
+  g_autofree double *xe = g_new (double, a->n_x + 1);
+  g_autofree double *ye = g_new (double, a->n_y + 1);
+  g_autofree guint *level = cell_levels (c, v);
+  cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (cr));
+
+  cell_edges (a->grid_x, a->n_x, c->px, c->px + c->pw, x->min, x->max, xe);
+  cell_edges (a->grid_y, a->n_y, c->py + c->ph, c->py, y->min, y->max, ye);
+  hit_cells (c, level, xe, ye);
+
+  /* Whole pixels without antialiasing: no seams between cells */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  if ((target == CAIRO_SURFACE_TYPE_IMAGE || target == CAIRO_SURFACE_TYPE_RECORDING) &&
+      evenly_spaced (a->grid_x, a->n_x) && evenly_spaced (a->grid_y, a->n_y))
+    fill_cells_as_image (c, level);
+  else
+    fill_cells_as_paths (c, level, xe, ye);
   cairo_restore (cr);
 }
 

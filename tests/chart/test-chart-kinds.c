@@ -429,6 +429,52 @@ test_map (void)
   check_map (BK_CHART_THEME_DARK);
 }
 
+/* The colour at the middle of each of the three cells of a 3 × 1 map */
+static void
+cell_colors (BkChart *chart,
+             guint32  colors[3])
+{
+  cairo_surface_t *surface = render (chart, W, H);
+  cairo_rectangle_t plot = plot_area ();
+  gboolean seen[3] = { FALSE, FALSE, FALSE };
+
+  for (double x = plot.x + 1; x < plot.x + plot.width; x += 2)
+    {
+      BkChartHit hit;
+
+      if (bk_chart_hits_lookup (last_hits, x, plot.y + plot.height * 0.4, &hit) && !seen[hit.index])
+        {
+          g_assert_cmpuint (hit.index, <, 3);
+          seen[hit.index] = TRUE;
+          colors[hit.index] = pixel (surface, hit.x, hit.y);
+        }
+    }
+  g_assert_true (seen[0] && seen[1] && seen[2]);
+  cairo_surface_destroy (surface);
+}
+
+/* Evenly spaced grids are drawn as a scaled image on raster surfaces,
+ * others (and every grid on SVG and PDF) as paths: the same colours */
+static void
+test_map_paths_and_image (void)
+{
+  g_autoptr(BkChart) chart = bk_chart_new (BK_CHART_KIND_BREAKEVEN_MAP);
+  const double even[] = { 0, 0.5, 1 }, uneven[] = { 0, 0.1, 1 }, y[] = { 0 };
+  const double values[] = { -1, 0.5, 1 };
+  guint32 a[3], b[3];
+
+  bk_chart_set_grid (chart, 3, even, 1, y, values);
+  cell_colors (chart, a);
+  bk_chart_set_grid (chart, 3, uneven, 1, y, values);
+  cell_colors (chart, b);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (near (a[i], b[i], 1));
+  g_assert_cmpint (RED (a[0]), >, BLUE (a[0]) + 60);
+  g_assert_cmpint (BLUE (a[2]), >, RED (a[2]) + 60);
+  /* Halfway to the top of the scale: paler than the top */
+  g_assert_cmpint (RED (a[1]), >, RED (a[2]) + 40);
+}
+
 /* Blank cells, one cell, an all-equal grid */
 static void
 test_map_degenerate (void)
@@ -846,6 +892,7 @@ main (int    argc,
   g_test_add_func ("/chart/kinds/tornado", test_tornado);
   g_test_add_func ("/chart/kinds/map", test_map);
   g_test_add_func ("/chart/kinds/map-degenerate", test_map_degenerate);
+  g_test_add_func ("/chart/kinds/map-paths-and-image", test_map_paths_and_image);
   g_test_add_func ("/chart/kinds/fan", test_fan);
   g_test_add_func ("/chart/kinds/fan-degenerate", test_fan_degenerate);
   g_test_add_func ("/chart/kinds/histogram", test_histogram);
