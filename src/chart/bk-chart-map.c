@@ -454,8 +454,8 @@ draw_color_scale (BkCanvas *c,
         continue;
       label = bk_chart_format_value (v->unit, value, ticks.ticks.step);
       layout = bk_canvas_text (c, BK_FONT_SMALL, label, 0, &w, &h);
-      if (fabs (value - target) < ticks.ticks.step * 1e-6)
-        continue;  /* the target's own label is drawn below */
+      if (fabs (ty - bk_scale_y (c, v, target)) < h + 2)
+        continue;  /* the target's own label is drawn below, in bold */
       bk_canvas_show (c, layout, bar_x + SCALE_W + 5, ty - h / 2, &c->secondary);
     }
 
