@@ -4,7 +4,8 @@
  *   bench-chart [--iterations N] [--width W] [--height H] [--samples DIR]
  *
  * Renders each kind N times on a W×H image surface and prints the mean
- * milliseconds per render.  With --samples, also writes each chart as PNG
+ * milliseconds per render, on the clock and of CPU time (which a busy
+ * machine does not inflate); the breakeven map is a 50 × 50 grid.  With --samples, also writes each chart as PNG
  * (light and dark) and SVG into DIR to look at. */
 
 #include "config.h"
@@ -12,6 +13,7 @@
 #include <glib.h>
 #include <math.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "bk-chart.h"
 #include "bk-chart-export.h"
@@ -135,11 +137,133 @@ make_chart (BkChartKind kind)
       bk_chart_add_step (chart, "FCF", NAN, TRUE);
       break;
 
+    case BK_CHART_KIND_TORNADO:
+      {
+        static const struct {
+          const char *driver, *low, *high;
+          double at_low, at_high;
+        } swings[] = {
+          { "Price per million tokens", "$1.60", "$2.40", -212.0, 168.0 },
+          { "Price decline a year", "24%", "36%", 121.0, -143.0 },
+          { "GPU utilization", "48%", "72%", -131.0, 95.0 },
+          { "Token demand tail growth", "16%", "24%", -74.0, 88.0 },
+          { "GPU useful life", "4 y", "6 y", -69.0, 52.0 },
+          { "Power cost per MWh", "$64", "$96", 31.0, -29.0 },
+          { "Discount rate", "7.2%", "10.8%", 24.0, -22.0 },
+          { "Tax rate", "17%", "25%", 9.0, -8.5 },
+        };
+
+        bk_chart_set_title (chart, "What moves total NPV");
+        bk_chart_set_subtitle (chart, "Base case, each driver ±20%");
+        bk_chart_set_unit (chart, BK_CHART_UNIT_USD_BILLIONS);
+        bk_chart_set_base_value (chart, -18.4);
+        bk_chart_set_axis (chart, BK_CHART_AXIS_X, "Total NPV", BK_CHART_UNIT_USD_BILLIONS);
+        for (guint i = 0; i < G_N_ELEMENTS (swings); i++)
+          bk_chart_add_swing (chart, swings[i].driver, -18.4 + swings[i].at_low,
+                              -18.4 + swings[i].at_high, swings[i].low, swings[i].high);
+      }
+      break;
+
+    case BK_CHART_KIND_BREAKEVEN_MAP:
+      {
+        enum { N = 50 };
+        double xs[N], ys[N], grid[N * N], contour[2 * N];
+        guint n_contour = 0;
+
+        /* NPV = 900 (price − 1.4) (util − 0.25) − 120, in US$ billion */
+        for (guint i = 0; i < N; i++)
+          {
+            xs[i] = 1.0 + 2.0 * i / (N - 1);
+            ys[i] = 0.3 + 0.6 * i / (N - 1);
+          }
+        for (guint j = 0; j < N; j++)
+          for (guint i = 0; i < N; i++)
+            grid[j * N + i] = 900 * (xs[i] - 1.4) * (ys[j] - 0.25) - 120;
+        for (guint i = 0; i < N; i++)
+          {
+            double y = 0.25 + 120 / (900 * (xs[i] - 1.4));
+
+            if (xs[i] > 1.4 && y >= 0.3 && y <= 0.9)
+              {
+                contour[2 * n_contour] = xs[i];
+                contour[2 * n_contour + 1] = y;
+                n_contour++;
+              }
+          }
+
+        bk_chart_set_title (chart, "Where total NPV breaks even");
+        bk_chart_set_subtitle (chart, "Price per million tokens × GPU utilization, base case");
+        bk_chart_set_unit (chart, BK_CHART_UNIT_USD_BILLIONS);
+        bk_chart_set_axis (chart, BK_CHART_AXIS_X, "Price per million tokens (US$)", BK_CHART_UNIT_NUMBER);
+        bk_chart_set_axis (chart, BK_CHART_AXIS_Y, "GPU utilization", BK_CHART_UNIT_PERCENT);
+        bk_chart_set_grid (chart, N, xs, N, ys, grid);
+        bk_chart_set_target (chart, 0, "NPV = 0");
+        bk_chart_add_contour (chart, n_contour, contour);
+        bk_chart_add_point (chart, 1.6, 0.45, "Bear", FALSE);
+        bk_chart_add_point (chart, 2.0, 0.6, "Base", TRUE);
+        bk_chart_add_point (chart, 2.5, 0.75, "Bull", FALSE);
+        bk_chart_add_point (chart, 2.1, 0.5, "FOMO CapEx", FALSE);
+      }
+      break;
+
+    case BK_CHART_KIND_FAN:
+      {
+        double p[BK_CHART_N_PERCENTILES][16];
+        const double z[BK_CHART_N_PERCENTILES] = { -1.645, -0.674, 0, 0.674, 1.645 };
+
+        for (guint y = 0; y < n_years; y++)
+          for (guint k = 0; k < BK_CHART_N_PERCENTILES; k++)
+            p[k][y] = -120.0 * (1 - exp (-0.6 * y)) + 28.0 * y + z[k] * 18.0 * sqrt (y + 0.2);
+
+        bk_chart_set_title (chart, "Cumulative free cash flow, 10,000 trials");
+        bk_chart_set_subtitle (chart, "All companies, Monte Carlo on four drivers");
+        bk_chart_set_unit (chart, BK_CHART_UNIT_USD_BILLIONS);
+        bk_chart_set_categories (chart, years);
+        bk_chart_set_fan (chart, n_years, p[0], p[1], p[2], p[3], p[4]);
+      }
+      break;
+
+    case BK_CHART_KIND_HISTOGRAM:
+      {
+        enum { N_BINS = 40 };
+        double edges[N_BINS + 1], counts[N_BINS];
+
+        for (guint i = 0; i <= N_BINS; i++)
+          edges[i] = -300.0 + 15.0 * i;
+        for (guint i = 0; i < N_BINS; i++)
+          {
+            double mid = (edges[i] + edges[i + 1]) / 2;
+            counts[i] = round (10000 * 15.0 / (90 * sqrt (2 * G_PI)) *
+                               exp (-0.5 * pow ((mid + 20) / 90, 2)));
+          }
+
+        bk_chart_set_title (chart, "Total NPV over 10,000 trials");
+        bk_chart_set_subtitle (chart, "P(NPV > 0) = 41%");
+        bk_chart_set_unit (chart, BK_CHART_UNIT_USD_BILLIONS);
+        bk_chart_set_axis (chart, BK_CHART_AXIS_X, "Total NPV", BK_CHART_UNIT_USD_BILLIONS);
+        bk_chart_set_axis (chart, BK_CHART_AXIS_Y, "Trials", BK_CHART_UNIT_NUMBER);
+        bk_chart_set_bins (chart, N_BINS, edges, counts);
+        bk_chart_add_value_marker (chart, -168, "P5");
+        bk_chart_add_value_marker (chart, -20, "Mean");
+        bk_chart_add_value_marker (chart, 0, "NPV = 0");
+        bk_chart_add_value_marker (chart, 128, "P95");
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
 
   return chart;
+}
+
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static const char *
@@ -205,22 +329,24 @@ main (int    argc,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   printf ("# %d renders per kind at %d×%d on an image surface\n", iterations, width, height);
 
-  for (BkChartKind kind = BK_CHART_KIND_LINE; kind <= BK_CHART_KIND_WATERFALL; kind++)
+  for (BkChartKind kind = BK_CHART_KIND_LINE; kind <= BK_CHART_KIND_HISTOGRAM; kind++)
     {
       g_autoptr(BkChart) chart = make_chart (kind);
       cairo_t *cr = cairo_create (surface);
       gint64 start;
-      double ms;
+      double ms, cpu;
 
       g_object_unref (bk_chart_render (chart, cr, width, height));  /* warm the font caches */
       start = g_get_monotonic_time ();
+      cpu = cpu_ms ();
       for (int i = 0; i < iterations; i++)
         g_object_unref (bk_chart_render (chart, cr, width, height));
       cairo_surface_flush (surface);
       ms = (g_get_monotonic_time () - start) / 1000.0 / iterations;
+      cpu = (cpu_ms () - cpu) / iterations;
       cairo_destroy (cr);
 
-      printf ("%-14s %7.3f ms/render\n", kind_name (kind), ms);
+      printf ("%-14s %7.3f ms/render %7.3f ms CPU\n", kind_name (kind), ms, cpu);
 
       if (samples != NULL)
         write_samples (samples, chart, kind, width, height);

@@ -45,30 +45,6 @@ series_range (BkCanvas *c,
     }
 }
 
-static double
-tick_labels_width (BkCanvas *c)
-{
-  double widest = 0;
-
-  for (guint i = 0; i < c->ticks.n_ticks; i++)
-    {
-      g_autofree char *label = bk_chart_format_value (c->chart->unit,
-                                                      c->ticks.min + i * c->ticks.step,
-                                                      c->ticks.step);
-      double w;
-
-      bk_canvas_text (c, BK_FONT_LABEL, label, 0, &w, NULL);
-      widest = MAX (widest, w);
-    }
-  return widest;
-}
-
-static guint
-tick_target (double plot_height)
-{
-  return CLAMP ((guint) (MAX (plot_height, 0) / 60.0), 2, 8);
-}
-
 /* Thinned labels: every 1st, 2nd, 5th, 10th, 20th… */
 static guint
 nice_every (guint k)
@@ -127,8 +103,8 @@ layout_axes (BkCanvas *c)
     series_range (c, &lo, &hi);
 
   plot_top = top + lh / 2;
-  bk_chart_ticks_compute (lo, hi, tick_target (bottom - plot_top - lh - 8), &c->ticks);
-  label_w = tick_labels_width (c);
+  bk_chart_ticks_compute (lo, hi, bk_plot_tick_target (bottom - plot_top - lh - 8), &c->ticks);
+  label_w = bk_canvas_ticks_width (c, &c->ticks, c->chart->unit);
 
   c->px = left + label_w + 8;
   c->pw = right - c->px;
@@ -198,9 +174,9 @@ layout_axes (BkCanvas *c)
     return FALSE;
 
   /* With the real height the tick count may change, and so the labels */
-  bk_chart_ticks_compute (lo, hi, tick_target (c->ph), &c->ticks);
+  bk_chart_ticks_compute (lo, hi, bk_plot_tick_target (c->ph), &c->ticks);
   {
-    double w = tick_labels_width (c);
+    double w = bk_canvas_ticks_width (c, &c->ticks, c->chart->unit);
     if (w > label_w)
       {
         c->px += w - label_w;
@@ -214,33 +190,13 @@ layout_axes (BkCanvas *c)
 static void
 draw_grid (BkCanvas *c)
 {
-  cairo_t *cr = c->cr;
-  BkChartColor grid = bk_chart_color_from_hex (c->theme->grid);
+  BkScale y = { 0 };
 
-  cairo_set_line_width (cr, 1.0);
-  bk_canvas_set_color (c, &grid);
-  for (guint i = 0; i < c->ticks.n_ticks; i++)
-    {
-      double v = c->ticks.min + i * c->ticks.step;
-      double y = bk_canvas_snap (bk_canvas_y (c, v));
-
-      if (fabs (v) < c->ticks.step * 1e-6)
-        continue;  /* the zero line is drawn over the data */
-      cairo_move_to (cr, c->px, y);
-      cairo_line_to (cr, c->px + c->pw, y);
-    }
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < c->ticks.n_ticks; i++)
-    {
-      double v = c->ticks.min + i * c->ticks.step;
-      g_autofree char *label = bk_chart_format_value (c->chart->unit, v, c->ticks.step);
-      PangoLayout *layout;
-      double w, h;
-
-      layout = bk_canvas_text (c, BK_FONT_LABEL, label, 0, &w, &h);
-      bk_canvas_show (c, layout, c->px - 8 - w, bk_canvas_y (c, v) - h / 2, &c->secondary);
-    }
+  y.unit = c->chart->unit;
+  y.min = c->ticks.min;
+  y.max = c->ticks.max;
+  y.ticks = c->ticks;
+  bk_plot_draw_y_grid (c, &y, TRUE);
 }
 
 static void
@@ -308,7 +264,12 @@ bk_chart_axes_draw (BkCanvas *c)
   BkChart *chart = c->chart;
   gboolean empty;
 
-  if (c->painter->steps)
+  if (c->painter->count != NULL)
+    {
+      c->n_cat = c->painter->count (c);
+      empty = c->n_cat == 0;
+    }
+  else if (c->painter->steps)
     {
       c->n_cat = chart->steps->len;
       empty = c->n_cat == 0;
@@ -325,6 +286,7 @@ bk_chart_axes_draw (BkCanvas *c)
       return;
     }
 
+  bk_plot_reserve_titles (c);
   if (!layout_axes (c))
     return;
 
@@ -333,6 +295,7 @@ bk_chart_axes_draw (BkCanvas *c)
 
   draw_grid (c);
   draw_category_labels (c);
+  bk_plot_draw_titles (c);
 
   cairo_save (c->cr);
   /* Keep data inside the plot (and its labels a little above it) */

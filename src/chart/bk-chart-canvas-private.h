@@ -47,6 +47,17 @@ typedef enum
 
 typedef struct _BkCanvas BkCanvas;
 
+/* A numeric axis of a plot (bk-chart-plot.c): the values at its ends
+ * and its ticks */
+typedef struct
+{
+  double        lo, hi;     /* in: the values to show */
+  gboolean      exact;      /* in: the plot ends at lo and hi, not at ticks */
+  BkChartUnit   unit;       /* in: of the tick labels */
+  double        min, max;   /* out: the values at the plot's two ends */
+  BkChartTicks  ticks;      /* out: ticks outside min..max are not drawn */
+} BkScale;
+
 /* One chart kind in the renderer's table (bk-chart-render.c); each kind's
  * file defines its entry. */
 typedef struct
@@ -60,6 +71,9 @@ typedef struct
   void     (*range)  (BkCanvas *c,
                       double   *lo,
                       double   *hi);
+  /* How many categories there are; NULL: as many as labels or values,
+   * and none without a visible series (for kinds with axes) */
+  guint    (*count)  (BkCanvas *c);
   /* Legend entries (BkLegendEntry); NULL: one per series */
   void     (*legend) (BkCanvas *c,
                       GArray   *entries);
@@ -72,6 +86,10 @@ extern const BkChartPainter bk_chart_stacked_bar_painter;
 extern const BkChartPainter bk_chart_stacked_area_painter;
 extern const BkChartPainter bk_chart_donut_painter;
 extern const BkChartPainter bk_chart_waterfall_painter;
+extern const BkChartPainter bk_chart_tornado_painter;
+extern const BkChartPainter bk_chart_map_painter;
+extern const BkChartPainter bk_chart_fan_painter;
+extern const BkChartPainter bk_chart_histogram_painter;
 
 typedef struct
 {
@@ -112,6 +130,10 @@ struct _BkCanvas
   guint                     label_every;
   double                    label_cap;    /* rotated labels: widest */
   double                    wrap_width;   /* wrapped labels: line width */
+
+  /* Axis titles' places (bk-chart-plot.c), 0 for none */
+  double                    x_title_y;
+  double                    y_title_x;
 };
 
 /* bk-chart-theme.c */
@@ -172,6 +194,43 @@ void           bk_chart_legend_draw    (BkCanvas           *c);
  * kind's data on it */
 void           bk_chart_axes_draw      (BkCanvas           *c);
 
+/* bk-chart-plot.c: the parts of plots that kinds share: tick labels,
+ * grid lines, axis titles, and the plot of the kinds with a numeric x
+ * axis (tornado, map, histogram) */
+double         bk_canvas_ticks_width   (BkCanvas           *c,
+                                        const BkChartTicks *ticks,
+                                        BkChartUnit         unit);
+/* Ticks for @s->lo..hi in about @target intervals; sets min and max */
+void           bk_scale_compute        (BkScale            *s,
+                                        guint               target);
+/* How many intervals a value axis @length px long should have */
+guint          bk_plot_tick_target     (double              length);
+/* Takes the room of the axis titles from the canvas' room */
+void           bk_plot_reserve_titles  (BkCanvas           *c);
+/* Draws them along the plot */
+void           bk_plot_draw_titles     (BkCanvas           *c);
+/* Horizontal grid lines at @y's ticks (but zero, if @skip_zero) and
+ * their labels left of the plot */
+void           bk_plot_draw_y_grid     (BkCanvas           *c,
+                                        const BkScale      *y,
+                                        gboolean            skip_zero);
+/* Vertical grid lines at @x's ticks and their labels below the plot */
+void           bk_plot_draw_x_grid     (BkCanvas           *c,
+                                        const BkScale      *x);
+/* Lays out a plot with @x along the bottom and @y up the left side, or,
+ * @y NULL, row labels @label_width wide; sets c->px, py, pw, ph.  FALSE
+ * when there is no room. */
+gboolean       bk_plot_layout          (BkCanvas           *c,
+                                        BkScale            *x,
+                                        BkScale            *y,
+                                        double              label_width);
+/* A 1 px line at @x from @top down to the plot's bottom, dashed or not */
+void           bk_plot_vertical_line   (BkCanvas           *c,
+                                        double              x,
+                                        double              top,
+                                        const BkChartColor *color,
+                                        gboolean            dashed);
+
 /* bk-chart-markers.c: labelled points on series (payback) */
 void           bk_chart_markers_draw   (BkCanvas           *c);
 
@@ -202,6 +261,23 @@ bk_canvas_y (BkCanvas *c,
              double    v)
 {
   return c->py + c->ph * (c->ticks.max - v) / (c->ticks.max - c->ticks.min);
+}
+
+/* A value to x or y in the plot, on a numeric axis */
+static inline double
+bk_scale_x (BkCanvas      *c,
+            const BkScale *s,
+            double         v)
+{
+  return c->px + c->pw * (v - s->min) / (s->max - s->min);
+}
+
+static inline double
+bk_scale_y (BkCanvas      *c,
+            const BkScale *s,
+            double         v)
+{
+  return c->py + c->ph * (s->max - v) / (s->max - s->min);
 }
 
 /* The distance between two categories */

@@ -10,9 +10,14 @@ G_BEGIN_DECLS
 /* What lies under the pointer. */
 typedef struct
 {
-  guint  series;  /* series index; waterfall: 0 */
-  guint  index;   /* category index; waterfall: step; donut: 0 */
-  double value;   /* the value as given (waterfall: the step's value) */
+  guint  series;  /* series index; waterfall, map, fan, histogram: 0;
+                   * tornado: 0 the low bar, 1 the high bar */
+  guint  index;   /* category index; waterfall: step; donut: 0; tornado:
+                   * row; map: cell (bk_chart_get_grid_cell()); fan:
+                   * category; histogram: bin */
+  double value;   /* the value as given (waterfall: the step's value;
+                   * tornado: the metric; fan: the median; histogram:
+                   * the count) */
   double x;       /* where a tooltip should point, render coordinates */
   double y;
 } BkChartHit;

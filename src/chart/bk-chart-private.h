@@ -31,6 +31,60 @@ typedef struct
   gboolean  is_total;
 } BkChartStep;
 
+typedef struct
+{
+  char   *label;
+  double  low;        /* the metric at the driver's low value */
+  double  high;
+  char   *low_label;  /* the driver's values as text, or NULL */
+  char   *high_label;
+} BkChartSwing;
+
+typedef struct
+{
+  double    x, y;
+  char     *label;
+  gboolean  is_current;
+} BkChartPoint;
+
+typedef struct
+{
+  double  value;
+  char   *label;
+} BkChartValueMarker;
+
+typedef struct
+{
+  char        *title;
+  BkChartUnit  unit;
+} BkChartAxisInfo;
+
+/* The data of the analysis kinds (bk-chart-analysis.c) */
+typedef struct
+{
+  BkChartAxisInfo  axes[2];       /* BkChartAxis */
+
+  double           base_value;    /* tornado; NAN: none */
+  GArray          *swings;        /* BkChartSwing */
+
+  guint            n_x, n_y;      /* map */
+  double          *grid_x;
+  double          *grid_y;
+  double          *grid;          /* n_y rows of n_x */
+  double           target;
+  char            *target_label;
+  GArray          *contour;       /* double x, y pairs; NAN breaks */
+  GArray          *points;        /* BkChartPoint */
+
+  guint            n_fan;         /* fan */
+  double          *fan[BK_CHART_N_PERCENTILES];
+
+  guint            n_bins;        /* histogram */
+  double          *edges;         /* n_bins + 1 */
+  double          *counts;
+  GArray          *value_markers; /* BkChartValueMarker */
+} BkChartAnalysis;
+
 struct _BkChart
 {
   GObject               parent_instance;
@@ -48,7 +102,16 @@ struct _BkChart
   GPtrArray            *series;      /* BkChartSeries * */
   GArray               *markers;     /* BkChartMarker */
   GArray               *steps;       /* BkChartStep */
+  BkChartAnalysis       analysis;
 };
+
+/* bk-chart-analysis.c: the analysis kinds' data, from bk_chart_init() and
+ * bk_chart_finalize(), and the words for their hits */
+void          bk_chart_analysis_init     (BkChartAnalysis *analysis);
+void          bk_chart_analysis_clear    (BkChartAnalysis *analysis);
+char         *bk_chart_analysis_describe (BkChart         *chart,
+                                          const BkChartHit *hit);
+void          bk_chart_emit_changed      (BkChart         *chart);
 
 /* Renders, recording the hit geometry into @hits unless it is NULL
  * (export, which needs none). */

@@ -4,8 +4,11 @@
  * kind's painter called to fill it
  *
  * Each kind draws in its own file (bk-chart-line.c, bk-chart-bar.c,
- * bk-chart-stacked.c, bk-chart-donut.c, bk-chart-waterfall.c); the kinds
- * with axes are drawn on the plot of bk-chart-axes.c.  What was drawn where
+ * bk-chart-stacked.c, bk-chart-donut.c, bk-chart-waterfall.c,
+ * bk-chart-tornado.c, bk-chart-map.c, bk-chart-fan.c,
+ * bk-chart-histogram.c); the kinds with category axes are drawn on the
+ * plot of bk-chart-axes.c, those with a numeric x axis lay out their own
+ * with bk-chart-plot.c.  What was drawn where
  * goes into a BkChartHits (bk-chart-hits.c), never into the chart.
  */
 
@@ -20,6 +23,10 @@ static const BkChartPainter *const painters[] = {
   [BK_CHART_KIND_STACKED_AREA] = &bk_chart_stacked_area_painter,
   [BK_CHART_KIND_DONUT] = &bk_chart_donut_painter,
   [BK_CHART_KIND_WATERFALL] = &bk_chart_waterfall_painter,
+  [BK_CHART_KIND_TORNADO] = &bk_chart_tornado_painter,
+  [BK_CHART_KIND_BREAKEVEN_MAP] = &bk_chart_map_painter,
+  [BK_CHART_KIND_FAN] = &bk_chart_fan_painter,
+  [BK_CHART_KIND_HISTOGRAM] = &bk_chart_histogram_painter,
 };
 
 /* A line of text at the top (shrinking the room from above) or the

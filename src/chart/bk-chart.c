@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-chart.c — the chart description: kind, texts, series, steps, markers,
- * and the words for what a hit on it points at */
+ * and the words for what a hit on it points at (the analysis kinds' data
+ * is bk-chart-analysis.c) */
 
 #include "config.h"
 
@@ -16,7 +17,11 @@ G_DEFINE_ENUM_TYPE (BkChartKind, bk_chart_kind,
   G_DEFINE_ENUM_VALUE (BK_CHART_KIND_STACKED_BAR, "stacked-bar"),
   G_DEFINE_ENUM_VALUE (BK_CHART_KIND_STACKED_AREA, "stacked-area"),
   G_DEFINE_ENUM_VALUE (BK_CHART_KIND_DONUT, "donut"),
-  G_DEFINE_ENUM_VALUE (BK_CHART_KIND_WATERFALL, "waterfall"))
+  G_DEFINE_ENUM_VALUE (BK_CHART_KIND_WATERFALL, "waterfall"),
+  G_DEFINE_ENUM_VALUE (BK_CHART_KIND_TORNADO, "tornado"),
+  G_DEFINE_ENUM_VALUE (BK_CHART_KIND_BREAKEVEN_MAP, "breakeven-map"),
+  G_DEFINE_ENUM_VALUE (BK_CHART_KIND_FAN, "fan"),
+  G_DEFINE_ENUM_VALUE (BK_CHART_KIND_HISTOGRAM, "histogram"))
 
 G_DEFINE_ENUM_TYPE (BkChartUnit, bk_chart_unit,
   G_DEFINE_ENUM_VALUE (BK_CHART_UNIT_NUMBER, "number"),
@@ -83,8 +88,8 @@ step_clear (gpointer data)
   g_clear_pointer (&step->label, g_free);
 }
 
-static void
-emit_changed (BkChart *chart)
+void
+bk_chart_emit_changed (BkChart *chart)
 {
   g_signal_emit (chart, signals[CHANGED], 0);
 }
@@ -111,6 +116,7 @@ bk_chart_finalize (GObject *object)
   g_clear_pointer (&chart->series, g_ptr_array_unref);
   g_clear_pointer (&chart->markers, g_array_unref);
   g_clear_pointer (&chart->steps, g_array_unref);
+  bk_chart_analysis_clear (&chart->analysis);
 
   G_OBJECT_CLASS (bk_chart_parent_class)->finalize (object);
 }
@@ -259,6 +265,7 @@ bk_chart_init (BkChart *chart)
   g_array_set_clear_func (chart->markers, marker_clear);
   chart->steps = g_array_new (FALSE, TRUE, sizeof (BkChartStep));
   g_array_set_clear_func (chart->steps, step_clear);
+  bk_chart_analysis_init (&chart->analysis);
 }
 
 BkChart *
@@ -279,13 +286,13 @@ bk_chart_set_kind (BkChart     *chart,
                    BkChartKind  kind)
 {
   g_return_if_fail (BK_IS_CHART (chart));
-  g_return_if_fail (kind <= BK_CHART_KIND_WATERFALL);
+  g_return_if_fail (kind <= BK_CHART_KIND_HISTOGRAM);
 
   if (chart->kind == kind)
     return;
   chart->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (chart), properties[PROP_KIND]);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 static void
@@ -299,7 +306,7 @@ set_text (BkChart   *chart,
   g_free (*field);
   *field = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (chart), properties[prop_id]);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 const char *
@@ -380,7 +387,7 @@ bk_chart_set_unit (BkChart     *chart,
     return;
   chart->unit = unit;
   g_object_notify_by_pspec (G_OBJECT (chart), properties[PROP_UNIT]);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 BkChartLegendPosition
@@ -401,7 +408,7 @@ bk_chart_set_legend_position (BkChart               *chart,
     return;
   chart->legend_position = position;
   g_object_notify_by_pspec (G_OBJECT (chart), properties[PROP_LEGEND_POSITION]);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 BkChartTheme
@@ -422,7 +429,7 @@ bk_chart_set_theme (BkChart      *chart,
     return;
   chart->theme = theme;
   g_object_notify_by_pspec (G_OBJECT (chart), properties[PROP_THEME]);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 void
@@ -434,7 +441,7 @@ bk_chart_set_categories (BkChart            *chart,
   g_ptr_array_set_size (chart->categories, 0);
   for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
     g_ptr_array_add (chart->categories, g_strdup (labels[i]));
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 guint
@@ -477,7 +484,7 @@ bk_chart_add_series (BkChart      *chart,
   series->name = g_strdup (name != NULL ? name : "");
   copy_values (series, values, n_values);
   g_ptr_array_add (chart->series, series);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 
   return chart->series->len - 1;
 }
@@ -496,7 +503,7 @@ bk_chart_set_series_values (BkChart      *chart,
 
   s = get_series (chart, series);
   copy_values (s, values, n_values);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 void
@@ -508,7 +515,7 @@ bk_chart_clear_series (BkChart *chart)
     return;
   g_ptr_array_set_size (chart->series, 0);
   g_array_set_size (chart->markers, 0);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 guint
@@ -541,7 +548,7 @@ bk_chart_set_series_color (BkChart            *chart,
   s->has_color = color != NULL;
   if (color != NULL)
     s->color = *color;
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 void
@@ -576,7 +583,7 @@ bk_chart_set_series_hidden (BkChart  *chart,
   if (s->hidden == !!hidden)
     return;
   s->hidden = !!hidden;
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 gboolean
@@ -602,7 +609,7 @@ bk_chart_set_series_highlighted (BkChart  *chart,
   if (s->highlighted == !!highlighted)
     return;
   s->highlighted = !!highlighted;
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 gboolean
@@ -629,7 +636,7 @@ bk_chart_add_marker (BkChart    *chart,
   marker.x = x;
   marker.label = g_strdup (label);
   g_array_append_val (chart->markers, marker);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 void
@@ -640,7 +647,7 @@ bk_chart_clear_markers (BkChart *chart)
   if (chart->markers->len == 0)
     return;
   g_array_set_size (chart->markers, 0);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 void
@@ -658,7 +665,7 @@ bk_chart_add_step (BkChart    *chart,
   step.value = value;
   step.is_total = !!is_total;
   g_array_append_val (chart->steps, step);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 void
@@ -669,7 +676,7 @@ bk_chart_clear_steps (BkChart *chart)
   if (chart->steps->len == 0)
     return;
   g_array_set_size (chart->steps, 0);
-  emit_changed (chart);
+  bk_chart_emit_changed (chart);
 }
 
 guint
@@ -689,6 +696,9 @@ bk_chart_describe_hit (BkChart          *chart,
 
   g_return_val_if_fail (BK_IS_CHART (chart), NULL);
   g_return_val_if_fail (hit != NULL, NULL);
+
+  if (chart->kind >= BK_CHART_KIND_TORNADO)
+    return bk_chart_analysis_describe (chart, hit);
 
   value = bk_chart_format_exact (chart->unit, hit->value);
 

@@ -18,7 +18,29 @@ typedef enum
   BK_CHART_KIND_STACKED_AREA,
   BK_CHART_KIND_DONUT,         /* one slice per series, sized by its first value */
   BK_CHART_KIND_WATERFALL,     /* the steps, not the series */
+  BK_CHART_KIND_TORNADO,       /* the swings: a row a driver, from the base value */
+  BK_CHART_KIND_BREAKEVEN_MAP, /* the grid as a heat map, the contour, the points */
+  BK_CHART_KIND_FAN,           /* the percentile bands over the categories */
+  BK_CHART_KIND_HISTOGRAM,     /* the bins on a value axis, the value markers */
 } BkChartKind;
+
+/* The two axes of a plot: x along the bottom, y up the left side. */
+typedef enum
+{
+  BK_CHART_AXIS_X,
+  BK_CHART_AXIS_Y,
+} BkChartAxis;
+
+/* The percentiles of a fan chart's bands (bk_chart_set_fan()). */
+typedef enum
+{
+  BK_CHART_P5,
+  BK_CHART_P25,
+  BK_CHART_P50,
+  BK_CHART_P75,
+  BK_CHART_P95,
+  BK_CHART_N_PERCENTILES
+} BkChartPercentile;
 
 typedef enum
 {
@@ -146,6 +168,112 @@ void                  bk_chart_add_step               (BkChart               *ch
                                                        gboolean               is_total);
 void                  bk_chart_clear_steps            (BkChart               *chart);
 guint                 bk_chart_get_n_steps            (BkChart               *chart);
+
+/* The data of the analysis kinds (tornado, breakeven map, fan,
+ * histogram); each kind draws only its own, and the others keep theirs.
+ * Values are in the chart's unit unless said otherwise. */
+
+/* An axis title: "Price per million tokens" under the x axis, "Trials"
+ * up the y axis (any kind with axes; NULL or "" for none).  @unit labels
+ * the ticks of the breakeven map's axes, whose values are drivers; the
+ * other kinds label their value axis in the chart's unit and counts as
+ * plain numbers, and ignore it. */
+void                  bk_chart_set_axis               (BkChart               *chart,
+                                                       BkChartAxis            axis,
+                                                       const char            *title,
+                                                       BkChartUnit            unit);
+const char           *bk_chart_get_axis_title         (BkChart               *chart,
+                                                       BkChartAxis            axis);
+
+/* Tornado: the metric at the base case, where every bar starts (a
+ * vertical line); NAN, the default, for none (bars start at zero). */
+void                  bk_chart_set_base_value         (BkChart               *chart,
+                                                       double                 value);
+double                bk_chart_get_base_value         (BkChart               *chart);
+/* Tornado: one row, top to bottom in the order added (largest swing
+ * first): @label is the driver's name as people read it, @metric_at_low
+ * and @metric_at_high the metric with the driver at its low and its high
+ * value.  @low_label and @high_label (NULL: none) are the driver's low
+ * and high values as text ("$1.60", "48%"), shown at the bars' ends.
+ * Returns the row's index. */
+guint                 bk_chart_add_swing              (BkChart               *chart,
+                                                       const char            *label,
+                                                       double                 metric_at_low,
+                                                       double                 metric_at_high,
+                                                       const char            *low_label,
+                                                       const char            *high_label);
+void                  bk_chart_clear_swings           (BkChart               *chart);
+guint                 bk_chart_get_n_swings           (BkChart               *chart);
+
+/* Breakeven map: the metric at @n_x × @n_y points, @values row by row,
+ * rows following @y_values (values[j * n_x + i] is at x_values[i],
+ * y_values[j]); @x_values and @y_values ascend.  NAN cells are left blank.
+ * Everything is copied; @n_x or @n_y 0 clears the grid. */
+void                  bk_chart_set_grid               (BkChart               *chart,
+                                                       guint                  n_x,
+                                                       const double          *x_values,
+                                                       guint                  n_y,
+                                                       const double          *y_values,
+                                                       const double          *values);
+/* The point and value of grid cell @index (j * n_x + i, the index of a
+ * hit on the map); FALSE when there is no such cell. */
+gboolean              bk_chart_get_grid_cell          (BkChart               *chart,
+                                                       guint                  index,
+                                                       double                *x,
+                                                       double                *y,
+                                                       double                *value);
+/* Breakeven map: the metric's target, where the diverging colour scale
+ * turns from below (red) to above (blue), and the name of its contour
+ * for the legend ("NPV = 0"; NULL: none).  The default target is 0. */
+void                  bk_chart_set_target             (BkChart               *chart,
+                                                       double                 target,
+                                                       const char            *label);
+/* Breakeven map: a polyline of the contour metric = target through
+ * @n_points points, @xy = { x0, y0, x1, y1, … } in the grid's values; a
+ * point with a NAN coordinate breaks the line, so a list of segments can
+ * be given at once. */
+void                  bk_chart_add_contour            (BkChart               *chart,
+                                                       gsize                  n_points,
+                                                       const double          *xy);
+void                  bk_chart_clear_contours         (BkChart               *chart);
+/* Breakeven map: a labelled point (a scenario at its drivers' values);
+ * the current scenario's stands out. */
+void                  bk_chart_add_point              (BkChart               *chart,
+                                                       double                 x,
+                                                       double                 y,
+                                                       const char            *label,
+                                                       gboolean               is_current);
+void                  bk_chart_clear_points           (BkChart               *chart);
+
+/* Fan: the percentiles of each category (period), @n_values each: P5–P95
+ * and P25–P75 are drawn as bands, P50 as the median line.  A category
+ * with a NAN in any of them breaks the bands.  @n_values 0 clears. */
+void                  bk_chart_set_fan                (BkChart               *chart,
+                                                       gsize                  n_values,
+                                                       const double          *p5,
+                                                       const double          *p25,
+                                                       const double          *p50,
+                                                       const double          *p75,
+                                                       const double          *p95);
+/* The percentile @p of category @index; NAN when there is none. */
+double                bk_chart_get_fan_value          (BkChart               *chart,
+                                                       BkChartPercentile      p,
+                                                       guint                  index);
+
+/* Histogram: @n_bins contiguous bins, bin i from @edges[i] to
+ * @edges[i + 1] (@n_bins + 1 ascending edges) holding @counts[i] (≥ 0).
+ * @n_bins 0 clears. */
+void                  bk_chart_set_bins               (BkChart               *chart,
+                                                       gsize                  n_bins,
+                                                       const double          *edges,
+                                                       const double          *counts);
+guint                 bk_chart_get_n_bins             (BkChart               *chart);
+/* Histogram: a labelled vertical line at @value ("NPV = 0", "Mean",
+ * "P5"); @label NULL for none. */
+void                  bk_chart_add_value_marker       (BkChart               *chart,
+                                                       double                 value,
+                                                       const char            *label);
+void                  bk_chart_clear_value_markers    (BkChart               *chart);
 
 /* Draws the chart into the rectangle (0, 0, @width, @height) of @cr's user
  * space.  Returns where it drew what, for hit tests (see bk-chart-hits.h);

@@ -38,6 +38,22 @@ const BkCliOption bk_cli_chart_options[] = {
   { NULL }
 };
 
+/* Kinds of the analysis (issue 10): the renderer draws them, but they
+ * need a sensitivity, map or simulation run that this command does not
+ * make yet, so they are refused by name rather than as unknown. */
+static const char * const analysis_kinds[] = {
+  "tornado", "breakeven-map", "fan", "histogram",
+};
+
+static gboolean
+is_analysis_kind (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (analysis_kinds); i++)
+    if (g_ascii_strcasecmp (name, analysis_kinds[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 kind_list (void)
 {
@@ -281,6 +297,15 @@ bk_cli_cmd_chart (BkCliArgs *args)
       g_autofree char *kinds = kind_list ();
 
       return bk_cli_usage_error (args->command, _("Missing --kind; KIND is one of %s"), kinds);
+    }
+  if (!bk_chart_spec_from_string (kind, &spec) && is_analysis_kind (kind))
+    {
+      g_autofree char *kinds = kind_list ();
+      g_autofree char *lower = g_ascii_strdown (kind, -1);
+
+      return bk_cli_usage_error (args->command,
+                                 _("The %s chart needs an analysis that this command cannot run yet; "
+                                   "KIND is one of %s"), lower, kinds);
     }
   if (!bk_chart_spec_from_string (kind, &spec))
     {

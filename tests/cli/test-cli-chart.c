@@ -488,10 +488,11 @@ test_rejections (void)
     { 2, { "SAMPLE", "--kind", "capex" } },                        /* no -o */
     { 2, { "SAMPLE", "--kind", "capex", "-o", "" } },
     { 2, { "SAMPLE", "--kind", "pie", "-o", "OUT.png" } },
-    /* Kinds the renderer does not draw yet are refused, not drawn as a notice */
+    /* Kinds the command cannot build yet are refused, not drawn as a notice */
     { 2, { "SAMPLE", "--kind", "tornado", "-o", "OUT.png" } },
     { 2, { "SAMPLE", "--kind", "fan", "-o", "OUT.png" } },
     { 2, { "SAMPLE", "--kind", "histogram", "-o", "OUT.png" } },
+    { 2, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png" } },
     { 2, { "SAMPLE", "--kind", "", "-o", "OUT.png" } },
     { 2, { "SAMPLE", "--kind", "capex", "-o", "OUT.png", "--colour", "red" } },
     { 2, { "SAMPLE", "--kind", "capex", "-o", "OUT.png", "-x" } },
@@ -593,6 +594,27 @@ test_rejections (void)
     }
 }
 
+/* The analysis kinds are known by name: the refusal says why, not
+ * "unknown", and still lists the kinds there are */
+static void
+test_analysis_kinds_refused (void)
+{
+  const char *names[] = { "tornado", "breakeven-map", "fan", "Histogram" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(Run) run = run_cli ("chart", sample, "--kind", names[i], "-o", "analysis.png");
+      g_autofree char *lower = g_ascii_strdown (names[i], -1);
+
+      assert_fails (run, 2);
+      g_assert_nonnull (strstr (run->err, lower));
+      g_assert_nonnull (strstr (run->err, "needs an analysis"));
+      g_assert_null (strstr (run->err, "Unknown"));
+      g_assert_nonnull (strstr (run->err, "cumulative-fcf"));
+      g_assert_false (file_exists ("analysis.png"));
+    }
+}
+
 /* A failure leaves an existing output file as it was */
 static void
 test_failure_keeps_existing (void)
@@ -688,6 +710,7 @@ main (int    argc,
   g_test_add_func ("/cli/chart/theme", test_theme);
   g_test_add_func ("/cli/chart/selection", test_selection);
   g_test_add_func ("/cli/chart/rejections", test_rejections);
+  g_test_add_func ("/cli/chart/analysis-kinds-refused", test_analysis_kinds_refused);
   g_test_add_func ("/cli/chart/failure-keeps-existing", test_failure_keeps_existing);
   g_test_add_func ("/cli/chart/help", test_help);
 
