@@ -292,13 +292,21 @@ char *
 bk_cli_format_metric (BkMetric metric,
                       double   value)
 {
+  char *text;
+
   if (!isfinite (value))
     return g_strdup ("—");
 
   if (metric == BK_METRIC_IRR || metric == BK_METRIC_ROI)
-    return g_strdup_printf ("%.1f%%", value * 100);
+    text = g_strdup_printf ("%.1f%%", value * 100);
+  else
+    text = g_strdup_printf ("%.2f", value);
 
-  return g_strdup_printf ("%.2f", value);
+  /* A value that rounds to zero has no sign: "0.00", not "-0.00" */
+  if (text[0] == '-' && strspn (text + 1, "0.,%") == strlen (text + 1))
+    memmove (text, text + 1, strlen (text));
+
+  return text;
 }
 
 void
