@@ -190,26 +190,50 @@ bk_cli_find_company (BkWorkbook *workbook,
   return FALSE;
 }
 
+/* "a, b, c": the @n names @get gives */
+typedef const char *(*NameFunc) (guint index);
+
+static char *
+join_names (NameFunc get,
+            guint    n)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, get (i));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static const char *
+driver_key (guint index)
+{
+  return bk_assumption_get_key ((BkAssumption) index);
+}
+
+static const char *
+metric_name (guint index)
+{
+  return bk_metric_to_string ((BkMetric) index);
+}
+
 gboolean
 bk_cli_parse_driver (const char   *key,
                      BkAssumption *driver)
 {
-  g_autoptr(GString) keys = NULL;
+  g_autofree char *keys = NULL;
   g_autofree char *valid = NULL;
 
   if (bk_assumption_from_key (key, driver))
     return TRUE;
 
-  keys = g_string_new (NULL);
-  for (guint i = 0; i < BK_N_ASSUMPTIONS; i++)
-    {
-      if (i > 0)
-        g_string_append (keys, ", ");
-      g_string_append (keys, bk_assumption_get_key ((BkAssumption) i));
-    }
-
+  keys = join_names (driver_key, BK_N_ASSUMPTIONS);
   valid = g_utf8_make_valid (key, -1);
-  bk_cli_fail (_("Unknown driver “%s”; the drivers are %s"), valid, keys->str);
+  bk_cli_fail (_("Unknown driver “%s”; the drivers are %s"), valid, keys);
   return FALSE;
 }
 
@@ -217,7 +241,7 @@ gboolean
 bk_cli_parse_metric (const char *name,
                      BkMetric   *metric)
 {
-  g_autoptr(GString) names = NULL;
+  g_autofree char *names = NULL;
   g_autofree char *valid = NULL;
 
   if (name == NULL)
@@ -229,16 +253,9 @@ bk_cli_parse_metric (const char *name,
   if (bk_metric_from_string (name, metric))
     return TRUE;
 
-  names = g_string_new (NULL);
-  for (guint i = 0; i < BK_N_METRICS; i++)
-    {
-      if (i > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, bk_metric_to_string ((BkMetric) i));
-    }
-
+  names = join_names (metric_name, BK_N_METRICS);
   valid = g_utf8_make_valid (name, -1);
-  bk_cli_fail (_("Unknown metric “%s”; the metrics are %s"), valid, names->str);
+  bk_cli_fail (_("Unknown metric “%s”; the metrics are %s"), valid, names);
   return FALSE;
 }
 
