@@ -251,6 +251,37 @@ number_text (double value)
 }
 
 /* ---------------------------------------------------------------------- */
+/* help and usage                                                          */
+
+static void
+test_help (void)
+{
+  static const char * const commands[] = { "scenario", "compare", "sensitivity", "goal-seek", "map" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(Run) help = run_cli (commands[i], "--help");
+      g_autoptr(Run) bare = run_cli (commands[i]);
+      g_autofree char *usage = g_strdup_printf ("Usage: breakeven-cli %s ", commands[i]);
+
+      assert_success (help);
+      g_assert_true (g_str_has_prefix (help->out, usage));
+      /* No FILE: wrong usage */
+      g_assert_cmpint (bare->status, ==, 2);
+      g_assert_cmpuint (bare->out_len, ==, 0);
+    }
+
+  {
+    g_autoptr(Run) help = run_cli ("scenario", "--help");
+    g_autoptr(Run) list = run_cli ("--help");
+
+    g_assert_nonnull (strstr (help->out, "scenario unset FILE NAME KEY"));
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      g_assert_nonnull (strstr (list->out, commands[i]));
+  }
+}
+
+/* ---------------------------------------------------------------------- */
 /* scenario                                                                */
 
 static void
@@ -1004,6 +1035,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("test-cli-analysis-XXXXXX", &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/cli/analysis/help", test_help);
   g_test_add_func ("/cli/scenario/manage", test_scenario_manage);
   g_test_add_func ("/cli/scenario/set", test_scenario_set);
   g_test_add_func ("/cli/compare/hand-set", test_compare_hand_set);
