@@ -4,12 +4,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdarg.h>
 #include <string.h>
 
 #include "bk-cli.h"
+#include "bk-input.h"
+#include "bk-number.h"
 
 int
 bk_cli_fail (const char *format,
@@ -140,6 +143,255 @@ bk_cli_find_scenario (BkWorkbook *workbook,
   valid = g_utf8_make_valid (name, -1);
   bk_cli_fail (_("Unknown scenario “%s”; the workbook has %s"), valid, names->str);
   return FALSE;
+}
+
+gboolean
+bk_cli_find_company (BkWorkbook *workbook,
+                     const char *id,
+                     int        *company)
+{
+  guint n = bk_workbook_get_n_companies (workbook);
+  g_autoptr(GString) ids = NULL;
+  g_autofree char *valid = NULL;
+
+  if (id == NULL)
+    {
+      *company = -1;
+      return TRUE;
+    }
+
+  *company = bk_workbook_find_company (workbook, id);
+  if (*company >= 0)
+    return TRUE;
+
+  for (guint c = 0; c < n; c++)
+    if (g_ascii_strcasecmp (bk_workbook_get_company_id (workbook, c), id) == 0
+        || g_utf8_collate (bk_workbook_get_company_name (workbook, c), id) == 0)
+      {
+        *company = (int) c;
+        return TRUE;
+      }
+
+  valid = g_utf8_make_valid (id, -1);
+  if (n == 0)
+    {
+      bk_cli_fail (_("Unknown company “%s”; the workbook has no companies"), valid);
+      return FALSE;
+    }
+
+  ids = g_string_new (NULL);
+  for (guint c = 0; c < n; c++)
+    {
+      if (c > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, bk_workbook_get_company_id (workbook, c));
+    }
+  bk_cli_fail (_("Unknown company “%s”; the workbook has %s"), valid, ids->str);
+  return FALSE;
+}
+
+/* "a, b, c": the @n names @get gives */
+typedef const char *(*NameFunc) (guint index);
+
+static char *
+join_names (NameFunc get,
+            guint    n)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, get (i));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static const char *
+driver_key (guint index)
+{
+  return bk_assumption_get_key ((BkAssumption) index);
+}
+
+static const char *
+metric_name (guint index)
+{
+  return bk_metric_to_string ((BkMetric) index);
+}
+
+gboolean
+bk_cli_parse_driver (const char   *key,
+                     BkAssumption *driver)
+{
+  g_autofree char *keys = NULL;
+  g_autofree char *valid = NULL;
+
+  if (bk_assumption_from_key (key, driver))
+    return TRUE;
+
+  keys = join_names (driver_key, BK_N_ASSUMPTIONS);
+  valid = g_utf8_make_valid (key, -1);
+  bk_cli_fail (_("Unknown driver “%s”; the drivers are %s"), valid, keys);
+  return FALSE;
+}
+
+gboolean
+bk_cli_parse_metric (const char *name,
+                     BkMetric   *metric)
+{
+  g_autofree char *names = NULL;
+  g_autofree char *valid = NULL;
+
+  if (name == NULL)
+    {
+      *metric = BK_METRIC_NPV;
+      return TRUE;
+    }
+
+  if (bk_metric_from_string (name, metric))
+    return TRUE;
+
+  names = join_names (metric_name, BK_N_METRICS);
+  valid = g_utf8_make_valid (name, -1);
+  bk_cli_fail (_("Unknown metric “%s”; the metrics are %s"), valid, names);
+  return FALSE;
+}
+
+gboolean
+bk_cli_parse_number (const char *what,
+                     const char *text,
+                     double     *value)
+{
+  g_autofree char *valid = NULL;
+
+  if (bk_input_parse_plain_number (text, NULL, value))
+    return TRUE;
+
+  valid = g_utf8_make_valid (text, -1);
+  /* Translators: "--target: “abc” is not a number; type a number like 0.25 or 25%" */
+  bk_cli_fail (_("%s: “%s” is not a number; type a number like 0.25 or 25%%"), what, valid);
+  return FALSE;
+}
+
+gboolean
+bk_cli_parse_driver_value (BkAssumption  driver,
+                           const char   *text,
+                           double       *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  gboolean fraction = bk_assumption_get_kind (driver) == BK_ASSUMPTION_KIND_FRACTION;
+
+  if ((!fraction && strchr (text, '%') != NULL)
+      || !bk_input_parse_plain_number (text, NULL, value))
+    {
+      if (fraction)
+        bk_cli_fail (_("%s: “%s” is not a number; type a fraction like 0.6 or a percentage like 60%%"),
+                     bk_assumption_get_key (driver), valid);
+      else
+        bk_cli_fail (_("%s: “%s” is not a number; type a plain number without a unit or a K, M, B or T suffix"),
+                     bk_assumption_get_key (driver), valid);
+      return FALSE;
+    }
+
+  if (!bk_assumption_check (driver, *value, &error))
+    {
+      bk_cli_fail (_("“%s” is out of range: %s"), valid, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+bk_cli_format_metric (BkMetric metric,
+                      double   value)
+{
+  char *text;
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+
+  if (metric == BK_METRIC_IRR || metric == BK_METRIC_ROI)
+    text = g_strdup_printf ("%.1f%%", value * 100);
+  else
+    text = g_strdup_printf ("%.2f", value);
+
+  /* A value that rounds to zero has no sign: "0.00", not "-0.00" */
+  if (text[0] == '-' && strspn (text + 1, "0.,%") == strlen (text + 1))
+    memmove (text, text + 1, strlen (text));
+
+  return text;
+}
+
+void
+bk_cli_append_padded (GString    *out,
+                      const char *text,
+                      guint       width,
+                      gboolean    right)
+{
+  guint text_width = bk_cli_text_width (text);
+  guint pad = width > text_width ? width - text_width : 0;
+
+  if (!right)
+    g_string_append (out, text);
+  for (guint i = 0; i < pad; i++)
+    g_string_append_c (out, ' ');
+  if (right)
+    g_string_append (out, text);
+}
+
+void
+bk_cli_append_table (GString   *out,
+                     GPtrArray *lines,
+                     guint      n_columns,
+                     gboolean   rule_above_last)
+{
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      char **cells = lines->pdata[i];
+
+      for (guint k = 0; k < n_columns; k++)
+        widths[k] = MAX (widths[k], bk_cli_text_width (cells[k]));
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      char **cells = lines->pdata[i];
+
+      if (rule_above_last && i > 0 && i == lines->len - 1)
+        {
+          guint total = 0;
+
+          for (guint k = 0; k < n_columns; k++)
+            total += widths[k] + (k > 0 ? 2 : 0);
+          for (guint k = 0; k < total; k++)
+            g_string_append (out, "─");
+          g_string_append_c (out, '\n');
+        }
+
+      for (guint k = 0; k < n_columns; k++)
+        {
+          if (k > 0)
+            g_string_append (out, "  ");
+          /* The first column left-aligned, numbers right-aligned */
+          bk_cli_append_padded (out, cells[k], widths[k], k != 0);
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
+char *
+bk_cli_format_shortest (double value)
+{
+  char buf[BK_NUMBER_BUF_SIZE];
+
+  bk_number_format_shortest (buf, value);
+  return g_strdup (buf);
 }
 
 gboolean

@@ -28,25 +28,6 @@ enum
   N_COLUMNS
 };
 
-typedef enum
-{
-  FORMAT_NUMBER,   /* 12.34 */
-  FORMAT_PERCENT,  /* a fraction as 12.3% */
-} MetricFormat;
-
-static char *
-format_metric (double       value,
-               MetricFormat format)
-{
-  if (!isfinite (value))
-    return g_strdup ("—");
-
-  if (format == FORMAT_PERCENT)
-    return g_strdup_printf ("%.1f%%", value * 100);
-
-  return g_strdup_printf ("%.2f", value);
-}
-
 static void
 add_line (GPtrArray       *lines,
           const char      *name,
@@ -58,8 +39,8 @@ add_line (GPtrArray       *lines,
   /* One line per company, whatever the name holds */
   cells[COL_NAME] = g_utf8_make_valid (name, -1);
   g_strdelimit (cells[COL_NAME], "\t\r\n", ' ');
-  cells[COL_NPV] = format_metric (metrics->npv, FORMAT_NUMBER);
-  cells[COL_IRR] = format_metric (metrics->irr, FORMAT_PERCENT);
+  cells[COL_NPV] = bk_cli_format_metric (BK_METRIC_NPV, metrics->npv);
+  cells[COL_IRR] = bk_cli_format_metric (BK_METRIC_IRR, metrics->irr);
   if (metrics->irr_multiple && isfinite (metrics->irr))
     {
       char *marked = g_strconcat (cells[COL_IRR], "*", NULL);
@@ -68,28 +49,11 @@ add_line (GPtrArray       *lines,
       cells[COL_IRR] = marked;
       *any_multiple = TRUE;
     }
-  cells[COL_ROI] = format_metric (metrics->roi, FORMAT_PERCENT);
-  cells[COL_PAYBACK] = format_metric (metrics->payback_years, FORMAT_NUMBER);
-  cells[COL_DISCOUNTED_PAYBACK] = format_metric (metrics->discounted_payback_years, FORMAT_NUMBER);
+  cells[COL_ROI] = bk_cli_format_metric (BK_METRIC_ROI, metrics->roi);
+  cells[COL_PAYBACK] = bk_cli_format_metric (BK_METRIC_PAYBACK, metrics->payback_years);
+  cells[COL_DISCOUNTED_PAYBACK] = bk_cli_format_metric (BK_METRIC_DISCOUNTED_PAYBACK, metrics->discounted_payback_years);
 
   g_ptr_array_add (lines, cells);
-}
-
-static void
-append_padded (GString    *out,
-               const char *text,
-               guint       width,
-               gboolean    right)
-{
-  guint text_width = bk_cli_text_width (text);
-  guint pad = width > text_width ? width - text_width : 0;
-
-  if (!right)
-    g_string_append (out, text);
-  for (guint i = 0; i < pad; i++)
-    g_string_append_c (out, ' ');
-  if (right)
-    g_string_append (out, text);
 }
 
 static char *
@@ -99,7 +63,6 @@ format_table (BkWorkbook *workbook,
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GString) out = g_string_new (NULL);
-  guint widths[N_COLUMNS] = { 0 };
   guint n_periods = bk_results_get_n_periods (results);
   guint n_input = bk_results_get_n_input_periods (results);
   gboolean any_multiple = FALSE;
@@ -118,14 +81,6 @@ format_table (BkWorkbook *workbook,
     add_line (lines, bk_workbook_get_company_name (workbook, c),
               bk_results_get_company (results, c), &any_multiple);
   add_line (lines, _("All companies"), bk_results_get_total (results), &any_multiple);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      char **cells = lines->pdata[i];
-
-      for (guint k = 0; k < N_COLUMNS; k++)
-        widths[k] = MAX (widths[k], bk_cli_text_width (cells[k]));
-    }
 
   /* The title, the scenario and the time axis */
   g_string_append (out, bk_workbook_get_title (workbook));
@@ -153,31 +108,7 @@ format_table (BkWorkbook *workbook,
     }
   g_string_append_c (out, '\n');
 
-  for (guint i = 0; i < lines->len; i++)
-    {
-      char **cells = lines->pdata[i];
-
-      /* A rule above the total line */
-      if (i == lines->len - 1)
-        {
-          guint total = 0;
-
-          for (guint k = 0; k < N_COLUMNS; k++)
-            total += widths[k] + (k > 0 ? 2 : 0);
-          for (guint k = 0; k < total; k++)
-            g_string_append (out, "─");
-          g_string_append_c (out, '\n');
-        }
-
-      for (guint k = 0; k < N_COLUMNS; k++)
-        {
-          if (k > 0)
-            g_string_append (out, "  ");
-          /* No trailing spaces after the last column */
-          append_padded (out, cells[k], widths[k], k != COL_NAME);
-        }
-      g_string_append_c (out, '\n');
-    }
+  bk_cli_append_table (out, lines, N_COLUMNS, TRUE);
 
   if (any_multiple)
     {

@@ -4,7 +4,9 @@
 
 #include <stdio.h>
 
+#include "bk-assumptions.h"
 #include "bk-document.h"
+#include "bk-metric.h"
 #include "bk-types.h"
 #include "bk-workbook.h"
 
@@ -75,6 +77,46 @@ gboolean    bk_cli_parse_table        (const BkCliCommand *command,
 gboolean    bk_cli_find_scenario      (BkWorkbook         *workbook,
                                        const char         *name,
                                        guint              *scenario);
+/* --company ID: an id, else a name, both ignoring case; NULL is the total
+ * (-1).  Prints why on failure. */
+gboolean    bk_cli_find_company       (BkWorkbook         *workbook,
+                                       const char         *id,
+                                       int                *company);
+/* A driver key ("price_per_mtok"); prints why on failure. */
+gboolean    bk_cli_parse_driver       (const char         *key,
+                                       BkAssumption       *driver);
+/* --metric NAME (NULL: NPV); prints why on failure. */
+gboolean    bk_cli_parse_metric       (const char         *name,
+                                       BkMetric           *metric);
+/* A plain number or a percentage ("0.25", "25%") for the option or
+ * argument @what; prints why on failure. */
+gboolean    bk_cli_parse_number       (const char         *what,
+                                       const char         *text,
+                                       double             *value);
+/* A value of @driver: a plain number, or for a fraction also a percentage
+ * ("0.6", "60%"), inside the driver's valid range; prints why on failure. */
+gboolean    bk_cli_parse_driver_value (BkAssumption        driver,
+                                       const char         *text,
+                                       double             *value);
+/* A metric for a person: NPV and paybacks with 2 decimals, IRR and ROI in
+ * percent, "—" where it does not exist. */
+char       *bk_cli_format_metric      (BkMetric            metric,
+                                       double              value);
+/* The shortest text that reads back exactly (C locale). */
+char       *bk_cli_format_shortest    (double              value);
+/* @text padded with spaces to @width display columns, on the left when
+ * @right (right-aligned). */
+void        bk_cli_append_padded      (GString            *out,
+                                       const char         *text,
+                                       guint               width,
+                                       gboolean            right);
+/* @lines (each a char ** of @n_columns cells; line 0 the header) as
+ * aligned columns, the first left-aligned, with a rule above the last line
+ * when @rule_above_last (a total). */
+void        bk_cli_append_table       (GString            *out,
+                                       GPtrArray          *lines,
+                                       guint               n_columns,
+                                       gboolean            rule_above_last);
 /* ROW and PERIOD arguments; print why on failure. */
 gboolean    bk_cli_find_row           (BkWorkbook         *workbook,
                                        BkTable             table,
@@ -111,5 +153,19 @@ int         bk_cli_cmd_check          (BkCliArgs          *args);
 /* export-xlsx (bk-cli-xlsx.c) */
 extern const BkCliOption bk_cli_xlsx_options[];
 int         bk_cli_cmd_export_xlsx    (BkCliArgs          *args);
+
+/* scenario (bk-cli-scenario.c) */
+extern const BkCliOption bk_cli_scenario_options[];
+int         bk_cli_cmd_scenario       (BkCliArgs          *args);
+
+/* compare, sensitivity, goal-seek, map (bk-cli-analysis.c) */
+extern const BkCliOption bk_cli_compare_options[];
+extern const BkCliOption bk_cli_sensitivity_options[];
+extern const BkCliOption bk_cli_goal_seek_options[];
+extern const BkCliOption bk_cli_map_options[];
+int         bk_cli_cmd_compare        (BkCliArgs          *args);
+int         bk_cli_cmd_sensitivity    (BkCliArgs          *args);
+int         bk_cli_cmd_goal_seek      (BkCliArgs          *args);
+int         bk_cli_cmd_map            (BkCliArgs          *args);
 
 G_END_DECLS

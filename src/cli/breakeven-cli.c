@@ -109,6 +109,48 @@ static const BkCliCommand commands[] = {
        "spreadsheet to the numbers of recalc; --values-only writes the "
        "values instead. Nothing is written unless the whole file is."),
     bk_cli_xlsx_options, 1, 1, bk_cli_cmd_export_xlsx },
+  { "scenario", "list|add|rename|remove|set|unset FILE …",
+    N_("List, add, rename and remove scenarios and set their assumptions"),
+    N_("scenario list FILE prints the scenario names, Base first, one per "
+       "line. scenario add FILE NAME [--from NAME] adds a scenario, empty or "
+       "a copy of another. scenario rename FILE OLD NEW and scenario remove "
+       "FILE NAME rename and remove one; Base cannot be renamed or removed. "
+       "scenario set FILE NAME KEY VALUE [--company ID] sets the driver KEY "
+       "in the scenario NAME (in Base: the workbook's value), for one "
+       "company with --company; VALUE is a plain number, fractions also as "
+       "percent (0.6 or 60%). scenario unset FILE NAME KEY [--company ID] "
+       "removes that value again. Each change is one undo step."),
+    bk_cli_scenario_options, 2, 5, bk_cli_cmd_scenario },
+  { "compare", "FILE [--json]",
+    N_("Compare every metric of every company across the scenarios"),
+    N_("One column per scenario, Base first, with each scenario's "
+       "difference against Base in the metric's unit and in percent of "
+       "Base's magnitude, so an improvement is positive even when Base is "
+       "negative."),
+    bk_cli_compare_options, 1, 1, bk_cli_cmd_compare },
+  { "sensitivity", "FILE [--metric METRIC] [--company ID] [--scenario NAME] [--swing FRACTION] [--json]",
+    N_("Rank the drivers by how much they move a metric (tornado)"),
+    N_("Each driver but extra_years is multiplied by 1 − FRACTION and "
+       "1 + FRACTION for every company, one at a time and kept inside its "
+       "valid range, and the drivers are ranked by how far the metric "
+       "moves between the two."),
+    bk_cli_sensitivity_options, 1, 1, bk_cli_cmd_sensitivity },
+  { "goal-seek", "FILE --metric METRIC --target X --vary KEY [--company ID] [--scenario NAME] [--apply]",
+    N_("Find the value of a driver at which a metric reaches a target"),
+    N_("The driver is set for every company and searched for inside its "
+       "valid range; the value found is printed alone on one line in the "
+       "shortest form that reads back exactly. When no value reaches the "
+       "target the command says so and exits with 1. With --apply the value "
+       "becomes the scenario's assumption for the whole workbook (in Base "
+       "the workbook's value), one undo step."),
+    bk_cli_goal_seek_options, 1, 1, bk_cli_cmd_goal_seek },
+  { "map", "FILE --x KEY --y KEY [--x-range LOW:HIGH] [--y-range LOW:HIGH] [--steps N] [--metric METRIC] [--target X] [--company ID] [--scenario NAME] [--json]",
+    N_("Compute a metric over a grid of two drivers and where it breaks even"),
+    N_("Each grid point sets both drivers for every company. The summary "
+       "shows the ranges, the current point and the contour where the "
+       "metric equals the target (NPV = 0 by default); --json prints the "
+       "whole grid as well."),
+    bk_cli_map_options, 1, 1, bk_cli_cmd_map },
 };
 
 static void

@@ -40,22 +40,7 @@ parse_number (const char            *text,
               GError               **error)
 {
   g_autofree char *s = g_strstrip (g_strdup (text));
-  gsize len = strlen (s);
-  gboolean percent = len > 0 && s[len - 1] == '%';
-  BkInput input = { 0, };
-  gboolean ok = len > 0;
-
-  /* The share table reads "60%" as 0.6; the tokens table a plain number.
-   * Neither may carry a scale suffix, a currency or a formula here. */
-  for (const char *p = s; *p != '\0' && ok; p++)
-    if ((g_ascii_isalpha (*p) && *p != 'e' && *p != 'E') || *p == '$' || *p == '=' ||
-        (*p == '%' && p != s + len - 1))
-      ok = FALSE;
-
-  ok = ok && bk_input_parse (s, percent ? BK_TABLE_SHARE : BK_TABLE_TOKENS, locale, &input, NULL)
-          && input.kind == BK_INPUT_NUMBER;
-  *value = input.value;
-  bk_input_clear (&input);
+  gboolean ok = bk_input_parse_plain_number (s, locale, value);
 
   if (!ok)
     {

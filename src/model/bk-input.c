@@ -695,3 +695,38 @@ bk_input_clear (BkInput *input)
   input->value = 0;
   g_clear_pointer (&input->formula, g_free);
 }
+
+gboolean
+bk_input_parse_plain_number (const char           *text,
+                             const BkNumberLocale *locale,
+                             double               *value)
+{
+  g_autofree char *s = NULL;
+  BkInput input = { 0, };
+  gboolean percent;
+  gboolean ok;
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  s = g_strstrip (g_strdup (text));
+  len = strlen (s);
+  percent = len > 0 && s[len - 1] == '%';
+  ok = len > 0;
+
+  /* The share table reads "60%" as 0.6; the tokens table a plain number.
+   * Neither may carry a scale suffix, a currency or a formula here. */
+  for (const char *p = s; *p != '\0' && ok; p++)
+    if ((g_ascii_isalpha (*p) && *p != 'e' && *p != 'E') || *p == '$' || *p == '=' ||
+        (*p == '%' && p != s + len - 1))
+      ok = FALSE;
+
+  ok = ok && bk_input_parse (s, percent ? BK_TABLE_SHARE : BK_TABLE_TOKENS, locale, &input, NULL)
+          && input.kind == BK_INPUT_NUMBER;
+  if (ok)
+    *value = input.value;
+  bk_input_clear (&input);
+
+  return ok;
+}

@@ -43,4 +43,13 @@ gboolean  bk_input_parse                (const char           *text,
                                          GError              **error);
 void      bk_input_clear                (BkInput              *input);
 
+/* A driver's value or a target as a plain number: "0.6", "−5", "1e3", or a
+ * percentage read as a fraction ("60%" is 0.6), in @locale (NULL: the
+ * current one) with the C locale's numbers accepted too.  No scale suffix,
+ * currency or formula.  FALSE (and *@value untouched) when @text is not
+ * one; callers say what they expected. */
+gboolean  bk_input_parse_plain_number   (const char           *text,
+                                         const BkNumberLocale *locale,
+                                         double               *value);
+
 G_END_DECLS
