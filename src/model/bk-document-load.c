@@ -251,7 +251,7 @@ bk_document_load_workbook (BkDocument  *self,
     {
       g_autoptr(GError) local_error = NULL;
       g_autoptr(BkDistribution) distribution = NULL;
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *key = bk_document_dup_column_text (stmt, 0);
       const char *spec = (const char *) sqlite3_column_text (stmt, 1);
       BkAssumption assumption;
 
