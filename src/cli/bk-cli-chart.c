@@ -115,46 +115,6 @@ parse_format (const char    *name,
   return FALSE;
 }
 
-/* --company ID: an id, else a name, both ignoring case */
-static gboolean
-find_company (BkWorkbook *workbook,
-              const char *id,
-              int        *company)
-{
-  guint n = bk_workbook_get_n_companies (workbook);
-  g_autoptr(GString) ids = NULL;
-  g_autofree char *valid = NULL;
-
-  *company = bk_workbook_find_company (workbook, id);
-  if (*company >= 0)
-    return TRUE;
-
-  for (guint c = 0; c < n; c++)
-    if (g_ascii_strcasecmp (bk_workbook_get_company_id (workbook, c), id) == 0
-        || g_utf8_collate (bk_workbook_get_company_name (workbook, c), id) == 0)
-      {
-        *company = (int) c;
-        return TRUE;
-      }
-
-  valid = g_utf8_make_valid (id, -1);
-  if (n == 0)
-    {
-      bk_cli_fail (_("Unknown company “%s”; the workbook has no companies"), valid);
-      return FALSE;
-    }
-
-  ids = g_string_new (NULL);
-  for (guint c = 0; c < n; c++)
-    {
-      if (c > 0)
-        g_string_append (ids, ", ");
-      g_string_append (ids, bk_workbook_get_company_id (workbook, c));
-    }
-  bk_cli_fail (_("Unknown company “%s”; the workbook has %s"), valid, ids->str);
-  return FALSE;
-}
-
 /* --period LABEL: a period the chart can show.  Share shows the input
  * periods; the others every modelled period. */
 static gboolean
@@ -362,7 +322,7 @@ bk_cli_cmd_chart (BkCliArgs *args)
   if (!bk_cli_find_scenario (workbook, bk_cli_args_get_option (args, "scenario"), &scenario))
     return BK_CLI_FAILED;
 
-  if (company_id != NULL && !find_company (workbook, company_id, &company))
+  if (company_id != NULL && !bk_cli_find_company (workbook, company_id, &company))
     return BK_CLI_FAILED;
 
   results = bk_engine_compute (workbook, scenario);

@@ -291,3 +291,42 @@ bk_cli_text_width (const char *text)
 
   return width;
 }
+
+gboolean
+bk_cli_find_company (BkWorkbook *workbook,
+                     const char *id,
+                     int        *company)
+{
+  guint n = bk_workbook_get_n_companies (workbook);
+  g_autoptr(GString) ids = NULL;
+  g_autofree char *valid = NULL;
+
+  *company = bk_workbook_find_company (workbook, id);
+  if (*company >= 0)
+    return TRUE;
+
+  for (guint c = 0; c < n; c++)
+    if (g_ascii_strcasecmp (bk_workbook_get_company_id (workbook, c), id) == 0
+        || g_utf8_collate (bk_workbook_get_company_name (workbook, c), id) == 0)
+      {
+        *company = (int) c;
+        return TRUE;
+      }
+
+  valid = g_utf8_make_valid (id, -1);
+  if (n == 0)
+    {
+      bk_cli_fail (_("Unknown company “%s”; the workbook has no companies"), valid);
+      return FALSE;
+    }
+
+  ids = g_string_new (NULL);
+  for (guint c = 0; c < n; c++)
+    {
+      if (c > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, bk_workbook_get_company_id (workbook, c));
+    }
+  bk_cli_fail (_("Unknown company “%s”; the workbook has %s"), valid, ids->str);
+  return FALSE;
+}

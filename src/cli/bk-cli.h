@@ -75,6 +75,11 @@ gboolean    bk_cli_parse_table        (const BkCliCommand *command,
 gboolean    bk_cli_find_scenario      (BkWorkbook         *workbook,
                                        const char         *name,
                                        guint              *scenario);
+/* --company ID: an id, else a name, both ignoring case; prints why (with
+ * the valid ids) on failure. */
+gboolean    bk_cli_find_company       (BkWorkbook         *workbook,
+                                       const char         *id,
+                                       int                *company);
 /* ROW and PERIOD arguments; print why on failure. */
 gboolean    bk_cli_find_row           (BkWorkbook         *workbook,
                                        BkTable             table,
@@ -107,6 +112,11 @@ int         bk_cli_cmd_undo           (BkCliArgs          *args);
 int         bk_cli_cmd_redo           (BkCliArgs          *args);
 int         bk_cli_cmd_recalc         (BkCliArgs          *args);
 int         bk_cli_cmd_check          (BkCliArgs          *args);
+
+/* uncertainty and simulate (bk-cli-analysis-sim.c) */
+extern const BkCliOption bk_cli_simulate_options[];
+int         bk_cli_cmd_uncertainty    (BkCliArgs          *args);
+int         bk_cli_cmd_simulate       (BkCliArgs          *args);
 
 /* export-xlsx (bk-cli-xlsx.c) */
 extern const BkCliOption bk_cli_xlsx_options[];

@@ -69,6 +69,22 @@ append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+void
+bk_json_append_number (GString *out,
+                       double   value)
+{
+  g_return_if_fail (out != NULL);
+  append_number (out, value);
+}
+
+void
+bk_json_append_string (GString    *out,
+                       const char *str)
+{
+  g_return_if_fail (out != NULL && str != NULL);
+  append_string (out, str);
+}
+
 static void
 append_key (GString    *out,
             const char *indent,

@@ -26,4 +26,11 @@ char       *bk_json_write_workbook     (BkWorkbook  *workbook);
 char       *bk_json_write_results      (BkWorkbook  *workbook,
                                         BkResults   *results);
 
+/* For other JSON writers: a number in the shortest form that reads back
+ * exactly (null when not finite), a string quoted and escaped. */
+void        bk_json_append_number      (GString     *out,
+                                        double       value);
+void        bk_json_append_string      (GString     *out,
+                                        const char  *str);
+
 G_END_DECLS
