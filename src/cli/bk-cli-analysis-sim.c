@@ -105,6 +105,18 @@ append_number (GString *out,
   g_string_append (out, buf);
 }
 
+/* "LABEL: VALUE" on a line of its own */
+static void
+append_line (GString    *out,
+             const char *label,
+             double      value)
+{
+  g_string_append (out, label);
+  g_string_append_c (out, ' ');
+  append_number (out, value);
+  g_string_append_c (out, '\n');
+}
+
 static char *
 format_json (BkWorkbook               *workbook,
              guint                     scenario,
@@ -214,31 +226,19 @@ format_text (BkWorkbook               *workbook,
     }
   g_string_append_c (out, '\n');
 
-  g_string_append (out, _("NPV (US$ B) without uncertainty:"));
-  g_string_append_c (out, ' ');
-  append_number (out, result->deterministic_npv);
-  g_string_append_c (out, '\n');
-  g_string_append (out, _("NPV (US$ B) mean:"));
-  g_string_append_c (out, ' ');
-  append_number (out, result->mean);
-  g_string_append_c (out, '\n');
-  g_string_append (out, _("NPV (US$ B) standard deviation:"));
-  g_string_append_c (out, ' ');
-  append_number (out, result->sd);
-  g_string_append_c (out, '\n');
+  append_line (out, _("NPV (US$ B) without uncertainty:"), result->deterministic_npv);
+  append_line (out, _("NPV (US$ B) mean:"), result->mean);
+  append_line (out, _("NPV (US$ B) standard deviation:"), result->sd);
   for (guint p = 0; p < BK_N_PERCENTILES; p++)
     {
       /* Translators: "NPV (US$ B) P5:", the 5th percentile of NPV */
-      g_string_append_printf (out, _("NPV (US$ B) P%u:"),
-                              (guint) (bk_percentile_get_level ((BkPercentile) p) * 100 + 0.5));
-      g_string_append_c (out, ' ');
-      append_number (out, result->npv[p]);
-      g_string_append_c (out, '\n');
+      g_autofree char *label = g_strdup_printf (_("NPV (US$ B) P%u:"),
+                                                (guint) (bk_percentile_get_level ((BkPercentile) p) * 100 + 0.5));
+
+      append_line (out, label, result->npv[p]);
     }
-  g_string_append (out, _("Probability that NPV > 0:"));
-  g_string_append_c (out, ' ');
-  append_number (out, result->prob_positive);
-  g_string_append (out, "\n\n");
+  append_line (out, _("Probability that NPV > 0:"), result->prob_positive);
+  g_string_append_c (out, '\n');
 
   g_string_append (out, _("Histogram of NPV (US$ B): from, to, trials"));
   g_string_append_c (out, '\n');
