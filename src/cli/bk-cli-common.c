@@ -543,3 +543,4 @@ bk_cli_text_width (const char *text)
 
   return width;
 }
+

@@ -150,6 +150,11 @@ int         bk_cli_cmd_redo           (BkCliArgs          *args);
 int         bk_cli_cmd_recalc         (BkCliArgs          *args);
 int         bk_cli_cmd_check          (BkCliArgs          *args);
 
+/* uncertainty and simulate (bk-cli-analysis-sim.c) */
+extern const BkCliOption bk_cli_simulate_options[];
+int         bk_cli_cmd_uncertainty    (BkCliArgs          *args);
+int         bk_cli_cmd_simulate       (BkCliArgs          *args);
+
 /* export-xlsx (bk-cli-xlsx.c) */
 extern const BkCliOption bk_cli_xlsx_options[];
 int         bk_cli_cmd_export_xlsx    (BkCliArgs          *args);

@@ -151,6 +151,22 @@ static const BkCliCommand commands[] = {
        "metric equals the target (NPV = 0 by default); --json prints the "
        "whole grid as well."),
     bk_cli_map_options, 1, 1, bk_cli_cmd_map },
+  { "uncertainty", "FILE KEY SPEC",
+    N_("Set the uncertainty of one driver for Monte Carlo"),
+    N_("SPEC is “LOW to HIGH” (triangular, its mode at the driver's current "
+       "value), “N(MEAN, SD)” (normal, truncated to the driver's valid range) "
+       "or “U(LOW, HIGH)” (uniform), in the driver's unit and the current "
+       "locale; “none” removes it. One undo step; a bad SPEC changes nothing."),
+    no_options, 3, 3, bk_cli_cmd_uncertainty },
+  { "simulate", "FILE --trials N [--seed S] [--threads T] [--company ID] [--scenario NAME] [--json]",
+    N_("Run a Monte Carlo simulation of NPV over the drivers' uncertainties"),
+    N_("Every trial draws every uncertain driver from its own random stream "
+       "(the seed and the trial's number), so the same seed gives the same "
+       "numbers with any number of threads. Prints NPV's mean, standard "
+       "deviation, percentiles, the probability that NPV > 0, a histogram "
+       "and the percentiles of cumulative FCF per period, for the total or "
+       "one company; numbers read back exactly."),
+    bk_cli_simulate_options, 1, 1, bk_cli_cmd_simulate },
 };
 
 static void

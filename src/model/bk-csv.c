@@ -297,7 +297,9 @@ check_row_formulas (BkWorkbook              *workbook,
       return TRUE;
     }
 
-  bk_row_evaluate (table, n, values, formulas, out, errors);
+  bk_row_evaluate_with_base (table, n, values, formulas,
+                             scenario != BK_SCENARIO_BASE ? bk_workbook_get_row_values (workbook, table, row) : NULL,
+                             out, errors);
 
   for (guint p = 0; p < n; p++)
     invalid[p] = errors[p] != NULL;
@@ -305,6 +307,18 @@ check_row_formulas (BkWorkbook              *workbook,
   for (guint c = 2; c < record->fields->len; c++)
     {
       guint p = (guint) column_period[c];
+      g_autoptr(GError) local_error = NULL;
+
+      if (scenario == BK_SCENARIO_BASE && texts[p] != NULL && formulas[p] != NULL &&
+          !bk_formula_check_in_base (formulas[p], &local_error))
+        {
+          g_autofree char *label = bk_workbook_dup_period_label (workbook, p);
+
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("line %u, column %s: "),
+                                      g_array_index (record->lines, guint, c), label);
+          return FALSE;
+        }
 
       if (texts[p] != NULL && formulas[p] != NULL && errors[p] != NULL)
         {

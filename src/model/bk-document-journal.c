@@ -46,6 +46,7 @@ static TableDesc descs[BK_JOURNAL_N_TABLES] = {
   { "cells", 4, { "scenario", "tbl", "row", "period" }, 2, { "value", "formula" } },
   { "notes", 3, { "tbl", "row", "period" }, 1, { "text" } },
   { "assumptions", 3, { "scenario", "company", "key" }, 1, { "value" } },
+  { "distributions", 1, { "key" }, 1, { "spec" } },
 };
 
 void
@@ -255,6 +256,18 @@ bk_row_images_add_assumption (GArray       *images,
   image->keys[1] = bk_db_value_text (company_id ? company_id : "");
   image->keys[2] = bk_db_value_text (bk_assumption_get_key (assumption));
   image->values[0] = bk_db_value_double (value);
+}
+
+void
+bk_row_images_add_distribution (GArray       *images,
+                                BkAssumption  assumption,
+                                const char   *spec)
+{
+  BkRowImage *image = bk_row_images_add (images, BK_JOURNAL_DISTRIBUTIONS, spec != NULL);
+
+  image->keys[0] = bk_db_value_text (bk_assumption_get_key (assumption));
+  if (spec != NULL)
+    image->values[0] = bk_db_value_text (spec);
 }
 
 void
@@ -554,6 +567,20 @@ apply_images (BkWorkbook    *wb,
             bk_workbook_put_assumption (wb, (guint) scenario, company, assumption,
                                         image->present ? db_value_get_double (&image->values[0]) : NAN);
             *flags |= BK_CHANGE_ASSUMPTIONS;
+          }
+          break;
+
+        case BK_JOURNAL_DISTRIBUTIONS:
+          {
+            g_autoptr(BkDistribution) distribution = NULL;
+            BkAssumption assumption;
+
+            if (!bk_assumption_from_key (image->keys[0].s, &assumption) ||
+                (image->present && !bk_document_parse_distribution (assumption, image->values[0].s,
+                                                                    &distribution, NULL)))
+              return FALSE;
+            bk_workbook_put_distribution (wb, assumption, distribution);
+            *flags |= BK_CHANGE_DISTRIBUTIONS;
           }
           break;
 

@@ -18,6 +18,7 @@ typedef enum
   BK_JOURNAL_CELLS,
   BK_JOURNAL_NOTES,
   BK_JOURNAL_ASSUMPTIONS,
+  BK_JOURNAL_DISTRIBUTIONS,
   BK_JOURNAL_N_TABLES
 } BkJournalTable;
 
@@ -73,6 +74,10 @@ void        bk_row_images_add_assumption     (GArray         *images,
                                               const char     *company_id,
                                               BkAssumption    assumption,
                                               double          value);
+/* The uncertainty of @assumption: @spec (C locale) or NULL (the row is gone) */
+void        bk_row_images_add_distribution   (GArray         *images,
+                                              BkAssumption    assumption,
+                                              const char     *spec);
 /* Every assumption @scenario sets, workbook level and per company, under
  * the scenario id @to (the scenario's own id, or a new one's). */
 void        bk_row_images_add_assumption_layers (GArray      *images,

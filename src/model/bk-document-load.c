@@ -40,6 +40,25 @@ bk_document_lookup_cell (BkWorkbook *wb,
   return TRUE;
 }
 
+gboolean
+bk_document_parse_distribution (BkAssumption     assumption,
+                                const char      *spec,
+                                BkDistribution **distribution,
+                                GError         **error)
+{
+  BkNumberLocale c_locale;
+
+  bk_number_locale_init_c (&c_locale);
+  if (spec != NULL && !bk_distribution_parse (spec, assumption, &c_locale, distribution, error))
+    return FALSE;
+  if (spec == NULL || *distribution == NULL)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("an empty uncertainty"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 bk_document_scenario_index (BkWorkbook *wb,
                             gint64      id)
@@ -161,6 +180,12 @@ bk_document_load_workbook (BkDocument  *self,
           sqlite3_reset (stmt);
           return (bk_document_damaged (error, _("a cell holds a bad formula: %s"), local_error->message), NULL);
         }
+      if (formula != NULL && scenario == BK_SCENARIO_BASE && !bk_formula_check_in_base (formula, &local_error))
+        {
+          bk_formula_free (formula);
+          sqlite3_reset (stmt);
+          return (bk_document_damaged (error, _("a cell holds a bad formula: %s"), local_error->message), NULL);
+        }
       if (formula == NULL && !isnan (number) && !bk_table_check_value (table, number, &local_error))
         {
           sqlite3_reset (stmt);
@@ -215,6 +240,32 @@ bk_document_load_workbook (BkDocument  *self,
           return (bk_document_damaged (error, _("an unknown or invalid assumption")), NULL);
         }
       bk_workbook_put_assumption (wb, (guint) scenario, company, assumption, number);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return (bk_document_sqlite_error (self->db, rc, error), NULL);
+
+  if (!(stmt = bk_document_get_statement (self, "SELECT key, spec FROM distributions", error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(BkDistribution) distribution = NULL;
+      g_autofree char *key = bk_document_dup_column_text (stmt, 0);
+      const char *spec = (const char *) sqlite3_column_text (stmt, 1);
+      BkAssumption assumption;
+
+      if (!bk_assumption_from_key (key, &assumption))
+        {
+          sqlite3_reset (stmt);
+          return (bk_document_damaged (error, _("an uncertainty of an unknown driver \"%s\""), key ? key : ""), NULL);
+        }
+      if (!bk_document_parse_distribution (assumption, spec, &distribution, &local_error))
+        {
+          sqlite3_reset (stmt);
+          return (bk_document_damaged (error, _("the uncertainty of %s is bad: %s"), key, local_error->message), NULL);
+        }
+      bk_workbook_put_distribution (wb, assumption, distribution);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

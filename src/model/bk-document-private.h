@@ -113,6 +113,12 @@ gboolean      bk_document_reload           (BkDocument    *self,
 gboolean      bk_document_load_draft_mark  (BkDocument    *self,
                                             gboolean      *draft,
                                             GError       **error);
+/* Reads a stored uncertainty spec (C locale) of @assumption; a spec that
+ * does not parse, or parses to none, is an error. */
+gboolean      bk_document_parse_distribution (BkAssumption    assumption,
+                                            const char     *spec,
+                                            BkDistribution **distribution,
+                                            GError        **error);
 /* Index of the scenario with document id @id (0: the base), or -1. */
 int           bk_document_scenario_index   (BkWorkbook    *wb,
                                             gint64         id);

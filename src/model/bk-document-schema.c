@@ -43,10 +43,14 @@
   " new_present INTEGER NOT NULL, n1 BLOB, n2 BLOB, n3 BLOB," \
   " PRIMARY KEY (action, seq)) WITHOUT ROWID;\n"
 
-/* The schema, version 1 */
-static const char schema_v1[] =
+/* Version 2 adds the drivers' uncertainties, one spec text per driver key */
+#define CREATE_DISTRIBUTIONS \
+  "CREATE TABLE distributions (key TEXT PRIMARY KEY NOT NULL, spec TEXT NOT NULL) WITHOUT ROWID;\n"
+
+/* The schema, version 2 */
+static const char schema_v2[] =
   CREATE_META CREATE_MARKETS CREATE_COMPANIES CREATE_SCENARIOS CREATE_CELLS CREATE_NOTES
-  CREATE_ASSUMPTIONS CREATE_ACTIONS CREATE_HISTORY;
+  CREATE_ASSUMPTIONS CREATE_ACTIONS CREATE_HISTORY CREATE_DISTRIBUTIONS;
 
 /* Version 0 was the pre-release format: base cells only (no scenario
  * column), workbook-level assumptions only, no notes, scenarios or history.
@@ -61,6 +65,10 @@ static const char migrate_0_to_1[] =
   "INSERT INTO assumptions SELECT 0, '', key, value FROM assumptions_v0;\n"
   "DROP TABLE assumptions_v0;\n"
   CREATE_SCENARIOS CREATE_NOTES CREATE_ACTIONS CREATE_HISTORY;
+
+/* Version 1 to 2 only adds a table: everything else stays as it is. */
+static const char migrate_1_to_2[] =
+  CREATE_DISTRIBUTIONS;
 
 gboolean
 bk_document_check_header (BkDocument  *self,
@@ -118,8 +126,10 @@ bk_document_migrate (BkDocument  *self,
     }
 
   /* One transaction: the file is either fully migrated or untouched. */
-  sql = g_strdup_printf ("BEGIN IMMEDIATE;\n%sPRAGMA user_version = %d;\nCOMMIT;",
-                         migrate_0_to_1, BK_DOCUMENT_SCHEMA_VERSION);
+  G_STATIC_ASSERT (BK_DOCUMENT_SCHEMA_VERSION == 2);
+  sql = g_strdup_printf ("BEGIN IMMEDIATE;\n%s%sPRAGMA user_version = %d;\nCOMMIT;",
+                         self->opened_version < 1 ? migrate_0_to_1 : "",
+                         migrate_1_to_2, BK_DOCUMENT_SCHEMA_VERSION);
   if (!bk_document_exec (self, sql, error))
     {
       bk_document_rollback (self);
@@ -200,6 +210,10 @@ workbook_images (BkWorkbook *wb,
       image->values[1] = bk_db_value_int (s);
     }
 
+  for (guint k = 0; k < BK_N_ASSUMPTIONS; k++)
+    if (bk_workbook_get_distribution (wb, (BkAssumption) k) != NULL)
+      bk_row_images_add_distribution (images, (BkAssumption) k, bk_workbook_get_distribution (wb, (BkAssumption) k));
+
   for (guint s = 0; s <= bk_workbook_get_n_scenarios (wb); s++)
     {
       bk_row_images_add_assumption_layers (images, wb, s, s);
@@ -256,7 +270,7 @@ bk_document_write_new (BkDocument  *self,
 
   if (!bk_document_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!bk_document_exec (self, pragmas, error) || !bk_document_exec (self, schema_v1, error))
+  if (!bk_document_exec (self, pragmas, error) || !bk_document_exec (self, schema_v2, error))
     goto failed;
   for (guint i = 0; i < images->len; i++)
     if (!bk_journal_write_image (self, &g_array_index (images, BkRowImage, i), error))

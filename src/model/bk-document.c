@@ -387,6 +387,35 @@ bk_document_set_note (BkDocument  *self,
 }
 
 gboolean
+bk_document_set_distribution (BkDocument    *self,
+                              BkAssumption   assumption,
+                              const char    *spec,
+                              GError       **error)
+{
+  g_autoptr(GArray) images = bk_row_images_new ();
+  g_autoptr(BkDistribution) distribution = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (BK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (assumption < BK_N_ASSUMPTIONS, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!bk_document_check_writable (self, error))
+    return FALSE;
+  if (spec != NULL && !bk_distribution_parse (spec, assumption, NULL, &distribution, error))
+    return FALSE;
+
+  if (distribution != NULL)
+    text = bk_distribution_to_string (distribution);
+  bk_row_images_add_distribution (images, assumption, text);
+  /* Translators: the undo step of setting a driver's uncertainty; %s is the driver's name */
+  label = g_strdup_printf (_("Change uncertainty of %s"), bk_assumption_get_name (assumption));
+
+  return bk_journal_run_action (self, label, images, FALSE, -1, -1, -1, -1, -1, error);
+}
+
+gboolean
 bk_document_set_assumption (BkDocument    *self,
                             guint          scenario,
                             int            company,

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of every Breakeven document: "BRKV" */
 #define BK_DOCUMENT_APPLICATION_ID 0x42524B56
 /* PRAGMA user_version this program writes */
-#define BK_DOCUMENT_SCHEMA_VERSION 1
+#define BK_DOCUMENT_SCHEMA_VERSION 2
 
 #define BK_TYPE_DOCUMENT (bk_document_get_type ())
 
@@ -102,6 +102,15 @@ gboolean     bk_document_set_assumptions   (BkDocument    *self,
                                             const int     *companies,
                                             const BkAssumption *assumptions,
                                             const double  *values,
+                                            GError       **error);
+/* Sets the uncertainty of driver @assumption (workbook-level) from @spec as
+ * a person types it ("0.1 to 0.6", "N(0.5, 0.1)", "U(0.1, 0.6)", in the
+ * current locale, see bk_distribution_parse()); NULL, "" or "none" removes
+ * it.  One undo step; a bad spec is refused with the parser's reason and
+ * nothing changes.  The file keeps the spec in the C locale. */
+gboolean     bk_document_set_distribution  (BkDocument    *self,
+                                            BkAssumption   assumption,
+                                            const char    *spec,
                                             GError       **error);
 gboolean     bk_document_set_title         (BkDocument    *self,
                                             const char    *title,

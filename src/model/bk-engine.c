@@ -328,7 +328,7 @@ on_workbook_changed (BkWorkbook *workbook,
                      int         n_periods,
                      BkEngine   *self)
 {
-  if (flags == BK_CHANGE_TITLE || flags == BK_CHANGE_NOTES)
+  if (flags == BK_CHANGE_TITLE || flags == BK_CHANGE_NOTES || flags == BK_CHANGE_DISTRIBUTIONS)
     return;
 
   /* A structural change can remove the selected scenario. */

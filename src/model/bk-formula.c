@@ -9,7 +9,7 @@
  *   power    = postfix { "^" postfix }          left-associative
  *   postfix  = unary { "%" }
  *   unary    = { "+" | "-" } primary
- *   primary  = number | "prev" | "(" expr ")"
+ *   primary  = number | "prev" | "base" | "(" expr ")"
  *   number   = digits ["." [digits]] [exponent] [suffix]  or  "." digits …
  *
  * Precedence follows spreadsheets (LibreOffice Calc and Excel), highest
@@ -23,18 +23,20 @@
  * unit as in a plain cell (=prev+5B in capex adds 5, =500B in tokens is 0.5);
  * the share table takes none.  Inside a formula no number is implicitly a
  * percentage, even in the share table: =prev+2% there adds 0.02.
- * `prev` (any case) is the previous period's value of the same row.  The
+ * `prev` (any case) is the previous period's value of the same row, and
+ * `base` (any case) the Base value of the same cell, which only a
+ * scenario's override has (=base*1.3 follows the Base cell).  The
  * signs U+2212 −, U+00D7 × and U+00F7 ÷ are read as -, * and /.
  *
  * The normalised text is "=" followed by the tokens without white space:
- * operators in ASCII, `prev` in lower case, numbers and suffixes as typed.
+ * operators in ASCII, `prev` and `base` in lower case, numbers and suffixes as typed.
  *
  * Limits: 1000 characters, 64 nested parentheses.  Positions in messages
  * count characters from 1 at the "=".
  *
  * Evaluation fails with BK_ERROR_FORMULA on division by zero, on any
- * intermediate or final result that is not finite, and when `prev` is needed
- * but not finite.  Constant subexpressions are folded at compile time unless
+ * intermediate or final result that is not finite, and when `prev` or
+ * `base` is needed but not finite.  Constant subexpressions are folded at compile time unless
  * they would fail, so the failure still shows when evaluated.
  */
 
@@ -56,6 +58,7 @@ typedef enum
 {
   OP_CONST,
   OP_PREV,
+  OP_BASE,
   OP_NEG,
   OP_PERCENT,
   OP_ADD,
@@ -77,12 +80,14 @@ struct _BkFormula
   Instr    *code;
   guint     n_code;
   gboolean  uses_prev;
+  gboolean  uses_base;
 };
 
 typedef enum
 {
   TOK_NUMBER,
   TOK_PREV,
+  TOK_BASE,
   TOK_PLUS,
   TOK_MINUS,
   TOK_STAR,
@@ -116,6 +121,7 @@ typedef struct
   int         max_sp;
   guint       depth;
   gboolean    uses_prev;
+  gboolean    uses_base;
 } Compiler;
 
 /* ---------------------------------------------------------------------- */
@@ -166,6 +172,7 @@ apply_binary (Op     op,
     case OP_POW: return pow (a, b);
     case OP_CONST:
     case OP_PREV:
+    case OP_BASE:
     case OP_NEG:
     case OP_PERCENT:
     default:
@@ -330,18 +337,21 @@ tokenize (Compiler  *c,
             p++;
           token.len = (gsize) (p - token.start);
 
-          if (token.len != 4 || g_ascii_strncasecmp (token.start, "prev", 4) != 0)
+          if (token.len == 4 && g_ascii_strncasecmp (token.start, "prev", 4) == 0)
+            token.kind = TOK_PREV;
+          else if (token.len == 4 && g_ascii_strncasecmp (token.start, "base", 4) == 0)
+            token.kind = TOK_BASE;
+          else
             {
               g_autofree char *quoted = bk_text_quote (token.start, token.len);
 
               g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                           _("Unknown name “%s” in the formula; only prev is allowed"),
+                           _("Unknown name “%s” in the formula; only prev and base are allowed"),
                            quoted);
               return FALSE;
             }
 
-          token.kind = TOK_PREV;
-          g_string_append (text, "prev");
+          g_string_append (text, token.kind == TOK_PREV ? "prev" : "base");
           g_array_append_val (c->tokens, token);
           continue;
         }
@@ -364,7 +374,7 @@ tokenize (Compiler  *c,
         }
 
       {
-        static const char canonical[] = "0p+-*/^%()";
+        static const char canonical[] = "0pb+-*/^%()";
 
         g_string_append_c (text, canonical[token.kind]);
       }
@@ -514,6 +524,11 @@ parse_primary (Compiler  *c,
     case TOK_PREV:
       c->uses_prev = TRUE;
       emit_push (c, OP_PREV, 0);
+      return TRUE;
+
+    case TOK_BASE:
+      c->uses_base = TRUE;
+      emit_push (c, OP_BASE, 0);
       return TRUE;
 
     case TOK_LPAREN:
@@ -776,6 +791,7 @@ bk_formula_compile (const char  *text,
   formula->n_code = code->len;
   formula->code = (Instr *) (gpointer) g_array_free (g_steal_pointer (&code), FALSE);
   formula->uses_prev = c.uses_prev;
+  formula->uses_base = c.uses_base;
 
   return formula;
 }
@@ -785,6 +801,16 @@ bk_formula_eval (const BkFormula  *formula,
                  double            prev,
                  double           *result,
                  GError          **error)
+{
+  return bk_formula_eval_with_base (formula, prev, NAN, result, error);
+}
+
+gboolean
+bk_formula_eval_with_base (const BkFormula  *formula,
+                           double            prev,
+                           double            base,
+                           double           *result,
+                           GError          **error)
 {
   double stack[MAX_STACK];
   guint sp = 0;
@@ -797,6 +823,14 @@ bk_formula_eval (const BkFormula  *formula,
     {
       g_set_error (error, BK_ERROR, BK_ERROR_FORMULA,
                    _("“%s” needs the previous period's value, which is missing"),
+                   formula->text);
+      return FALSE;
+    }
+
+  if (formula->uses_base && !isfinite (base))
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_FORMULA,
+                   _("“%s” names base, the Base value of the cell, which only a scenario has"),
                    formula->text);
       return FALSE;
     }
@@ -814,6 +848,10 @@ bk_formula_eval (const BkFormula  *formula,
 
         case OP_PREV:
           stack[sp++] = prev;
+          break;
+
+        case OP_BASE:
+          stack[sp++] = base;
           break;
 
         case OP_NEG:
@@ -879,6 +917,30 @@ bk_formula_uses_prev (const BkFormula *formula)
   g_return_val_if_fail (formula != NULL, FALSE);
 
   return formula->uses_prev;
+}
+
+gboolean
+bk_formula_uses_base (const BkFormula *formula)
+{
+  g_return_val_if_fail (formula != NULL, FALSE);
+
+  return formula->uses_base;
+}
+
+gboolean
+bk_formula_check_in_base (const BkFormula  *formula,
+                          GError          **error)
+{
+  g_return_val_if_fail (formula != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!formula->uses_base)
+    return TRUE;
+
+  g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+               _("“%s” names base, the Base value of this cell, which only a scenario can use; in Base type a number or a formula with prev"),
+               formula->text);
+  return FALSE;
 }
 
 void

@@ -72,7 +72,11 @@
  * the grammar) checks and normalises them: "= PREV * 1.3 " becomes
  * "=prev*1.3" (white space dropped, `prev` in lower case, − × ÷ as - * /,
  * numbers as typed).  They hold numbers, + - * / ^, postfix %, parentheses
- * and `prev`, the previous period's value of the same row.
+ * `prev`, the previous period's value of the same row, and `base`, the
+ * Base value of the same cell.  The parser takes `base` anywhere; only a
+ * scenario's override may use it, so the workbook refuses it in a Base
+ * cell where the scenario is known (bk_formula_check_in_base(): typed
+ * cells, CSV import, JSON and the document file).
  *   - Numbers inside formulas use the C locale only ('.' decimal point, no
  *     grouping) so that ',' never has two meanings; they take the same
  *     suffixes as cells (=prev+5B in capex adds 5) but are never implicitly

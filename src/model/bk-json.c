@@ -281,6 +281,21 @@ bk_json_write_workbook (BkWorkbook *wb)
     g_string_append (out, ",\n");
   }
 
+  g_string_append (out, "  \"distributions\": {");
+  any = FALSE;
+  for (guint k = 0; k < BK_N_ASSUMPTIONS; k++)
+    {
+      const char *spec = bk_workbook_get_distribution (wb, (BkAssumption) k);
+
+      if (spec == NULL)
+        continue;
+      g_string_append (out, any ? ",\n" : "\n");
+      any = TRUE;
+      append_key (out, "    ", bk_assumption_get_key ((BkAssumption) k));
+      append_string (out, spec);
+    }
+  g_string_append (out, any ? "\n  },\n" : "},\n");
+
   g_string_append (out, "  \"scenarios\": [");
   for (guint s = 1; s <= bk_workbook_get_n_scenarios (wb); s++)
     {
@@ -856,6 +871,11 @@ read_formulas_or_notes (Reader      *reader,
             return fail (error, text_path, _("a formula starts with \"=\""));
           if (!(formula = bk_formula_compile (text, table, &local_error)))
             return fail (error, text_path, "%s", local_error->message);
+          if (!bk_formula_check_in_base (formula, &local_error))
+            {
+              bk_formula_free (formula);
+              return fail (error, text_path, "%s", local_error->message);
+            }
           bk_workbook_put_cell (reader->wb, table, row, period, NAN, formula);
         }
       else
@@ -978,6 +998,42 @@ read_scenarios (Reader      *reader,
   return TRUE;
 }
 
+/* {"price_decline": "0.1 to 0.6", …}: specs in the C locale */
+static gboolean
+read_distributions (Reader      *reader,
+                    JsonNode    *node,
+                    GError     **error)
+{
+  JsonObject *object;
+  g_autoptr(GList) members = NULL;
+  BkNumberLocale c_locale;
+
+  if (!get_optional_members (node, "distributions", &object, &members, error))
+    return FALSE;
+
+  bk_number_locale_init_c (&c_locale);
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *member = json_object_get_member (object, key);
+      g_autofree char *path = g_strdup_printf ("distributions.%s", key);
+      g_autoptr(BkDistribution) distribution = NULL;
+      g_autoptr(GError) local_error = NULL;
+      BkAssumption assumption;
+      const char *text;
+
+      if (!bk_assumption_from_key (key, &assumption))
+        return fail (error, path, _("unknown assumption"));
+      if (!get_string (member, path, &text, error))
+        return FALSE;
+      if (!bk_distribution_parse (text, assumption, &c_locale, &distribution, &local_error))
+        return fail (error, path, "%s", local_error->message);
+      bk_workbook_put_distribution (reader->wb, assumption, distribution);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_entities (Reader      *reader,
                JsonNode    *node,
@@ -1041,7 +1097,7 @@ bk_json_read_workbook (const char  *data,
   static const char * const allowed[] = {
     "format", "version", "title", "granularity", "first_period", "periods",
     "markets", "companies", "series", "formulas", "notes", "assumptions",
-    "company_assumptions", "scenarios", NULL
+    "company_assumptions", "scenarios", "distributions", NULL
   };
   static const char * const required[] = {
     "format", "version", "granularity", "first_period", "periods",
@@ -1145,7 +1201,8 @@ bk_json_read_workbook (const char  *data,
                          BK_SCENARIO_BASE, -1, error) ||
       !read_company_assumptions (&reader, json_object_get_member (root, "company_assumptions"),
                                  "company_assumptions", BK_SCENARIO_BASE, error) ||
-      !read_scenarios (&reader, json_object_get_member (root, "scenarios"), error))
+      !read_scenarios (&reader, json_object_get_member (root, "scenarios"), error) ||
+      !read_distributions (&reader, json_object_get_member (root, "distributions"), error))
     return NULL;
 
   bk_workbook_recompute_all (wb);

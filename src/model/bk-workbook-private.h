@@ -3,6 +3,7 @@
  * workbook, the document (SQLite) and the JSON reader.  Not for views. */
 #pragma once
 
+#include "bk-distribution.h"
 #include "bk-formula.h"
 #include "bk-input.h"
 #include "bk-workbook.h"
@@ -113,6 +114,12 @@ void        bk_workbook_put_assumption        (BkWorkbook    *self,
                                                BkAssumption   assumption,
                                                double         value);
 
+/* Sets (a copy of) @distribution as the uncertainty of @assumption; NULL
+ * removes it.  The caller has checked it (bk_distribution_parse()). */
+void        bk_workbook_put_distribution      (BkWorkbook           *self,
+                                               BkAssumption          assumption,
+                                               const BkDistribution *distribution);
+
 /* Evaluates the formulas of one base row left to right.  Cells whose formula
  * fails or whose result is out of range become invalid (value NAN, error). */
 void        bk_workbook_recompute_row         (BkWorkbook    *self,
@@ -125,11 +132,24 @@ void        bk_workbook_recompute_all         (BkWorkbook    *self);
  * where non-NULL, per-cell errors (g_free'd by the caller) to @errors.
  * This is the one place where `prev` is defined: the previous period's value
  * as the model sees it (carried forward for backlog, share and tokens; a
- * blank capex is 0); 0 before the first period. */
+ * blank capex is 0); 0 before the first period.  `base` has no value
+ * here: a formula that names it is invalid. */
 void        bk_row_evaluate                   (BkTable             table,
                                                guint               n_periods,
                                                const double       *values,
                                                BkFormula * const  *formulas,
+                                               double             *out,
+                                               char              **errors);
+/* The same for a scenario's row: @base is the Base row's values (NAN blank
+ * or invalid), and `base` in period t is the Base cell's value as the model
+ * sees it, read the same way as `prev` (carried forward for backlog, share
+ * and tokens; a blank capex is 0; 0 before the first value).  @base NULL
+ * is bk_row_evaluate(). */
+void        bk_row_evaluate_with_base         (BkTable             table,
+                                               guint               n_periods,
+                                               const double       *values,
+                                               BkFormula * const  *formulas,
+                                               const double       *base,
                                                double             *out,
                                                char              **errors);
 

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bk-distribution.h"
 #include "bk-workbook-private.h"
 
 struct _BkWorkbook
@@ -25,6 +26,8 @@ struct _BkWorkbook
 
   double         assumptions[BK_N_ASSUMPTIONS];  /* workbook level, NAN = unset */
   GPtrArray     *scenarios;   /* BkScenario; element 0 is the base */
+  BkDistribution *distributions[BK_N_ASSUMPTIONS];  /* a driver's uncertainty, or NULL */
+  char          *distribution_specs[BK_N_ASSUMPTIONS];  /* the same as text */
 
   char          *cell_error;  /* the last scenario cell error get_cell() returned */
 };
@@ -157,6 +160,11 @@ bk_workbook_clear (BkWorkbook *self)
   g_clear_pointer (&self->company_ids, g_hash_table_unref);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->cell_error, g_free);
+  for (guint k = 0; k < BK_N_ASSUMPTIONS; k++)
+    {
+      g_clear_pointer (&self->distributions[k], bk_distribution_free);
+      g_clear_pointer (&self->distribution_specs[k], g_free);
+    }
 }
 
 static void
@@ -240,6 +248,11 @@ bk_workbook_take_contents (BkWorkbook *self,
   TAKE (market_ids);
   TAKE (company_ids);
   TAKE (scenarios);
+  for (guint k = 0; k < BK_N_ASSUMPTIONS; k++)
+    {
+      TAKE (distributions[k]);
+      TAKE (distribution_specs[k]);
+    }
 #undef TAKE
   self->granularity = source->granularity;
   self->first_period = source->first_period;
@@ -526,12 +539,36 @@ bk_row_evaluate (BkTable             table,
                  double             *out,
                  char              **errors)
 {
+  bk_row_evaluate_with_base (table, n_periods, values, formulas, NULL, out, errors);
+}
+
+void
+bk_row_evaluate_with_base (BkTable             table,
+                           guint               n_periods,
+                           const double       *values,
+                           BkFormula * const  *formulas,
+                           const double       *base,
+                           double             *out,
+                           char              **errors)
+{
   gboolean carry = bk_table_carries_forward (table);
   double prev = 0;
+  double base_prev = 0;
 
   for (guint i = 0; i < n_periods; i++)
     {
       double value = values[i];
+      double base_value = NAN;
+
+      /* `base` as the model sees the Base cell, the same way as `prev`. */
+      if (base != NULL)
+        {
+          if (!isnan (base[i]))
+            base_prev = base[i];
+          else if (!carry)
+            base_prev = 0;
+          base_value = base_prev;
+        }
 
       if (errors != NULL)
         errors[i] = NULL;
@@ -541,7 +578,7 @@ bk_row_evaluate (BkTable             table,
           g_autoptr(GError) error = NULL;
           double result;
 
-          if (!bk_formula_eval (formulas[i], prev, &result, &error) ||
+          if (!bk_formula_eval_with_base (formulas[i], prev, base_value, &result, &error) ||
               !bk_table_check_value (table, result, &error))
             {
               value = NAN;
@@ -898,7 +935,8 @@ bk_workbook_get_scenario_row (BkWorkbook *self,
   values = g_new (double, self->n_periods);
   formulas = g_new (BkFormula *, self->n_periods);
   scenario_row_inputs (self, bk_workbook_get_scenario (self, scenario), table, row, values, formulas);
-  bk_row_evaluate (table, self->n_periods, values, formulas, out, NULL);
+  bk_row_evaluate_with_base (table, self->n_periods, values, formulas,
+                             entity->rows[table].values, out, NULL);
 }
 
 char *
@@ -990,11 +1028,18 @@ bk_workbook_evaluate_typed_row (BkWorkbook            *self,
               return cell_error (self, table, row, p, BK_ERROR_INVALID_INPUT, local_error->message, error);
             }
           g_ptr_array_add (compiled, inputs[p]);
+          if (scenario == BK_SCENARIO_BASE && !bk_formula_check_in_base (inputs[p], &local_error))
+            {
+              bk_input_clear (&input);
+              return cell_error (self, table, row, p, BK_ERROR_INVALID_INPUT, local_error->message, error);
+            }
         }
       bk_input_clear (&input);
     }
 
-  bk_row_evaluate (table, n, values, inputs, out, errors);
+  bk_row_evaluate_with_base (table, n, values, inputs,
+                             scenario != BK_SCENARIO_BASE ? bk_workbook_get_entity (self, table, row)->rows[table].values : NULL,
+                             out, errors);
 
   /* A formula typed now must work now; one further along the row that
    * stops working is kept and shown as invalid. */
@@ -1048,7 +1093,7 @@ bk_workbook_get_cell (BkWorkbook *self,
       g_autofree char **errors = g_new0 (char *, self->n_periods);
 
       scenario_row_inputs (self, s, table, row, values, formulas);
-      bk_row_evaluate (table, self->n_periods, values, formulas, out, errors);
+      bk_row_evaluate_with_base (table, self->n_periods, values, formulas, r->values, out, errors);
 
       cell->value = out[period];
       cell->formula = formulas[period] ? bk_formula_get_text (formulas[period]) : NULL;
@@ -1190,6 +1235,61 @@ bk_workbook_get_assumption (BkWorkbook   *self,
 
   bk_workbook_get_assumptions (self, scenario, company, values);
   return values[assumption];
+}
+
+/* Uncertainties */
+
+void
+bk_workbook_put_distribution (BkWorkbook           *self,
+                              BkAssumption          assumption,
+                              const BkDistribution *distribution)
+{
+  g_return_if_fail (BK_IS_WORKBOOK (self));
+  g_return_if_fail (assumption < BK_N_ASSUMPTIONS);
+
+  g_clear_pointer (&self->distributions[assumption], bk_distribution_free);
+  g_clear_pointer (&self->distribution_specs[assumption], g_free);
+  if (distribution == NULL)
+    return;
+  self->distributions[assumption] = bk_distribution_copy (distribution);
+  self->distribution_specs[assumption] = bk_distribution_to_string (distribution);
+}
+
+const char *
+bk_workbook_get_distribution (BkWorkbook   *self,
+                              BkAssumption  assumption)
+{
+  g_return_val_if_fail (BK_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (assumption < BK_N_ASSUMPTIONS, NULL);
+
+  return self->distribution_specs[assumption];
+}
+
+guint
+bk_workbook_get_n_distributions (BkWorkbook *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (BK_IS_WORKBOOK (self), 0);
+
+  for (guint k = 0; k < BK_N_ASSUMPTIONS; k++)
+    n += self->distributions[k] != NULL;
+  return n;
+}
+
+GHashTable *
+bk_workbook_dup_distributions (BkWorkbook *self)
+{
+  GHashTable *table;
+
+  g_return_val_if_fail (BK_IS_WORKBOOK (self), NULL);
+
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) bk_distribution_free);
+  for (guint k = 0; k < BK_N_ASSUMPTIONS; k++)
+    if (self->distributions[k] != NULL)
+      g_hash_table_insert (table, g_strdup (bk_assumption_get_key ((BkAssumption) k)),
+                           bk_distribution_copy (self->distributions[k]));
+  return table;
 }
 
 /* Warnings */

@@ -30,6 +30,7 @@ typedef enum
   BK_CHANGE_OVERRIDES   = 1 << 3,  /* scenario cell overrides */
   BK_CHANGE_TITLE       = 1 << 4,
   BK_CHANGE_STRUCTURE   = 1 << 5,  /* periods, rows, scenarios: reread everything */
+  BK_CHANGE_DISTRIBUTIONS = 1 << 6,  /* the drivers' uncertainties */
 } BkChangeFlags;
 
 typedef enum
@@ -148,6 +149,17 @@ void           bk_workbook_get_assumptions      (BkWorkbook    *self,
                                                  guint          scenario,
                                                  int            company,
                                                  double         values[BK_N_ASSUMPTIONS]);
+
+/* Uncertainties of the drivers, workbook-level: the spec of @assumption in
+ * the C locale as bk_distribution_to_string() writes it ("0.1 to 0.6",
+ * "N(0.5, 0.1)", "U(0.1, 0.6)"), or NULL when the driver has none. */
+const char    *bk_workbook_get_distribution     (BkWorkbook    *self,
+                                                 BkAssumption   assumption);
+/* How many drivers carry an uncertainty. */
+guint          bk_workbook_get_n_distributions  (BkWorkbook    *self);
+/* Driver key (char *) → BkDistribution *, copies the caller owns: what
+ * bk_monte_carlo_run() takes.  Empty when no driver has an uncertainty. */
+GHashTable    *bk_workbook_dup_distributions    (BkWorkbook    *self);
 
 /* Validation warnings a person should see (markets whose shares add up to
  * more than 100% in a period, invalid formula cells), translated. */

@@ -142,7 +142,7 @@ write_input_cell (BkXlsx        *x,
                               cell.formula != NULL ? cell.formula : "", cell.error);
       bk_xlsx_cell (x, sheet, r, col, NULL, NAN, table_format (table));
     }
-  else if (cell.formula != NULL && period > 0)
+  else if (cell.formula != NULL && period > 0 && strstr (cell.formula, "base") == NULL)
     {
       g_autofree char *prev = bk_xlsx_ref (NULL, r, col - 1, FALSE);
       g_autofree char *formula = excel_formula (cell.formula, table, prev);

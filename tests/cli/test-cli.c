@@ -1111,7 +1111,7 @@ test_check (void)
     g_autoptr(Run) run = run_cli ("check", healthy);
 
     assert_ok (run);
-    g_assert_nonnull (strstr (run->out, "Schema version: 1"));
+    g_assert_nonnull (strstr (run->out, "Schema version: 2"));
     g_assert_nonnull (strstr (run->out, "ok"));
   }
   {

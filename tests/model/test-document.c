@@ -416,7 +416,7 @@ test_create_sample (void)
 
   g_assert_cmpuint ((guint32) sql_int (path, "PRAGMA application_id"), ==, 0x42524B56);
   g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, 1112689494);
-  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, BK_DOCUMENT_SCHEMA_VERSION);
   g_assert_cmpstr (bk_document_get_path (doc), ==, path);
   g_assert_false (bk_document_is_read_only (doc));
   g_assert_false (bk_document_is_draft (doc));
@@ -461,7 +461,7 @@ test_create_empty (void)
   g_assert_cmpint (bk_workbook_get_granularity (wb), ==, BK_GRANULARITY_YEAR);
   g_assert_cmpuint (bk_workbook_get_n_companies (wb), ==, 0);
   g_assert_cmpuint (bk_workbook_get_n_scenarios (wb), ==, 0);
-  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, BK_DOCUMENT_SCHEMA_VERSION);
   assert_integrity (doc);
 }
 
@@ -1629,7 +1629,7 @@ test_migrate_v0 (void)
   doc = open_ok (path);
   wb = bk_document_get_workbook (doc);
   g_assert_cmpint (bk_document_get_opened_version (doc), ==, 0);
-  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, BK_DOCUMENT_SCHEMA_VERSION);
   g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, 1112689494);
   assert_integrity (doc);
   g_assert_false (bk_document_is_read_only (doc));
@@ -1668,9 +1668,9 @@ test_migrate_v0 (void)
   assert_integrity (doc);
   g_clear_object (&doc);
 
-  /* opening again: already version 1 */
+  /* opening again: already the current version */
   doc = open_ok (path);
-  g_assert_cmpint (bk_document_get_opened_version (doc), ==, 1);
+  g_assert_cmpint (bk_document_get_opened_version (doc), ==, BK_DOCUMENT_SCHEMA_VERSION);
   g_assert_cmpuint (bk_workbook_get_n_scenarios (bk_document_get_workbook (doc)), ==, 1);
   g_assert_true (bk_document_can_undo (doc));
 }
@@ -2026,7 +2026,7 @@ test_draft (void)
   g_assert_cmpstr (bk_document_get_path (doc), ==, saved);
   g_assert_false (g_file_test (temp_path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (sql_int (saved, "PRAGMA application_id"), ==, 1112689494);
-  g_assert_cmpint (sql_int (saved, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (saved, "PRAGMA user_version"), ==, BK_DOCUMENT_SCHEMA_VERSION);
   g_assert_cmpfloat (stored_value (saved, 0, "capex", "msft", "2024"), ==, 40);
   assert_integrity (doc);
 

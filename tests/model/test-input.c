@@ -859,7 +859,7 @@ test_formula_syntax_errors (void)
   check_compile_error ("=(1+2", c, "Missing “)”");
   check_compile_error ("=1*(2+(3", c, "position 7");
   check_compile_error ("=foo", c, "Unknown name “foo”");
-  check_compile_error ("=foo", c, "only prev is allowed");
+  check_compile_error ("=foo", c, "only prev and base are allowed");
   check_compile_error ("=prevx", c, "Unknown name “prevx”");
   check_compile_error ("=5kg", c, "Unknown name “kg”");
   check_compile_error ("=1e", c, "Unknown name “e”");
