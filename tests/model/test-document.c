@@ -813,6 +813,116 @@ check_rejected (BkDocument *doc,
   assert_integrity (doc);
 }
 
+/* A history row rewritten by someone else (values typed input could never
+ * hold, names of things that do not exist, the wrong SQLite types) is
+ * refused by undo and redo, with the file and the workbook unchanged and
+ * the document still opening. */
+typedef enum { EDIT_CELL, EDIT_SHARE, EDIT_NOTE, EDIT_ASSUMPTION, EDIT_TITLE } CraftedEdit;
+
+static void
+crafted_step (CraftedEdit  edit,
+              gboolean     undo,
+              const char  *set)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("crafted-%d-%d.breakeven", edit, undo);
+  g_autoptr(BkDocument) doc = create_sample (name);
+  g_autofree char *path = g_strdup (bk_document_get_path (doc));
+  g_autofree char *sql = NULL;
+  g_autofree char *before_json = NULL, *after_json = NULL, *reopened = NULL;
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  gboolean ok;
+
+  switch (edit)
+    {
+    case EDIT_CELL:
+      set1_ok (doc, BK_SCENARIO_BASE, BK_TABLE_CAPEX, "msft", "2024", "50");
+      break;
+    case EDIT_SHARE:
+      set1_ok (doc, BK_SCENARIO_BASE, BK_TABLE_SHARE, "msft", "2025", "47");
+      break;
+    case EDIT_NOTE:
+      g_assert_true (bk_document_set_note (doc, BK_TABLE_CAPEX, 0, 0, "a note", &error));
+      break;
+    case EDIT_ASSUMPTION:
+      g_assert_true (bk_document_set_assumption (doc, BK_SCENARIO_BASE, -1, BK_ASSUMPTION_TAX_RATE, 0.2, &error));
+      break;
+    case EDIT_TITLE:
+    default:
+      g_assert_true (bk_document_set_title (doc, "Crafted", &error));
+      break;
+    }
+  g_assert_no_error (error);
+  if (!undo)
+    {
+      g_assert_true (bk_document_undo (doc, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Someone else rewrites the step undo or redo takes next. */
+  sql = g_strdup_printf ("UPDATE history SET %s WHERE action = (SELECT max(id) FROM actions)", set);
+  sql_exec (path, sql);
+
+  before = file_bytes (path);
+  before_json = export (doc);
+  ok = undo ? bk_document_undo (doc, &error) : bk_document_redo (doc, &error);
+  g_test_message ("%s %s: %s", undo ? "undo" : "redo", set, error ? error->message : "(applied)");
+  g_assert_false (ok);
+  g_assert_error (error, BK_ERROR, BK_ERROR_DAMAGED);
+  g_assert_true (g_str_has_prefix (error->message, undo ? "Cannot undo: " : "Cannot redo: "));
+  after = file_bytes (path);
+  assert_same_bytes (before, after);
+  after_json = export (doc);
+  assert_same_json (after_json, before_json);
+  /* the step is still offered, and the file still opens as it was */
+  g_assert_true (undo ? bk_document_can_undo (doc) : bk_document_can_redo (doc));
+  reopened = export_file (path);
+  assert_same_json (reopened, before_json);
+}
+
+static void
+test_history_crafted (void)
+{
+  static const struct { CraftedEdit edit; const char *set; } cases[] = {
+    { EDIT_CELL, "old_present = 1, o1 = -5.0, o2 = NULL" },           /* negative capex */
+    { EDIT_CELL, "old_present = 1, o1 = 'text', o2 = NULL" },         /* text in a number column */
+    { EDIT_CELL, "old_present = 1, o1 = x'00', o2 = NULL" },          /* a blob */
+    { EDIT_CELL, "old_present = 1, o1 = NULL, o2 = '=prev*'" },       /* a bad formula */
+    { EDIT_CELL, "old_present = 1, o1 = NULL, o2 = 42" },             /* a formula that is a number */
+    { EDIT_CELL, "k3 = 'nosuch'" },                                   /* unknown row */
+    { EDIT_CELL, "k4 = '1900'" },                                     /* unknown period */
+    { EDIT_CELL, "k2 = 'nosuch'" },                                   /* unknown table */
+    { EDIT_CELL, "k1 = 99" },                                         /* unknown scenario */
+    { EDIT_CELL, "k1 = '0'" },                                        /* a scenario id as text */
+    { EDIT_SHARE, "old_present = 1, o1 = 7.0, o2 = NULL" },           /* a share of 7 */
+    { EDIT_NOTE, "old_present = 1, o1 = 42" },                        /* a note that is a number */
+    { EDIT_NOTE, "old_present = 1, o1 = printf('%.20000c', 'x')" },   /* a huge note */
+    { EDIT_NOTE, "old_present = 1, o1 = CAST(x'41ff42' AS TEXT)" },   /* invalid UTF-8 */
+    { EDIT_NOTE, "k2 = 'nosuch'" },                                   /* a note on an unknown row */
+    { EDIT_ASSUMPTION, "old_present = 1, o1 = 7.0" },                 /* a tax rate of 700 % */
+    { EDIT_ASSUMPTION, "old_present = 1, o1 = 'high'" },              /* text */
+    { EDIT_ASSUMPTION, "k3 = 'nosuch'" },                             /* unknown assumption */
+    { EDIT_ASSUMPTION, "k2 = 'nosuch'" },                             /* unknown company */
+    { EDIT_ASSUMPTION, "k1 = 99" },                                   /* unknown scenario */
+    { EDIT_TITLE, "o1 = printf('%.600c', 'x')" },                     /* a huge title */
+    { EDIT_TITLE, "o1 = 42" },                                        /* a title that is a number */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *redo_set = NULL;
+      GString *redo = g_string_new (cases[i].set);
+
+      crafted_step (cases[i].edit, TRUE, cases[i].set);
+      /* the same damage in the redo images */
+      g_string_replace (redo, "old_present", "new_present", 0);
+      g_string_replace (redo, "o1 =", "n1 =", 0);
+      g_string_replace (redo, "o2 =", "n2 =", 0);
+      redo_set = g_string_free (redo, FALSE);
+      crafted_step (cases[i].edit, FALSE, redo_set);
+    }
+}
+
 static void
 test_rejected (void)
 {
@@ -2517,6 +2627,7 @@ main (int    argc,
   g_test_add_func ("/document/history/persists", test_history_persists);
   g_test_add_func ("/document/history/recomputes", test_undo_recomputes);
   g_test_add_func ("/document/history/everything", test_undo_everything);
+  g_test_add_func ("/document/history/crafted", test_history_crafted);
   g_test_add_func ("/document/rejected/values", test_rejected);
   g_test_add_func ("/document/rejected/ranges", test_bad_ranges);
   g_test_add_func ("/document/scenario-overrides", test_scenario_overrides);
