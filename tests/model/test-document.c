@@ -1913,6 +1913,57 @@ test_refuse_newer (void)
   check_refused (path, "user_version 99", newer, 1);
 }
 
+/* Stored rows of the wrong SQLite type, naming what does not exist, or
+ * holding texts no view could lay out, are damage: the document is
+ * refused with what is wrong, never read as 0 or as another cell. */
+static void
+test_refuse_stored (void)
+{
+  static const struct { const char *sql; const char *needle; } cases[] = {
+    { "UPDATE cells SET value = 'abc', formula = NULL WHERE (scenario, tbl, row, period) = (SELECT scenario, tbl, row, period FROM cells WHERE formula IS NULL LIMIT 1)", NULL },
+    { "INSERT INTO cells SELECT 'x', tbl, row, period, 999, NULL FROM cells WHERE scenario = 0 LIMIT 1", NULL },
+    { "INSERT INTO cells SELECT 99, tbl, row, period, 999, NULL FROM cells WHERE scenario = 0 LIMIT 1", NULL },
+    { "INSERT INTO cells SELECT 0.5, tbl, row, period, 999, NULL FROM cells WHERE scenario = 0 LIMIT 1", NULL },
+    { "UPDATE cells SET value = x'01' WHERE (scenario, tbl, row, period) = (SELECT scenario, tbl, row, period FROM cells WHERE formula IS NULL LIMIT 1)", NULL },
+    { "UPDATE assumptions SET value = 'high' WHERE key = 'tax_rate'", NULL },
+    { "INSERT OR REPLACE INTO notes SELECT tbl, row, period, printf('%.20000c', 'x') FROM cells LIMIT 1", "10000" },
+    { "UPDATE companies SET name = CAST(x'41ff42' AS TEXT) WHERE position = 0", "UTF-8" },
+    { "UPDATE companies SET name = printf('%.300c', 'x') WHERE position = 0", "200" },
+    { "UPDATE markets SET name = CAST(x'410042' AS TEXT) WHERE position = 0", "NUL" },
+    { "UPDATE meta SET value = printf('%.600c', 'x') WHERE key = 'title'", "500" },
+  };
+  static const int damaged[] = { BK_ERROR_DAMAGED };
+  g_autofree char *good = test_path ("stored-good.breakeven");
+  g_autofree char *path = test_path ("stored.breakeven");
+  g_autoptr(GBytes) bytes = NULL;
+
+  {
+    g_autoptr(BkDocument) doc = create_sample ("stored-good.breakeven");
+
+    /* the sample has no assumption rows of its own */
+    g_autoptr(GError) error = NULL;
+    g_assert_true (bk_document_set_assumption (doc, BK_SCENARIO_BASE, -1, BK_ASSUMPTION_TAX_RATE, 0.2, &error));
+    g_assert_no_error (error);
+    bk_document_close (doc);
+  }
+  bytes = file_bytes (good);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BkDocument) doc = NULL;
+
+      write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      sql_exec (path, cases[i].sql);
+      check_refused (path, cases[i].sql, damaged, G_N_ELEMENTS (damaged));
+      doc = bk_document_open (path, &error);
+      g_assert_null (doc);
+      g_test_message ("%s: %s", cases[i].sql, error->message);
+      if (cases[i].needle != NULL)
+        g_assert_nonnull (strstr (error->message, cases[i].needle));
+    }
+}
+
 static void
 test_refuse_damaged (void)
 {
@@ -2640,6 +2691,7 @@ main (int    argc,
   g_test_add_func ("/document/refuse/foreign", test_refuse_foreign);
   g_test_add_func ("/document/refuse/newer", test_refuse_newer);
   g_test_add_func ("/document/refuse/damaged", test_refuse_damaged);
+  g_test_add_func ("/document/refuse/stored", test_refuse_stored);
   g_test_add_func ("/document/read-only", test_read_only);
   g_test_add_func ("/document/draft/save-as", test_draft);
   g_test_add_func ("/document/draft/empty", test_draft_empty);
