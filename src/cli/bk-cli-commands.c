@@ -393,8 +393,12 @@ bk_cli_cmd_check (BkCliArgs *args)
 
   version = bk_document_get_opened_version (document);
 
-  g_print (_("Document: %s"), name);
-  g_print ("\n");
+  {
+    g_autofree char *shown = bk_cli_escape_controls (name);
+
+    g_print (_("Document: %s"), shown);
+    g_print ("\n");
+  }
   g_print (_("Integrity check: ok"));
   g_print ("\n");
   if (version < BK_DOCUMENT_SCHEMA_VERSION)
@@ -416,7 +420,11 @@ bk_cli_cmd_check (BkCliArgs *args)
       g_print (g_dngettext (NULL, "%u warning:", "%u warnings:", warnings->len), warnings->len);
       g_print ("\n");
       for (guint i = 0; i < warnings->len; i++)
-        g_print ("  %s\n", (const char *) warnings->pdata[i]);
+        {
+          g_autofree char *shown = bk_cli_escape_controls (warnings->pdata[i]);
+
+          g_print ("  %s\n", shown);
+        }
     }
 
   bk_document_close (document);

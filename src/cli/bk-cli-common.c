@@ -22,7 +22,11 @@ bk_cli_fail (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("breakeven-cli: %s\n", message);
+  {
+    g_autofree char *shown = bk_cli_escape_controls (message);
+
+    g_printerr ("breakeven-cli: %s\n", shown);
+  }
 
   return BK_CLI_FAILED;
 }
@@ -290,4 +294,34 @@ bk_cli_text_width (const char *text)
     }
 
   return width;
+}
+
+char *
+bk_cli_escape_controls (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append_c (out, '\n');
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02X", c);
+      else if (c >= 0x80 && c <= 0x9f)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+bk_cli_print_text (const char *text)
+{
+  g_autofree char *shown = bk_cli_escape_controls (text);
+
+  g_print ("%s", shown);
 }

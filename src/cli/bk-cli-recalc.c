@@ -56,8 +56,14 @@ add_line (GPtrArray       *lines,
   char **cells = g_new0 (char *, N_COLUMNS + 1);
 
   /* One line per company, whatever the name holds */
-  cells[COL_NAME] = g_utf8_make_valid (name, -1);
+  cells[COL_NAME] = g_strdup (name);
   g_strdelimit (cells[COL_NAME], "\t\r\n", ' ');
+  {
+    char *shown = bk_cli_escape_controls (cells[COL_NAME]);
+
+    g_free (cells[COL_NAME]);
+    cells[COL_NAME] = shown;
+  }
   cells[COL_NPV] = format_metric (metrics->npv, FORMAT_NUMBER);
   cells[COL_IRR] = format_metric (metrics->irr, FORMAT_PERCENT);
   if (metrics->irr_multiple && isfinite (metrics->irr))
@@ -216,7 +222,7 @@ bk_cli_cmd_recalc (BkCliArgs *args)
     {
       g_autofree char *table = format_table (workbook, results, scenario);
 
-      g_print ("%s", table);
+      bk_cli_print_text (table);
       return BK_CLI_OK;
     }
 }

@@ -96,6 +96,11 @@ int         bk_cli_write_output       (const char         *path,
 
 /* Display columns of UTF-8 text (wide characters count 2). */
 guint       bk_cli_text_width         (const char         *text);
+/* @text for a terminal: control characters (but the newline) as \xNN or
+ * \uNNNN, invalid UTF-8 replaced, so a document's names cannot drive it. */
+char       *bk_cli_escape_controls    (const char         *text);
+/* Prints @text to stdout through bk_cli_escape_controls(). */
+void        bk_cli_print_text         (const char         *text);
 
 int         bk_cli_cmd_new            (BkCliArgs          *args);
 int         bk_cli_cmd_export_json    (BkCliArgs          *args);

@@ -1342,6 +1342,47 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* A document's texts cannot drive the terminal, and hostile JSON is
+ * refused with a message rather than a crash */
+static void
+test_hostile_text (void)
+{
+  static const char json[] =
+    "{\"format\": \"breakeven-workbook\", \"version\": 1, \"title\": \"T\\u001b]0;pwned\\u0007\","
+    " \"granularity\": \"year\", \"first_period\": \"2024\", \"periods\": 2,"
+    " \"markets\": [{\"id\": \"global\", \"name\": \"Global\"}],"
+    " \"companies\": [{\"id\": \"evil\", \"name\": \"Evil\\u001b[2J\\u009b31m\", \"market\": \"global\"}],"
+    " \"series\": {\"capex\": {\"evil\": [10, 0]}, \"backlog\": {\"evil\": [0, 30]}}}";
+  g_autofree char *document = new_document (json);
+  g_autofree char *deep_name = new_name ("deep", "json");
+  g_autofree char *deep_doc = new_name ("deep", "breakeven");
+  GString *deep = g_string_new (NULL);
+
+  {
+    g_autoptr(Run) run = run_cli ("recalc", document);
+
+    assert_ok (run);
+    for (const char *p = run->out; *p; p++)
+      g_assert_true (*p == '\n' || !g_ascii_iscntrl (*p));
+    g_assert_null (strstr (run->out, "\xc2\x9b"));
+    g_assert_nonnull (strstr (run->out, "Evil\\x1B[2J\\u009B31m"));
+    g_assert_nonnull (strstr (run->out, "T\\x1B]0;pwned\\x07"));
+  }
+
+  /* 100,000 levels of nesting overflowed the parser's stack */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  write_file (deep_name, deep->str);
+  g_string_free (deep, TRUE);
+  {
+    g_autoptr(Run) run = run_cli ("new", "--from", deep_name, deep_doc);
+
+    assert_fails (run, 1);
+    g_assert_nonnull (strstr (run->err, "64 levels"));
+    g_assert_false (file_exists (deep_doc));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1367,6 +1408,7 @@ main (int    argc,
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/bad-input/json", test_bad_json);
   g_test_add_func ("/cli/bad-input/files", test_bad_files);
+  g_test_add_func ("/cli/bad-input/hostile-text", test_hostile_text);
 
   status = g_test_run ();
 
