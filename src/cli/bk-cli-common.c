@@ -271,7 +271,14 @@ bk_cli_write_output (const char *path,
 
   /* Written to a temporary file and renamed: all or nothing. */
   if (!g_file_set_contents (path, data, (gssize) length, &error))
-    return bk_cli_fail_error (NULL, error);
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ||
+          g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_FAILED))
+        return bk_cli_fail (_("Cannot write %s: the disk is full or the file is too large"), name);
+      return bk_cli_fail_error (NULL, error);
+    }
 
   return BK_CLI_OK;
 }

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 
 #include "bk-document-private.h"
@@ -27,7 +28,16 @@ bk_document_sqlite_error (sqlite3  *db,
                           GError  **error)
 {
   int primary = rc & 0xff;
-  const char *message = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* The connection's message is about its last call, which may not be the
+   * one that failed ("not an error"): then the code's own text. */
+  const char *message = db && sqlite3_errcode (db) == rc ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* A write past the file-size limit (EFBIG) or the quota fails like one
+   * to a full disk; SQLite does not always keep the errno, but nothing has
+   * run since that would change it. */
+  int system_errno = db && sqlite3_system_errno (db) != 0 ? sqlite3_system_errno (db) : errno;
+
+  if (primary == SQLITE_IOERR && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT))
+    primary = SQLITE_FULL;
 
   switch (primary)
     {
@@ -41,7 +51,7 @@ bk_document_sqlite_error (sqlite3  *db,
                    _("The document is damaged (%s)"), message);
       break;
     case SQLITE_FULL:
-      g_set_error (error, BK_ERROR, BK_ERROR_IO, _("The disk is full"));
+      g_set_error (error, BK_ERROR, BK_ERROR_IO, _("The disk is full or the file is too large"));
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
