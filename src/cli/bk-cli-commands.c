@@ -105,7 +105,7 @@ bk_cli_cmd_export_json (BkCliArgs *args)
   g_autofree char *json = NULL;
   const char *path = args->positional[0];
 
-  document = bk_cli_open_document (path);
+  document = bk_cli_open_document_read_only (path);
   if (document == NULL)
     return BK_CLI_FAILED;
 
@@ -127,7 +127,7 @@ bk_cli_cmd_export_csv (BkCliArgs *args)
   if (!bk_cli_parse_table (args->command, args->positional[1], &table))
     return BK_CLI_USAGE;
 
-  document = bk_cli_open_document (path);
+  document = bk_cli_open_document_read_only (path);
   if (document == NULL)
     return BK_CLI_FAILED;
 
@@ -185,6 +185,7 @@ open_cell (BkCliArgs *args,
            guint     *scenario,
            guint     *row,
            guint     *period,
+           gboolean   read_only,
            int       *status)
 {
   g_autoptr(BkDocument) document = NULL;
@@ -198,7 +199,8 @@ open_cell (BkCliArgs *args,
 
   *status = BK_CLI_FAILED;
 
-  document = bk_cli_open_document (args->positional[0]);
+  document = read_only ? bk_cli_open_document_read_only (args->positional[0])
+                       : bk_cli_open_document (args->positional[0]);
   if (document == NULL)
     return NULL;
 
@@ -236,7 +238,7 @@ bk_cli_cmd_get (BkCliArgs *args)
   gsize len;
   int status;
 
-  document = open_cell (args, &table, &scenario, &row, &period, &status);
+  document = open_cell (args, &table, &scenario, &row, &period, TRUE, &status);
   if (document == NULL)
     return status;
 
@@ -274,7 +276,7 @@ bk_cli_cmd_set (BkCliArgs *args)
   guint scenario, row, period;
   int status;
 
-  document = open_cell (args, &table, &scenario, &row, &period, &status);
+  document = open_cell (args, &table, &scenario, &row, &period, FALSE, &status);
   if (document == NULL)
     return status;
 
@@ -374,7 +376,7 @@ bk_cli_cmd_check (BkCliArgs *args)
   g_autofree char *name = NULL;
   int version;
 
-  document = bk_cli_open_document (args->positional[0]);
+  document = bk_cli_open_document_read_only (args->positional[0]);
   if (document == NULL)
     return BK_CLI_FAILED;
 
@@ -406,7 +408,7 @@ bk_cli_cmd_check (BkCliArgs *args)
   else
     g_print (_("Schema version: %d"), version);
   g_print ("\n");
-  if (bk_document_is_read_only (document))
+  if (!bk_document_file_is_writable (args->positional[0]))
     {
       g_print (_("The file is read-only."));
       g_print ("\n");

@@ -62,8 +62,9 @@ bk_cli_usage_error (const BkCliCommand *command,
   return BK_CLI_USAGE;
 }
 
-BkDocument *
-bk_cli_open_document (const char *path)
+static BkDocument *
+open_document (const char *path,
+               gboolean    read_only)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_filename_display_name (path);
@@ -82,7 +83,7 @@ bk_cli_open_document (const char *path)
       return NULL;
     }
 
-  document = bk_document_open (path, &error);
+  document = read_only ? bk_document_open_read_only (path, &error) : bk_document_open (path, &error);
   if (document == NULL)
     {
       if (strstr (error->message, name) != NULL)
@@ -92,6 +93,18 @@ bk_cli_open_document (const char *path)
     }
 
   return document;
+}
+
+BkDocument *
+bk_cli_open_document (const char *path)
+{
+  return open_document (path, FALSE);
+}
+
+BkDocument *
+bk_cli_open_document_read_only (const char *path)
+{
+  return open_document (path, TRUE);
 }
 
 gboolean

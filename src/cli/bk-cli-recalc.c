@@ -202,7 +202,7 @@ bk_cli_cmd_recalc (BkCliArgs *args)
   BkWorkbook *workbook;
   guint scenario;
 
-  document = bk_cli_open_document (args->positional[0]);
+  document = bk_cli_open_document_read_only (args->positional[0]);
   if (document == NULL)
     return BK_CLI_FAILED;
 

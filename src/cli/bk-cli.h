@@ -67,6 +67,8 @@ int         bk_cli_fail_error         (const char         *subject,
 
 /* Opens an existing document; on failure prints why and returns NULL. */
 BkDocument *bk_cli_open_document      (const char         *path);
+/* For the commands that only read: the file is never changed. */
+BkDocument *bk_cli_open_document_read_only (const char    *path);
 /* TABLE arguments: an unknown name is wrong usage. */
 gboolean    bk_cli_parse_table        (const BkCliCommand *command,
                                        const char         *name,

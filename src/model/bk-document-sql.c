@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bk-document-private.h"
 
@@ -175,6 +176,8 @@ bk_document_dup_column_text (sqlite3_stmt *stmt,
   return text ? g_strdup ((const char *) text) : NULL;
 }
 
+static void configure_db (BkDocument *self);
+
 gboolean
 bk_document_open_db (BkDocument  *self,
                      const char  *path,
@@ -200,6 +203,46 @@ bk_document_open_db (BkDocument  *self,
       return FALSE;
     }
 
+  configure_db (self);
+  return TRUE;
+}
+
+gboolean
+bk_document_open_db_copy (BkDocument    *self,
+                          const guint8  *data,
+                          gsize          length,
+                          GError       **error)
+{
+  unsigned char *copy;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      if ((copy = sqlite3_malloc64 (length)) == NULL)
+        rc = SQLITE_NOMEM;
+      else
+        {
+          memcpy (copy, data, length);
+          rc = sqlite3_deserialize (self->db, "main", copy, (sqlite3_int64) length, (sqlite3_int64) length,
+                                    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      bk_document_sqlite_error (self->db, rc, error);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      return FALSE;
+    }
+
+  configure_db (self);
+  return TRUE;
+}
+
+static void
+configure_db (BkDocument *self)
+{
   /* Treat every file as untrusted (sqlite.org/security.html). */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
@@ -213,8 +256,6 @@ bk_document_open_db (BkDocument  *self,
   sqlite3_exec (self->db, "PRAGMA cell_size_check = ON", NULL, NULL, NULL);
   if (!self->read_only)
     sqlite3_exec (self->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
-
-  return TRUE;
 }
 
 void

@@ -1964,6 +1964,123 @@ test_refuse_stored (void)
     }
 }
 
+/* bk_document_open_read_only() never changes the file: not by migrating,
+ * not by applying a -wal file planted beside a rollback-journal document,
+ * not by changing the journal mode.  A file cut short by one byte is
+ * damaged, whichever way it is opened. */
+static void
+test_open_read_only (void)
+{
+  static const int damaged[] = { BK_ERROR_DAMAGED };
+  g_autofree char *v0 = make_v0 ("ro-v0.breakeven");
+  g_autofree char *path = test_path ("ro.breakeven");
+  g_autofree char *other = test_path ("ro-other.breakeven");
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *cut = test_path ("ro-cut.breakeven");
+  g_autoptr(GBytes) before = NULL;
+  double value;
+
+  /* an older schema is read, and the file stays as it was */
+  before = file_bytes (v0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BkDocument) doc = bk_document_open_read_only (v0, &error);
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (bk_document_is_read_only (doc));
+    g_assert_cmpfloat (get_value (doc, 0, BK_TABLE_CAPEX, "acme", "2025"), ==, 20);
+    g_assert_false (set1 (doc, BK_SCENARIO_BASE, BK_TABLE_CAPEX, "acme", "2025", "1", &error));
+    g_assert_error (error, BK_ERROR, BK_ERROR_READ_ONLY);
+    bk_document_close (doc);
+    after = file_bytes (v0);
+    assert_same_bytes (before, after);
+    g_assert_cmpint (sql_int (v0, "PRAGMA user_version"), ==, 0);
+  }
+  g_clear_pointer (&before, g_bytes_unref);
+
+  /* a -wal file from another copy, planted beside a rollback document */
+  {
+    g_autoptr(BkDocument) doc = create_sample ("ro.breakeven");
+
+    value = get_value (doc, 0, BK_TABLE_CAPEX, "msft", "2024");
+  }
+  {
+    g_autoptr(GBytes) bytes = file_bytes (path);
+    sqlite3 *db;
+    g_autofree char *wal_data = NULL;
+    gsize wal_length;
+
+    write_file (other, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    db = sql_open (other);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                       "UPDATE cells SET value = 12345 WHERE scenario = 0 AND tbl = 'capex'"
+                                       " AND row = 'msft' AND period = '2024'", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_true (g_file_get_contents (other_wal, &wal_data, &wal_length, NULL));
+    write_file (wal, wal_data, wal_length);
+    sqlite3_close (db);
+  }
+  before = file_bytes (path);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BkDocument) doc = bk_document_open_read_only (path, &error);
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat (get_value (doc, 0, BK_TABLE_CAPEX, "msft", "2024"), ==, value);
+    bk_document_close (doc);
+    after = file_bytes (path);
+    assert_same_bytes (before, after);
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+  g_unlink (wal);
+
+  /* a document in WAL mode: refused read-only, unchanged; opened for
+   * writing it goes back to a rollback journal with its log in the file */
+  {
+    sqlite3 *db = sql_open (other);
+
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_clear_pointer (&before, g_bytes_unref);
+  before = file_bytes (other);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BkDocument) doc = bk_document_open_read_only (other, &error);
+    g_autoptr(GBytes) after = file_bytes (other);
+
+    g_assert_null (doc);
+    g_assert_error (error, BK_ERROR, BK_ERROR_FOREIGN);
+    g_assert_nonnull (strstr (error->message, "write-ahead log"));
+    assert_same_bytes (before, after);
+  }
+  {
+    g_autoptr(BkDocument) doc = open_ok (other);
+
+    g_assert_cmpfloat (get_value (doc, 0, BK_TABLE_CAPEX, "msft", "2024"), ==, 12345);
+    bk_document_close (doc);
+    g_assert_cmpint (sql_int (other, "SELECT 1"), ==, 1);
+    g_assert_false (g_file_test (other_wal, G_FILE_TEST_EXISTS));
+  }
+
+  /* one byte short */
+  {
+    gsize length;
+    const guint8 *data = g_bytes_get_data (before, &length);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BkDocument) doc = NULL;
+
+    write_file (cut, data, length - 1);
+    check_refused (cut, "one byte short", damaged, G_N_ELEMENTS (damaged));
+    doc = bk_document_open_read_only (cut, &error);
+    g_assert_null (doc);
+    g_assert_error (error, BK_ERROR, BK_ERROR_DAMAGED);
+    g_assert_nonnull (strstr (error->message, "whole number of pages"));
+  }
+}
+
 static void
 test_refuse_damaged (void)
 {
@@ -2692,6 +2809,7 @@ main (int    argc,
   g_test_add_func ("/document/refuse/newer", test_refuse_newer);
   g_test_add_func ("/document/refuse/damaged", test_refuse_damaged);
   g_test_add_func ("/document/refuse/stored", test_refuse_stored);
+  g_test_add_func ("/document/open-read-only", test_open_read_only);
   g_test_add_func ("/document/read-only", test_read_only);
   g_test_add_func ("/document/draft/save-as", test_draft);
   g_test_add_func ("/document/draft/empty", test_draft_empty);
