@@ -2081,6 +2081,45 @@ test_open_read_only (void)
   }
 }
 
+/* Texts past their bounds are refused as they are typed, so none reaches
+ * the file (where it would be damage) */
+static void
+test_text_bounds (void)
+{
+  g_autoptr(BkDocument) doc = create_sample ("bounds.breakeven");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strnfill (201, 'n');
+  g_autofree char *title = g_strnfill (501, 't');
+  g_autofree char *note = g_strnfill (10001, 'x');
+  g_autofree char *longest = g_strnfill (10000, 'x');
+  g_autoptr(GBytes) before = NULL, after = NULL;
+
+  before = file_bytes (bk_document_get_path (doc));
+  g_assert_false (bk_document_set_note (doc, BK_TABLE_CAPEX, 0, 0, note, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE);
+  g_assert_nonnull (strstr (error->message, "10000"));
+  g_clear_error (&error);
+  g_assert_false (bk_document_set_title (doc, title, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_false (bk_document_rename_row (doc, FALSE, bk_workbook_get_company_id (bk_document_get_workbook (doc), 0),
+                                          name, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_false (bk_document_add_scenario (doc, name, BK_SCENARIO_BASE, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  after = file_bytes (bk_document_get_path (doc));
+  assert_same_bytes (before, after);
+
+  /* at the bound is fine, and opens again */
+  g_assert_true (bk_document_set_note (doc, BK_TABLE_CAPEX, 0, 0, longest, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(BkDocument) again = open_ok (bk_document_get_path (doc));
+  }
+}
+
 static void
 test_refuse_damaged (void)
 {
@@ -2810,6 +2849,7 @@ main (int    argc,
   g_test_add_func ("/document/refuse/damaged", test_refuse_damaged);
   g_test_add_func ("/document/refuse/stored", test_refuse_stored);
   g_test_add_func ("/document/open-read-only", test_open_read_only);
+  g_test_add_func ("/document/text-bounds", test_text_bounds);
   g_test_add_func ("/document/read-only", test_read_only);
   g_test_add_func ("/document/draft/save-as", test_draft);
   g_test_add_func ("/document/draft/empty", test_draft_empty);
