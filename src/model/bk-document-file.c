@@ -116,7 +116,19 @@ open_document (const char  *path,
   if (read_only)
     {
       g_autoptr(GError) local_error = NULL;
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+      GStatBuf st;
 
+      /* A rollback journal beside the file means a write is under way or
+       * was interrupted: the file alone may be half written, and only
+       * opening it for editing finishes the recovery. */
+      if (g_stat (journal, &st) == 0 && st.st_size > 0)
+        {
+          g_set_error (error, BK_ERROR, BK_ERROR_IO,
+                       _("“%s” is being written, or a write to it was interrupted; try again, or open it for editing to recover it"),
+                       name);
+          return NULL;
+        }
       if (!g_file_get_contents (path, &data, &length, &local_error))
         {
           g_set_error (error, BK_ERROR, BK_ERROR_IO, _("“%s” cannot be read: %s"), name, local_error->message);

@@ -51,6 +51,10 @@ bk_document_sqlite_error (sqlite3  *db,
       g_set_error (error, BK_ERROR, BK_ERROR_DAMAGED,
                    _("The document is damaged (%s)"), message);
       break;
+    case SQLITE_TOOBIG:
+      g_set_error (error, BK_ERROR, BK_ERROR_DAMAGED,
+                   _("The document is damaged: it holds a text or value too large to read"));
+      break;
     case SQLITE_FULL:
       g_set_error (error, BK_ERROR, BK_ERROR_IO, _("The disk is full or the file is too large"));
       break;
