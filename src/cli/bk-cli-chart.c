@@ -332,7 +332,7 @@ bk_cli_cmd_chart (BkCliArgs *args)
     }
 
   /* The document and what to show of it */
-  document = bk_cli_open_document (path);
+  document = bk_cli_open_document_read_only (path);
   if (document == NULL)
     return BK_CLI_FAILED;
 

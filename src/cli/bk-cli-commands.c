@@ -105,7 +105,7 @@ bk_cli_cmd_export_json (BkCliArgs *args)
   g_autofree char *json = NULL;
   const char *path = args->positional[0];
 
-  document = bk_cli_open_document (path);
+  document = bk_cli_open_document_read_only (path);
   if (document == NULL)
     return BK_CLI_FAILED;
 
@@ -127,7 +127,7 @@ bk_cli_cmd_export_csv (BkCliArgs *args)
   if (!bk_cli_parse_table (args->command, args->positional[1], &table))
     return BK_CLI_USAGE;
 
-  document = bk_cli_open_document (path);
+  document = bk_cli_open_document_read_only (path);
   if (document == NULL)
     return BK_CLI_FAILED;
 
@@ -185,6 +185,7 @@ open_cell (BkCliArgs *args,
            guint     *scenario,
            guint     *row,
            guint     *period,
+           gboolean   read_only,
            int       *status)
 {
   g_autoptr(BkDocument) document = NULL;
@@ -198,7 +199,8 @@ open_cell (BkCliArgs *args,
 
   *status = BK_CLI_FAILED;
 
-  document = bk_cli_open_document (args->positional[0]);
+  document = read_only ? bk_cli_open_document_read_only (args->positional[0])
+                       : bk_cli_open_document (args->positional[0]);
   if (document == NULL)
     return NULL;
 
@@ -236,7 +238,7 @@ bk_cli_cmd_get (BkCliArgs *args)
   gsize len;
   int status;
 
-  document = open_cell (args, &table, &scenario, &row, &period, &status);
+  document = open_cell (args, &table, &scenario, &row, &period, TRUE, &status);
   if (document == NULL)
     return status;
 
@@ -274,7 +276,7 @@ bk_cli_cmd_set (BkCliArgs *args)
   guint scenario, row, period;
   int status;
 
-  document = open_cell (args, &table, &scenario, &row, &period, &status);
+  document = open_cell (args, &table, &scenario, &row, &period, FALSE, &status);
   if (document == NULL)
     return status;
 
@@ -374,7 +376,7 @@ bk_cli_cmd_check (BkCliArgs *args)
   g_autofree char *name = NULL;
   int version;
 
-  document = bk_cli_open_document (args->positional[0]);
+  document = bk_cli_open_document_read_only (args->positional[0]);
   if (document == NULL)
     return BK_CLI_FAILED;
 
@@ -393,8 +395,12 @@ bk_cli_cmd_check (BkCliArgs *args)
 
   version = bk_document_get_opened_version (document);
 
-  g_print (_("Document: %s"), name);
-  g_print ("\n");
+  {
+    g_autofree char *shown = bk_cli_escape_controls (name);
+
+    g_print (_("Document: %s"), shown);
+    g_print ("\n");
+  }
   g_print (_("Integrity check: ok"));
   g_print ("\n");
   if (version < BK_DOCUMENT_SCHEMA_VERSION)
@@ -402,7 +408,7 @@ bk_cli_cmd_check (BkCliArgs *args)
   else
     g_print (_("Schema version: %d"), version);
   g_print ("\n");
-  if (bk_document_is_read_only (document))
+  if (!bk_document_file_is_writable (args->positional[0]))
     {
       g_print (_("The file is read-only."));
       g_print ("\n");
@@ -416,7 +422,11 @@ bk_cli_cmd_check (BkCliArgs *args)
       g_print (g_dngettext (NULL, "%u warning:", "%u warnings:", warnings->len), warnings->len);
       g_print ("\n");
       for (guint i = 0; i < warnings->len; i++)
-        g_print ("  %s\n", (const char *) warnings->pdata[i]);
+        {
+          g_autofree char *shown = bk_cli_escape_controls (warnings->pdata[i]);
+
+          g_print ("  %s\n", shown);
+        }
     }
 
   bk_document_close (document);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include "bk-cli.h"
@@ -436,6 +437,9 @@ main (int    argc,
   gboolean done = FALSE;
   int status;
 
+  /* Past a file-size limit (ulimit -f) a write fails with EFBIG, which is
+   * reported like a full disk, instead of the signal killing us mid-write. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
