@@ -495,6 +495,27 @@ finish_action (BkDocument  *self,
   return bk_document_exec (self, "COMMIT", error);
 }
 
+/* Checking */
+
+/* TRUE unless a cell image holds text (or a blob) as its value: applying it
+ * would leave the cell blank, while the loader reads the text as a number,
+ * so the workbook in memory would differ from the file. */
+static gboolean
+check_cell_values (GArray  *images,
+                   GError **error)
+{
+  for (guint i = 0; i < images->len; i++)
+    {
+      const BkRowImage *image = &g_array_index (images, BkRowImage, i);
+      int type = image->present ? image->values[0].type : SQLITE_NULL;
+
+      if (image->table == BK_JOURNAL_CELLS &&
+          type != SQLITE_NULL && type != SQLITE_INTEGER && type != SQLITE_FLOAT)
+        return bk_document_damaged (error, _("a cell holds a value that is not a number"));
+    }
+  return TRUE;
+}
+
 /* Applying */
 
 /* Applies images to the in-memory workbook.  Returns FALSE when an image is
@@ -846,11 +867,15 @@ bk_journal_step (BkDocument  *self,
           incremental = FALSE;
       }
 
-    if (!incremental)
-      {
-        if (!(check = bk_document_load_workbook (self, error)))
-          goto failed;
-      }
+    /* Even a change of cells or assumptions alone can restore something the
+     * loader refuses (a crafted history): read it all back.  Only a
+     * structural change replaces the workbook; the others are applied
+     * image by image below. */
+    if (!check_cell_values (images, error) ||
+        !(check = bk_document_load_workbook (self, error)))
+      goto failed;
+    if (incremental)
+      g_clear_object (&check);
 
     if (!bk_document_exec (self, "COMMIT", error))
       goto failed;
