@@ -315,10 +315,10 @@ static void
 test_cumulative_fcf_markers (void)
 {
   g_autoptr(BkWorkbook) workbook = load_sample ();
-  /* In the base case nobody pays back; in the bull case some do */
-  g_autoptr(BkResults) base = bk_engine_compute (workbook, BK_SCENARIO_BASE);
-  g_autoptr(BkResults) results = bk_engine_compute (workbook, scenario_index (workbook, "Bull — tokens per watt"));
-  g_autoptr(BkChart) base_chart = build_ok (BK_CHART_SPEC_CUMULATIVE_FCF, workbook, base, -1, -1);
+  /* In the bear case nobody pays back; in the base case some do */
+  g_autoptr(BkResults) bear = bk_engine_compute (workbook, scenario_index (workbook, "Bear — short GPU life, price war"));
+  g_autoptr(BkResults) results = bk_engine_compute (workbook, BK_SCENARIO_BASE);
+  g_autoptr(BkChart) bear_chart = build_ok (BK_CHART_SPEC_CUMULATIVE_FCF, workbook, bear, -1, -1);
   g_autoptr(BkChart) chart = build_ok (BK_CHART_SPEC_CUMULATIVE_FCF, workbook, results, -1, -1);
   guint n_companies = bk_workbook_get_n_companies (workbook);
   guint m = bk_results_get_n_periods (results);
@@ -340,8 +340,8 @@ test_cumulative_fcf_markers (void)
   g_assert_cmpuint (expected, >, 0);
   g_assert_cmpuint (expected, <, n_companies);
   for (guint c = 0; c < n_companies; c++)
-    g_assert_false (isfinite (bk_results_get_company (base, c)->payback_years));
-  g_assert_cmpuint (base_chart->markers->len, ==, 0);
+    g_assert_false (isfinite (bk_results_get_company (bear, c)->payback_years));
+  g_assert_cmpuint (bear_chart->markers->len, ==, 0);
   g_assert_cmpuint (chart->markers->len, ==, expected);
 
   for (guint i = 0; i < chart->markers->len; i++)

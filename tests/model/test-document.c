@@ -995,7 +995,7 @@ test_scenario_overrides (void)
   g_autoptr(GError) error = NULL;
   BkWorkbook *wb = bk_document_get_workbook (doc);
   int bear = scenario_of (doc, "bear — SHORT gpu life, price war");
-  int bull = scenario_of (doc, "Bull — tokens per watt");
+  int bull = scenario_of (doc, "Bull — demand keeps compounding");
   gint64 bear_id;
   g_autofree char *start = export (doc);
   g_autofree char *overridden = NULL;

@@ -227,7 +227,9 @@ test_raising_price_never_lowers_revenue (void)
   g_autoptr(BkResults) after = NULL;
   gboolean some_higher = FALSE;
 
-  bk_workbook_put_assumption (wb, BK_SCENARIO_BASE, -1, BK_ASSUMPTION_PRICE_PER_MTOK, 1.5);
+  double price = bk_workbook_get_assumption (wb, BK_SCENARIO_BASE, -1, BK_ASSUMPTION_PRICE_PER_MTOK);
+
+  bk_workbook_put_assumption (wb, BK_SCENARIO_BASE, -1, BK_ASSUMPTION_PRICE_PER_MTOK, 1.5 * price);
   after = bk_engine_compute (wb, BK_SCENARIO_BASE);
 
   for (guint c = 0; c < bk_results_get_n_companies (before); c++)
@@ -304,7 +306,7 @@ test_scenarios_of_the_sample (void)
   g_autoptr(BkWorkbook) wb = load ("data/sample.json");
   g_autoptr(BkResults) base = bk_engine_compute (wb, BK_SCENARIO_BASE);
   int bear = bk_workbook_find_scenario (wb, "Bear — short GPU life, price war");
-  int bull = bk_workbook_find_scenario (wb, "Bull — tokens per watt");
+  int bull = bk_workbook_find_scenario (wb, "Bull — demand keeps compounding");
   int fomo = bk_workbook_find_scenario (wb, "FOMO CapEx");
   g_autoptr(BkResults) bear_r = NULL;
   g_autoptr(BkResults) bull_r = NULL;
