@@ -278,7 +278,19 @@ bk_chart_build_histogram (BkWorkbook               *workbook,
   bk_chart_set_axis (chart, BK_CHART_AXIS_X, _("NPV"), BK_CHART_UNIT_USD_BILLIONS);
   bk_chart_set_axis (chart, BK_CHART_AXIS_Y, _("Trials"), BK_CHART_UNIT_NUMBER);
 
-  if (result->n_bins > 0)
+  if (result->n_bins > 0
+      && !(result->histogram[result->n_bins - 1].to > result->histogram[0].from))
+    {
+      /* Every trial gave the same NPV (no driver is uncertain): one bar
+       * around it, a hundredth of its size wide either way */
+      double value = result->histogram[0].from;
+      double half = MAX (fabs (value) * 0.01, 1e-3);
+      double one_edges[2] = { value - half, value + half };
+      double one_count = result->params.trials;
+
+      bk_chart_set_bins (chart, 1, one_edges, &one_count);
+    }
+  else if (result->n_bins > 0)
     {
       edges = g_new (double, result->n_bins + 1);
       counts = g_new (double, result->n_bins);
