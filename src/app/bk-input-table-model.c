@@ -295,6 +295,39 @@ bk_input_table_model_get_tooltip (BkTableModel *model,
     }
 }
 
+/* A block past the edge is refused (bk_table_model_set_range()): say what
+ * to add first.  Rows are not added for a paste, since a new company needs a
+ * name and a market; periods could be, but adding them and pasting would be
+ * two undo steps, so the paste is refused whole as well. */
+static void
+bk_input_table_model_get_overflow_hint (BkTableModel *model,
+                                        guint         rows_over,
+                                        guint         columns_over,
+                                        GString      *out)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+
+  if (rows_over > 0 && bk_table_rows_are_markets (self->table))
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                              "A new market needs a name: add %u market with Insert Row first.",
+                                              "New markets need names: add %u markets with Insert Row first.",
+                                              rows_over), rows_over);
+  else if (rows_over > 0)
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                              "A new company needs a name and a market: add %u company with Insert Row first.",
+                                              "New companies need names and markets: add %u companies with Insert Row first.",
+                                              rows_over), rows_over);
+  if (columns_over > 0)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "Add %u period with Add Period at End first.",
+                                                "Add %u periods with Add Period at End first.",
+                                                columns_over), columns_over);
+    }
+}
+
 static gboolean
 bk_input_table_model_set_range (BkTableModel       *model,
                                 guint               row,
@@ -323,6 +356,7 @@ bk_input_table_model_iface_init (BkTableModelInterface *iface)
   iface->get_cell = bk_input_table_model_get_cell;
   iface->get_edit_text = bk_input_table_model_get_edit_text;
   iface->get_tooltip = bk_input_table_model_get_tooltip;
+  iface->get_overflow_hint = bk_input_table_model_get_overflow_hint;
   iface->set_range = bk_input_table_model_set_range;
 }
 

@@ -230,11 +230,14 @@ bk_results_table_model_get_tooltip (BkTableModel *model,
         g_string_append (out, _("No ROI: nothing is spent on capex"));
       break;
     case BK_RESULTS_COLUMN_PAYBACK:
-      if (!isfinite (value))
-        g_string_append (out, _("Never pays back within the modelled horizon"));
-      break;
     case BK_RESULTS_COLUMN_DISCOUNTED_PAYBACK:
-      if (!isfinite (value))
+      if (isfinite (value))
+        break;
+      if (sum_series (results, metrics, BK_SERIES_CAPEX) == 0)
+        g_string_append (out, _("No payback: nothing is invested (no capex)"));
+      else if (column == BK_RESULTS_COLUMN_PAYBACK)
+        g_string_append (out, _("Never pays back within the modelled horizon"));
+      else
         g_string_append (out, _("Never pays back within the modelled horizon once cash flows are discounted"));
       break;
     case BK_RESULTS_COLUMN_NPV:

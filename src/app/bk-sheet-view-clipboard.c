@@ -2,7 +2,8 @@
 /* bk-sheet-view-clipboard.c — copy, cut, paste, clear and fill on the grid's selection
  *
  * Each operation is one bk_table_model_set_range() call, so one undo step;
- * a refused one changes nothing and shows the model's message.  The
+ * a refused one changes nothing and shows the model's message.  A pasted
+ * block reaching past the table's edge is refused whole, never clipped.  The
  * clipboard holds tab-separated edit texts (BK_DELIMITED_TSV): numbers in
  * plain form, so that they round-trip at full precision, and formulas as
  * formulas ("=prev*1.39", relative by construction).  Quoting, parsing and
@@ -146,9 +147,10 @@ bk_sheet_view_paste_text (BkSheetView *self,
   bk_sheet_selection_get_bounds (self->selection, &r0, &c0, &r1, &c1);
   row = r0;
   column = c0;
+  /* Not clipped to the table: a block that does not fit is refused whole
+   * by bk_table_model_set_range(), saying how much is left over. */
   bk_delimited_paste_size (block_rows, block_columns, r1 - r0 + 1, c1 - c0 + 1,
-                           self->n_rows - row, self->n_columns - column,
-                           &n_rows, &n_columns);
+                           G_MAXUINT, G_MAXUINT, &n_rows, &n_columns);
   texts = bk_delimited_tile (block, block_rows, block_columns, n_rows, n_columns);
 
   /* A short row leaves the rest of its cells as they are. */
@@ -158,7 +160,7 @@ bk_sheet_view_paste_text (BkSheetView *self,
       {
         const char **slot = &texts[(gsize) r * n_columns + c];
 
-        if (*slot == NULL)
+        if (*slot == NULL && row + r < self->n_rows && column + c < self->n_columns)
           {
             char *keep = bk_table_model_dup_edit_text (self->model, row + r, column + c);
 

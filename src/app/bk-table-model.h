@@ -59,6 +59,13 @@ struct _BkTableModelInterface
   /* Optional: preferred width of a column in characters, 0 for the default. */
   guint        (* get_column_width_hint) (BkTableModel  *self,
                                           guint          column);
+  /* Optional: what to do about a block that does not fit (@rows_over rows
+   * and @columns_over columns past the table's end), e.g. "Add the
+   * companies first"; appends nothing when there is no advice. */
+  void         (* get_overflow_hint)     (BkTableModel  *self,
+                                          guint          rows_over,
+                                          guint          columns_over,
+                                          GString       *out);
   /* Optional (NULL: the table is read-only).  All or nothing. */
   gboolean     (* set_range)             (BkTableModel       *self,
                                           guint               row,
@@ -98,7 +105,10 @@ guint        bk_table_model_get_column_width_hint (BkTableModel       *self,
 /* Changes a block of cells from what a person typed, pasted or filled: one
  * call per user action.  @texts holds @n_rows × @n_columns strings, row-major;
  * "" clears a cell.  On failure returns FALSE with an error whose message can
- * be shown as is, and nothing changed. */
+ * be shown as is, and nothing changed.  A block reaching past the table's
+ * last row or column is refused as a whole (BK_ERROR_OUT_OF_RANGE), with a
+ * message that counts the rows and columns that do not fit: no part of it is
+ * kept quietly. */
 gboolean     bk_table_model_set_range             (BkTableModel       *self,
                                                    guint               row,
                                                    guint               column,

@@ -3,8 +3,10 @@
  *
  * The formula bar follows the sheet's cursor: the cell's address, its raw
  * input or formula (editable: Enter commits through the same model call as
- * an in-place edit), and its note.  A refused edit's reason is shown under
- * the bar as well as next to the cell. */
+ * an in-place edit), and its note.  A refused edit's reason is shown over
+ * the foot of the sheet (an overlay: the cells do not move) as well as next
+ * to the cell, and goes when it no longer applies: Escape, another cell, a
+ * later edit or paste that worked, another scenario. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -129,6 +131,11 @@ cells_changed_cb (BkTableModel *model,
   int r = bk_sheet_view_get_cursor_row (self->sheet);
   int c = bk_sheet_view_get_cursor_column (self->sheet);
 
+  /* An edit went through (here or anywhere): an earlier refusal is moot,
+   * unless the sheet's editor still holds the refused text */
+  if (!bk_sheet_view_get_editing (self->sheet))
+    clear_error (self);
+
   if (r >= (int) row && r < (int) (row + n_rows) && c >= (int) column && c < (int) (column + n_columns) &&
       !gtk_widget_has_focus (self->entry))
     update_formula_bar (self);
@@ -138,7 +145,17 @@ static void
 model_reset_cb (BkTableModel *model,
                 BkTablePage  *self)
 {
+  /* Another scenario or shape */
+  if (!bk_sheet_view_get_editing (self->sheet))
+    clear_error (self);
   update_formula_bar (self);
+}
+
+static void
+sheet_error_cleared_cb (BkSheetView *sheet,
+                        BkTablePage *self)
+{
+  clear_error (self);
 }
 
 static void
@@ -280,7 +297,7 @@ bk_table_page_class_init (BkTablePageClass *klass)
 static void
 bk_table_page_init (BkTablePage *self)
 {
-  GtkWidget *bar;
+  GtkWidget *bar, *overlay;
   GtkEventController *keys;
 
   self->scratch = g_string_new (NULL);
@@ -323,16 +340,21 @@ bk_table_page_init (BkTablePage *self)
   gtk_widget_add_css_class (self->unit, "caption");
   gtk_box_append (GTK_BOX (bar), self->unit);
 
+  /* The refusal's message floats over the foot of the sheet, so showing
+   * it never moves the cells under the pointer */
   self->error_revealer = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->error_revealer),
+                                    GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+  gtk_widget_set_valign (self->error_revealer, GTK_ALIGN_END);
+  gtk_widget_set_can_target (self->error_revealer, FALSE);
   self->error_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
   gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_widget_add_css_class (self->error_label, "error");
+  gtk_label_set_wrap_mode (GTK_LABEL (self->error_label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (self->error_label, "bk-formula-error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
   gtk_revealer_set_child (GTK_REVEALER (self->error_revealer), self->error_label);
-  gtk_box_append (GTK_BOX (self->box), self->error_revealer);
 
   /* Sheet and side */
   self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
@@ -345,10 +367,14 @@ bk_table_page_init (BkTablePage *self)
   self->sheet = BK_SHEET_VIEW (bk_sheet_view_new (NULL));
   g_signal_connect (self->sheet, "cursor-moved", G_CALLBACK (cursor_moved_cb), self);
   g_signal_connect (self->sheet, "error", G_CALLBACK (sheet_error_cb), self);
+  g_signal_connect (self->sheet, "error-cleared", G_CALLBACK (sheet_error_cleared_cb), self);
   self->scroller = gtk_scrolled_window_new ();
   gtk_widget_set_size_request (self->scroller, 360, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->sheet));
-  gtk_paned_set_start_child (GTK_PANED (self->paned), self->scroller);
+  overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), self->scroller);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->error_revealer);
+  gtk_paned_set_start_child (GTK_PANED (self->paned), overlay);
 }
 
 GtkWidget *
