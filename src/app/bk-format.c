@@ -178,6 +178,17 @@ bk_format_number_exact (GString *out,
 }
 
 void
+bk_format_percent_exact (GString *out,
+                         double   fraction)
+{
+  g_return_if_fail (out != NULL);
+
+  bk_format_number_exact (out, fraction * 100);
+  if (isfinite (fraction))
+    g_string_append_c (out, '%');
+}
+
+void
 bk_format_percent (GString *out,
                    double   fraction,
                    int      decimals)

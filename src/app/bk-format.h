@@ -23,6 +23,11 @@ void  bk_format_number               (GString      *out,
  * The cell input parser reads it back exactly. */
 void  bk_format_number_exact         (GString      *out,
                                       double        value);
+/* A fraction as a percentage a spreadsheet reads back: every digit of
+ * @fraction × 100 and "%" ("100.23901234567%"), the locale's decimal point,
+ * no grouping. */
+void  bk_format_percent_exact        (GString      *out,
+                                      double        fraction);
 /* A cell of an input table, in the table's unit (bk_table_get_unit()):
  * CapEx and Backlog in US$ billion and Tokens in trillion tokens/day with
  * 1 decimal from 10 up ("55.7", "480.0"), 2 below 10 ("1.25") and 3 below

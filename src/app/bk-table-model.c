@@ -184,6 +184,14 @@ bk_table_model_get_column_width_hint (BkTableModel *self,
   return iface->get_column_width_hint (self, column);
 }
 
+gboolean
+bk_table_model_is_read_only (BkTableModel *self)
+{
+  g_return_val_if_fail (BK_IS_TABLE_MODEL (self), TRUE);
+
+  return BK_TABLE_MODEL_GET_IFACE (self)->set_range == NULL;
+}
+
 static guint
 past_end (guint start,
           guint count,

@@ -102,6 +102,9 @@ void         bk_table_model_get_tooltip           (BkTableModel       *self,
 guint        bk_table_model_get_column_width_hint (BkTableModel       *self,
                                                    guint               column);
 
+/* Whether the table takes no edits at all (no set_range: results). */
+gboolean     bk_table_model_is_read_only          (BkTableModel       *self);
+
 /* Changes a block of cells from what a person typed, pasted or filled: one
  * call per user action.  @texts holds @n_rows × @n_columns strings, row-major;
  * "" clears a cell.  On failure returns FALSE with an error whose message can

@@ -235,9 +235,13 @@ export_csv_action (GtkWidget  *widget,
   int table = bk_window_get_current_table (self);
   g_autofree char *suggested = NULL;
 
-  if (table < 0)
+  if (g_strcmp0 (bk_window_get_page (self), "results") == 0 && bk_window_get_document (self) != NULL)
+    suggested = g_strdup_printf ("%s — %s", workbook_title (self),
+                                 bk_results_page_get_series_active (self->results_page) ? "series" : "results");
+  else if (table < 0)
     return;
-  suggested = g_strdup_printf ("%s — %s", workbook_title (self), bk_table_to_string (table));
+  else
+    suggested = g_strdup_printf ("%s — %s", workbook_title (self), bk_table_to_string (table));
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Table"), _("_Export"),
                _("CSV Tables"), "csv", suggested,
                bk_window_export_csv_path, N_("Could not export the table"));
@@ -811,7 +815,7 @@ bk_window_update_actions (BkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-json", TRUE);
   gtk_widget_action_set_enabled (widget, "win.import-csv", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.export-json", have);
-  gtk_widget_action_set_enabled (widget, "win.export-csv", have && on_table);
+  gtk_widget_action_set_enabled (widget, "win.export-csv", have && (on_table || g_strcmp0 (page, "results") == 0));
   gtk_widget_action_set_enabled (widget, "win.export-chart", have);
   gtk_widget_action_set_enabled (widget, "win.copy-chart", have);
   gtk_widget_action_set_enabled (widget, "win.add-scenario", writable);

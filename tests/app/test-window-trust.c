@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bk-application.h"
+#include "bk-results-csv.h"
 #include "bk-results-page.h"
 #include "bk-results-table-model.h"
 #include "bk-test-ui.h"
@@ -279,6 +280,126 @@ test_empty_company_payback (Fixture       *f,
   g_assert_nonnull (strstr (text->str, "nothing is invested"));
 }
 
+static void
+read_text_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static char *
+read_clipboard (Fixture *f)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), NULL,
+                                 read_text_cb, &text);
+  BK_WAIT_FOR (text != NULL);
+  return text;
+}
+
+static BkResultsPage *
+results_page (Fixture *f)
+{
+  bk_window_set_page (f->window, "results");
+  return BK_RESULTS_PAGE (bk_window_get_page_widget (f->window, "results"));
+}
+
+/* Item 13: Copy on Results gives what a spreadsheet pastes: headers, every
+ * digit, blank for a metric that does not exist (not "—") */
+static void
+test_results_copy (Fixture       *f,
+                   gconstpointer  data)
+{
+  BkResultsPage *results = results_page (f);
+  BkSheetView *metrics = bk_results_page_get_metrics_sheet (results);
+  BkSheetView *series = bk_results_page_get_series_sheet (results);
+  BkResults *computed = bk_engine_get_results (bk_window_get_engine (f->window));
+  const BkMetrics *msft = bk_results_get_company (computed, 0);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  g_auto(GStrv) first = NULL;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+
+  gtk_widget_grab_focus (GTK_WIDGET (metrics));
+  bk_sheet_view_set_cursor (metrics, 0, 0);
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+a", "ctrl+c", NULL);
+  text = read_clipboard (f);
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, "—"));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, bk_results_get_n_companies (computed) + 2);
+  header = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (header), ==, BK_RESULTS_N_COLUMNS + 1);
+  g_assert_cmpstr (header[0], ==, "");
+  g_assert_cmpstr (header[1 + BK_RESULTS_COLUMN_NPV], ==, "NPV (US$ B)");
+  first = g_strsplit (lines[1], "\t", -1);
+  g_assert_cmpstr (first[0], ==, "Microsoft");
+  /* Full precision: the shortest text that reads back as the same double */
+  g_assert_cmpfloat (g_ascii_strtod (first[1 + BK_RESULTS_COLUMN_NPV], NULL), ==, msft->npv);
+  g_assert_cmpuint (strlen (first[1 + BK_RESULTS_COLUMN_NPV]), >, 8);
+  /* Percent as a spreadsheet reads it, blank where there is none */
+  g_assert_true (g_str_has_suffix (first[1 + BK_RESULTS_COLUMN_ROI], "%"));
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (first[1 + BK_RESULTS_COLUMN_ROI], NULL) / 100,
+                                  msft->roi, 1e-15);
+  g_assert_true (isnan (msft->payback_years));
+  g_assert_cmpstr (first[1 + BK_RESULTS_COLUMN_PAYBACK], ==, "");
+
+  /* The per-period sheet: periods across, series down, with headers */
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&lines, g_strfreev);
+  gtk_widget_grab_focus (GTK_WIDGET (series));
+  bk_sheet_view_select_range (series, BK_SERIES_REVENUE, 0, 2, 2);
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+c", NULL);
+  text = read_clipboard (f);
+  g_test_message ("%s", text);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "\t2023\t2024"));
+  g_assert_true (g_str_has_prefix (lines[1], "Revenue (US$ B)\t"));
+}
+
+/* Item 13: Export This Table (CSV) works on Results, for either sheet */
+static void
+test_results_export_csv (Fixture       *f,
+                         gconstpointer  data)
+{
+  BkResultsPage *results = results_page (f);
+  BkResults *computed = bk_engine_get_results (bk_window_get_engine (f->window));
+  g_autofree char *path = g_build_filename (f->dir, "results.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean exported;
+
+  gtk_widget_grab_focus (GTK_WIDGET (bk_results_page_get_metrics_sheet (results)));
+  g_assert_false (bk_results_page_get_series_active (results));
+  exported = bk_window_export_csv_path (f->window, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (exported);
+  expected = bk_results_csv_write_metrics (workbook (f), computed);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, expected);
+
+  /* The per-period sheet of the selected company */
+  bk_sheet_view_set_cursor (bk_results_page_get_metrics_sheet (results), 1, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (bk_results_page_get_series_sheet (results)));
+  g_assert_true (bk_results_page_get_series_active (results));
+  g_assert_true (bk_window_export_csv_path (f->window, path, &error));
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&written, g_free);
+  expected = bk_results_csv_write_series (workbook (f), computed, 1);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +435,8 @@ main (int   argc,
   ADD ("paste-past-edge", test_paste_past_edge);
   ADD ("error-bar-goes", test_error_bar_goes);
   ADD ("empty-company-payback", test_empty_company_payback);
+  ADD ("results-copy", test_results_copy);
+  ADD ("results-export-csv", test_results_export_csv);
 #undef ADD
 
   status = g_test_run ();
