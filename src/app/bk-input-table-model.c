@@ -16,6 +16,7 @@
 
 #include "bk-format.h"
 #include "bk-input-table-model.h"
+#include "bk-share-check.h"
 
 /* Shown in a cell whose formula cannot be evaluated; the tooltip says why */
 #define INVALID_TEXT "#ERR"
@@ -102,6 +103,39 @@ find_carried_value (BkInputTableModel *self,
   return FALSE;
 }
 
+/* The share table: the sum of the shares of the market of @row's company
+ * in @column, when it is past 100 % (else FALSE) */
+static gboolean
+share_excess (BkInputTableModel *self,
+              guint              row,
+              guint              column,
+              double            *sum)
+{
+  guint market;
+
+  if (self->table != BK_TABLE_SHARE)
+    return FALSE;
+  market = bk_workbook_get_company_market (self->workbook, row);
+  *sum = bk_share_check_sum (self->workbook, scenario_of (self), market, column);
+  return *sum > 1 + BK_SHARE_SLACK;
+}
+
+static char *
+dup_share_warning (BkInputTableModel *self,
+                   guint              market,
+                   guint              period,
+                   double             sum)
+{
+  g_autoptr(GString) percent = g_string_new (NULL);
+  g_autofree char *label = bk_workbook_dup_period_label (self->workbook, period);
+
+  bk_format_percent (percent, sum, 1);
+  /* Translators: a share cell's warning, e.g. "The shares of China add up
+   * to 155.0% in 2025, more than the whole market" */
+  return g_strdup_printf (_("The shares of %s add up to %s in %s, more than the whole market"),
+                          bk_workbook_get_market_name (self->workbook, market), percent->str, label);
+}
+
 /* What a person would type to get @value: the share table takes percent. */
 static void
 append_typed_value (BkTable  table,
@@ -185,6 +219,12 @@ bk_input_table_model_get_cell (BkTableModel *model,
     flags |= BK_TABLE_CELL_NOTE;
   if (cell.flags & BK_CELL_OVERRIDDEN)
     flags |= BK_TABLE_CELL_OVERRIDDEN;
+  {
+    double sum;
+
+    if (share_excess (self, row, column, &sum))
+      flags |= BK_TABLE_CELL_WARNING;
+  }
 
   if (cell.flags & BK_CELL_INVALID)
     {
@@ -264,6 +304,17 @@ bk_input_table_model_get_tooltip (BkTableModel *model,
   /* cell.error lives until the next bk_workbook_get_cell() call */
   if (cell.error != NULL)
     append_line (out, cell.error);
+  {
+    double sum;
+
+    if (share_excess (self, row, column, &sum))
+      {
+        g_autofree char *warning = dup_share_warning (self, bk_workbook_get_company_market (self->workbook, row),
+                                                      column, sum);
+
+        append_line (out, warning);
+      }
+  }
 
   if ((cell.flags & BK_CELL_BLANK) && !(cell.flags & BK_CELL_INVALID) &&
       find_carried_value (self, row, column, &carried, &from))
@@ -291,6 +342,29 @@ bk_input_table_model_get_tooltip (BkTableModel *model,
         bk_format_cell_value (value, self->table, base.value);
       /* Translators: the tooltip of a cell a scenario overrides, e.g. "Base: 145.0" */
       line = g_strdup_printf (_("Base: %s"), value->str);
+      append_line (out, line);
+    }
+}
+
+/* The share table: every market and period past 100 %, a line each */
+static void
+bk_input_table_model_get_warning (BkTableModel *model,
+                                  GString      *out)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+  g_autoptr(GArray) excesses = NULL;
+
+  if (self->table != BK_TABLE_SHARE)
+    return;
+  excesses = bk_share_check_excesses (self->workbook, scenario_of (self));
+  if (excesses->len == 0)
+    return;
+
+  for (guint i = 0; i < excesses->len; i++)
+    {
+      const BkShareExcess *e = &g_array_index (excesses, BkShareExcess, i);
+      g_autofree char *line = dup_share_warning (self, e->market, e->period, e->sum);
+
       append_line (out, line);
     }
 }
@@ -357,6 +431,7 @@ bk_input_table_model_iface_init (BkTableModelInterface *iface)
   iface->get_edit_text = bk_input_table_model_get_edit_text;
   iface->get_tooltip = bk_input_table_model_get_tooltip;
   iface->get_overflow_hint = bk_input_table_model_get_overflow_hint;
+  iface->get_warning = bk_input_table_model_get_warning;
   iface->set_range = bk_input_table_model_set_range;
 }
 
@@ -406,6 +481,12 @@ bk_input_table_model_workbook_changed (BkDocumentTableModel *base,
     }
 
   n_rows = MIN ((guint) n_rows, total_rows - (guint) row);
+  /* One share moves its whole market's sum: every row's warning mark */
+  if (self->table == BK_TABLE_SHARE && (flags & (BK_CHANGE_CELLS | BK_CHANGE_OVERRIDES)))
+    {
+      row = 0;
+      n_rows = (int) total_rows;
+    }
   if (flags & (BK_CHANGE_CELLS | BK_CHANGE_OVERRIDES))
     {
       /* Formulas and carried values further along the row follow */

@@ -60,6 +60,7 @@ typedef struct
   GdkRGBA view_bg;
   GdkRGBA error;
   GdkRGBA error_tint;
+  GdkRGBA warning;
   GdkRGBA override_tint;
   GdkRGBA read_only_tint;
   GdkRGBA total_tint;

@@ -184,6 +184,21 @@ bk_table_model_get_column_width_hint (BkTableModel *self,
   return iface->get_column_width_hint (self, column);
 }
 
+void
+bk_table_model_get_warning (BkTableModel *self,
+                            GString      *out)
+{
+  BkTableModelInterface *iface;
+
+  g_return_if_fail (BK_IS_TABLE_MODEL (self));
+  g_return_if_fail (out != NULL);
+
+  g_string_truncate (out, 0);
+  iface = BK_TABLE_MODEL_GET_IFACE (self);
+  if (iface->get_warning != NULL)
+    iface->get_warning (self, out);
+}
+
 gboolean
 bk_table_model_is_read_only (BkTableModel *self)
 {

@@ -27,6 +27,8 @@ struct _BkTablePage
   GtkWidget    *entry;
   GtkWidget    *note;
   GtkWidget    *unit;
+  GtkWidget    *warning;        /* the table's warning, in the bar */
+  GtkWidget    *warning_label;
   GtkWidget    *error_revealer;
   GtkWidget    *error_label;
   GtkWidget    *paned;
@@ -53,6 +55,40 @@ clear_error (BkTablePage *self)
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->error_revealer), FALSE);
   gtk_label_set_text (GTK_LABEL (self->error_label), "");
   gtk_widget_remove_css_class (self->entry, "error");
+}
+
+/* The model's warning about the whole table (shares past 100 %): its first
+ * line in the formula bar, every line in the tooltip */
+static void
+update_warning (BkTablePage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *shown = NULL;
+  guint n_lines = 1;
+  char *newline;
+
+  if (self->model != NULL)
+    bk_table_model_get_warning (self->model, text);
+  gtk_widget_set_visible (self->warning, text->len > 0);
+  if (text->len == 0)
+    {
+      gtk_label_set_text (GTK_LABEL (self->warning_label), "");
+      gtk_widget_set_tooltip_text (self->warning, NULL);
+      return;
+    }
+
+  for (const char *p = text->str; (p = strchr (p, '\n')) != NULL; p++)
+    n_lines++;
+  newline = strchr (text->str, '\n');
+  if (newline == NULL)
+    shown = g_strdup (text->str);
+  else
+    /* Translators: the first of several warnings, then how many more */
+    shown = g_strdup_printf (_("%.*s (and %u more)"), (int) (newline - text->str), text->str, n_lines - 1);
+  gtk_label_set_text (GTK_LABEL (self->warning_label), shown);
+  gtk_widget_set_tooltip_text (self->warning, text->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
 }
 
 static void
@@ -135,6 +171,7 @@ cells_changed_cb (BkTableModel *model,
    * unless the sheet's editor still holds the refused text */
   if (!bk_sheet_view_get_editing (self->sheet))
     clear_error (self);
+  update_warning (self);
 
   if (r >= (int) row && r < (int) (row + n_rows) && c >= (int) column && c < (int) (column + n_columns) &&
       !gtk_widget_has_focus (self->entry))
@@ -148,6 +185,7 @@ model_reset_cb (BkTableModel *model,
   /* Another scenario or shape */
   if (!bk_sheet_view_get_editing (self->sheet))
     clear_error (self);
+  update_warning (self);
   update_formula_bar (self);
 }
 
@@ -335,6 +373,20 @@ bk_table_page_init (BkTablePage *self)
   gtk_widget_add_css_class (self->note, "dim-label");
   gtk_box_append (GTK_BOX (bar), self->note);
 
+  self->warning = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (self->warning, "warning");
+  gtk_widget_add_css_class (self->warning, "bk-table-warning");
+  gtk_box_append (GTK_BOX (self->warning), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  self->warning_label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->warning_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->warning_label), 60);
+  gtk_label_set_xalign (GTK_LABEL (self->warning_label), 0);
+  gtk_box_append (GTK_BOX (self->warning), self->warning_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+  gtk_widget_set_visible (self->warning, FALSE);
+  gtk_box_append (GTK_BOX (bar), self->warning);
+
   self->unit = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->unit, "dim-label");
   gtk_widget_add_css_class (self->unit, "caption");
@@ -424,6 +476,7 @@ bk_table_page_set_model (BkTablePage  *self,
   if (self->sheet != NULL)
     bk_sheet_view_set_model (self->sheet, model);
   clear_error (self);
+  update_warning (self);
   update_formula_bar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
@@ -504,4 +557,12 @@ bk_table_page_get_note (BkTablePage *self)
   g_return_val_if_fail (BK_IS_TABLE_PAGE (self), NULL);
 
   return gtk_label_get_text (GTK_LABEL (self->note));
+}
+
+const char *
+bk_table_page_get_warning (BkTablePage *self)
+{
+  g_return_val_if_fail (BK_IS_TABLE_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (self->warning) ? gtk_label_get_text (GTK_LABEL (self->warning_label)) : NULL;
 }

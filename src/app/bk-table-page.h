@@ -37,5 +37,7 @@ const char   *bk_table_page_get_error        (BkTablePage  *self);
 const char   *bk_table_page_get_address      (BkTablePage  *self);
 GtkEditable  *bk_table_page_get_formula_entry (BkTablePage *self);
 const char   *bk_table_page_get_note         (BkTablePage  *self);
+/* The table's warning shown in the formula bar (shares past 100 %), or NULL */
+const char   *bk_table_page_get_warning      (BkTablePage  *self);
 
 G_END_DECLS

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "bk-chart-builder.h"
+#include "bk-share-check.h"
 #include "bk-chart-private.h"
 #include "bk-types.h"
 
@@ -455,6 +456,17 @@ fill_share (ChartData *data,
       double rest = 1 - covered;
 
       add_series (data, _("Others"), &rest, 1, KEY_OTHERS);
+    }
+  else if (covered > 1 + BK_SHARE_SLACK)
+    {
+      /* A ring cannot hold more than the whole market: the slices are drawn
+       * in proportion, and the subtitle says the shares do not add up */
+      g_free (data->subtitle);
+      /* Translators: the share donut's subtitle when the shares of a market
+       * add up past 100%, e.g. "Shares add up to 155%, more than the whole
+       * market: 2025, Base" */
+      data->subtitle = g_strdup_printf (_("⚠ Shares add up to %.0f%%, more than the whole market: %s, %s"),
+                                        covered * 100, period_label, src->scenario_name);
     }
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bk-application.h"
+#include "bk-chart.h"
 #include "bk-results-csv.h"
 #include "bk-results-page.h"
 #include "bk-results-table-model.h"
@@ -280,6 +281,65 @@ test_empty_company_payback (Fixture       *f,
   g_assert_nonnull (strstr (text->str, "nothing is invested"));
 }
 
+/* Item 3: shares past 100 % are marked where the analyst works: the cells
+ * of that market and period, the formula bar, and the donut */
+static void
+test_share_warning (Fixture       *f,
+                    gconstpointer  data)
+{
+  BkTablePage *share = page (f, "share");
+  BkSheetView *sheet = bk_table_page_get_sheet (share);
+  BkTableModel *model = bk_table_page_get_model (share);
+  int baba = bk_workbook_find_company (workbook (f), "baba");
+  int tencent = bk_workbook_find_company (workbook (f), "tcehy");
+  int msft = bk_workbook_find_company (workbook (f), "msft");
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+  BkChart *chart;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+
+  bk_window_set_page (f->window, "share");
+  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (sheet)));
+  gtk_widget_grab_focus (GTK_WIDGET (sheet));
+  g_assert_null (bk_table_page_get_warning (share));
+  g_assert_false (bk_table_model_get_cell (model, (guint) tencent, 2, NULL) & BK_TABLE_CELL_WARNING);
+
+  /* Alibaba takes the whole Chinese market in 2025: 100 + 7 + 14.8 + 6.1 */
+  bk_sheet_view_set_cursor (sheet, baba, 2);
+  bk_test_type_text (GTK_WINDOW (f->window), "100");
+  bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
+  g_assert_false (bk_sheet_view_get_editing (sheet));
+
+  g_assert_nonnull (bk_table_page_get_warning (share));
+  g_test_message ("%s", bk_table_page_get_warning (share));
+  g_assert_nonnull (strstr (bk_table_page_get_warning (share), "China"));
+  g_assert_nonnull (strstr (bk_table_page_get_warning (share), "127.9%"));
+  g_assert_nonnull (strstr (bk_table_page_get_warning (share), "2025"));
+
+  /* Every company of that market in that period is marked, nobody else */
+  g_assert_true (bk_table_model_get_cell (model, (guint) tencent, 2, NULL) & BK_TABLE_CELL_WARNING);
+  g_assert_true (bk_table_model_get_cell (model, (guint) baba, 2, NULL) & BK_TABLE_CELL_WARNING);
+  g_assert_false (bk_table_model_get_cell (model, (guint) tencent, 1, NULL) & BK_TABLE_CELL_WARNING);
+  g_assert_false (bk_table_model_get_cell (model, (guint) msft, 2, NULL) & BK_TABLE_CELL_WARNING);
+  bk_table_model_get_tooltip (model, (guint) tencent, 2, tooltip);
+  g_assert_nonnull (strstr (tooltip->str, "more than the whole market"));
+
+  /* The donut of that market and period says so too */
+  bk_sheet_view_set_cursor (sheet, baba, 2);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 2);
+  chart = BK_CHART (bk_window_get_chart (f->window, "share"));
+  g_assert_nonnull (chart);
+  g_test_message ("%s", bk_chart_get_subtitle (chart));
+  g_assert_nonnull (strstr (bk_chart_get_subtitle (chart), "128%"));
+
+  /* Undone, the warning goes everywhere */
+  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+z", NULL);
+  g_assert_null (bk_table_page_get_warning (share));
+  g_assert_false (bk_table_model_get_cell (model, (guint) tencent, 2, NULL) & BK_TABLE_CELL_WARNING);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_null (strstr (bk_chart_get_subtitle (BK_CHART (bk_window_get_chart (f->window, "share"))), "whole market"));
+}
+
 static void
 read_text_cb (GObject      *source,
               GAsyncResult *result,
@@ -435,6 +495,7 @@ main (int   argc,
   ADD ("paste-past-edge", test_paste_past_edge);
   ADD ("error-bar-goes", test_error_bar_goes);
   ADD ("empty-company-payback", test_empty_company_payback);
+  ADD ("share-warning", test_share_warning);
   ADD ("results-copy", test_results_copy);
   ADD ("results-export-csv", test_results_export_csv);
 #undef ADD
