@@ -363,8 +363,16 @@ bk_input_table_model_get_warning (BkTableModel *model,
   for (guint i = 0; i < excesses->len; i++)
     {
       const BkShareExcess *e = &g_array_index (excesses, BkShareExcess, i);
-      g_autofree char *line = dup_share_warning (self, e->market, e->period, e->sum);
+      g_autoptr(GString) percent = g_string_new (NULL);
+      g_autofree char *label = bk_workbook_dup_period_label (self->workbook, e->period);
+      g_autofree char *line = NULL;
 
+      bk_format_percent (percent, e->sum, 1);
+      /* Translators: the share table's warning in the formula bar, short:
+       * market, period, the sum of its shares ("China 2025: shares add up
+       * to 155.0%") */
+      line = g_strdup_printf (_("%s %s: shares add up to %s"),
+                              bk_workbook_get_market_name (self->workbook, e->market), label, percent->str);
       append_line (out, line);
     }
 }

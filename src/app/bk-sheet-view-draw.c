@@ -202,7 +202,11 @@ bk_sheet_view_draw_cells (BkSheetView   *self,
           if (flags & BK_TABLE_CELL_NOTE)
             draw_corner_mark (snapshot, &pal->accent_bg, x, y, w, FALSE);
           if (flags & BK_TABLE_CELL_WARNING)
-            draw_corner_mark (snapshot, &pal->warning, x, y, w, TRUE);
+            {
+              /* A corner mark and an underline, in the warning colour */
+              draw_corner_mark (snapshot, &pal->warning, x, y, w, TRUE);
+              bk_sheet_view_fill_rect (snapshot, &pal->warning, x + 1, y + self->row_height - 3, w - 2, 2);
+            }
 
           if (text->len == 0 || (self->editing && r == self->edit_row && c == self->edit_column))
             continue;

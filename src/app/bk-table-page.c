@@ -70,6 +70,8 @@ update_warning (BkTablePage *self)
   if (self->model != NULL)
     bk_table_model_get_warning (self->model, text);
   gtk_widget_set_visible (self->warning, text->len > 0);
+  /* The warning goes first: the note makes room (its tooltip keeps it all) */
+  gtk_label_set_max_width_chars (GTK_LABEL (self->note), text->len > 0 ? 20 : 40);
   if (text->len == 0)
     {
       gtk_label_set_text (GTK_LABEL (self->warning_label), "");

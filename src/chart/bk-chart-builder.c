@@ -463,9 +463,9 @@ fill_share (ChartData *data,
        * in proportion, and the subtitle says the shares do not add up */
       g_free (data->subtitle);
       /* Translators: the share donut's subtitle when the shares of a market
-       * add up past 100%, e.g. "Shares add up to 155%, more than the whole
-       * market: 2025, Base" */
-      data->subtitle = g_strdup_printf (_("⚠ Shares add up to %.0f%%, more than the whole market: %s, %s"),
+       * add up past 100% (more than the whole market), e.g. "⚠ Shares add
+       * up to 155% in 2025, Base"; keep it short, it is one line */
+      data->subtitle = g_strdup_printf (_("⚠ Shares add up to %.0f%% in %s, %s"),
                                         covered * 100, period_label, src->scenario_name);
     }
 }

@@ -312,9 +312,7 @@ test_share_warning (Fixture       *f,
 
   g_assert_nonnull (bk_table_page_get_warning (share));
   g_test_message ("%s", bk_table_page_get_warning (share));
-  g_assert_nonnull (strstr (bk_table_page_get_warning (share), "China"));
-  g_assert_nonnull (strstr (bk_table_page_get_warning (share), "127.9%"));
-  g_assert_nonnull (strstr (bk_table_page_get_warning (share), "2025"));
+  g_assert_cmpstr (bk_table_page_get_warning (share), ==, "China 2025: shares add up to 127.9%");
 
   /* Every company of that market in that period is marked, nobody else */
   g_assert_true (bk_table_model_get_cell (model, (guint) tencent, 2, NULL) & BK_TABLE_CELL_WARNING);
@@ -337,7 +335,7 @@ test_share_warning (Fixture       *f,
   g_assert_null (bk_table_page_get_warning (share));
   g_assert_false (bk_table_model_get_cell (model, (guint) tencent, 2, NULL) & BK_TABLE_CELL_WARNING);
   bk_test_wait_frames (GTK_WIDGET (f->window), 2);
-  g_assert_null (strstr (bk_chart_get_subtitle (BK_CHART (bk_window_get_chart (f->window, "share"))), "whole market"));
+  g_assert_null (strstr (bk_chart_get_subtitle (BK_CHART (bk_window_get_chart (f->window, "share"))), "⚠"));
 }
 
 static void
