@@ -29,6 +29,7 @@ struct _BkInputTableModel
   BkTable               table;
 
   GArray               *scratch;   /* one scenario row of doubles */
+  GArray               *decimals;  /* int per column, -1 until computed */
 };
 
 static void bk_input_table_model_iface_init (BkTableModelInterface *iface);
@@ -101,6 +102,72 @@ find_carried_value (BkInputTableModel *self,
     }
 
   return FALSE;
+}
+
+static void
+forget_decimals (BkInputTableModel *self)
+{
+  g_array_set_size (self->decimals, 0);
+}
+
+/* The value a cell shows (its own or the one it carries), FALSE for none */
+static gboolean
+shown_value (BkInputTableModel *self,
+             guint              row,
+             guint              column,
+             double            *value)
+{
+  BkCell cell;
+  guint from;
+
+  bk_workbook_get_cell (self->workbook, scenario_of (self), self->table, row, column, &cell);
+  if (cell.flags & BK_CELL_INVALID)
+    return FALSE;
+  if (cell.flags & BK_CELL_BLANK)
+    return find_carried_value (self, row, column, value, &from);
+  *value = cell.value;
+  return TRUE;
+}
+
+/* One number of decimals per column, as a spreadsheet's number format: the
+ * most any value shown in the column needs */
+static int
+column_decimals (BkInputTableModel *self,
+                 guint              column)
+{
+  guint n_columns = bk_workbook_get_n_periods (self->workbook);
+
+  if (self->decimals->len != n_columns)
+    {
+      g_array_set_size (self->decimals, n_columns);
+      for (guint c = 0; c < n_columns; c++)
+        g_array_index (self->decimals, int, c) = -1;
+    }
+
+  if (g_array_index (self->decimals, int, column) < 0)
+    {
+      int decimals = 1;
+
+      for (guint r = 0; r < bk_workbook_get_n_rows (self->workbook, self->table); r++)
+        {
+          double value;
+
+          if (shown_value (self, r, column, &value))
+            decimals = MAX (decimals, bk_format_cell_decimals (self->table, value));
+        }
+      g_array_index (self->decimals, int, column) = decimals;
+    }
+
+  return g_array_index (self->decimals, int, column);
+}
+
+static void
+format_value (BkInputTableModel *self,
+              guint              column,
+              double             value,
+              GString           *out)
+{
+  bk_format_cell_value_decimals (out, self->table, value, column_decimals (self, column));
 }
 
 /* The share table: the sum of the shares of the market of @row's company
@@ -243,13 +310,13 @@ bk_input_table_model_get_cell (BkTableModel *model,
         {
           flags |= BK_TABLE_CELL_INHERITED;
           if (display != NULL)
-            bk_format_cell_value (display, self->table, carried);
+            format_value (self, column, carried, display);
         }
       return flags;
     }
 
   if (display != NULL)
-    bk_format_cell_value (display, self->table, cell.value);
+    format_value (self, column, cell.value, display);
 
   return flags;
 }
@@ -459,6 +526,8 @@ bk_input_table_model_workbook_changed (BkDocumentTableModel *base,
   guint total_rows, total_columns;
   BkChangeFlags relevant;
 
+  forget_decimals (self);
+
   if (flags & BK_CHANGE_STRUCTURE)
     {
       bk_table_model_reset (model);
@@ -523,11 +592,19 @@ bk_input_table_model_constructed (GObject *object)
 }
 
 static void
+bk_input_table_model_scenario_changed (BkDocumentTableModel *base)
+{
+  forget_decimals (BK_INPUT_TABLE_MODEL (base));
+  BK_DOCUMENT_TABLE_MODEL_CLASS (bk_input_table_model_parent_class)->scenario_changed (base);
+}
+
+static void
 bk_input_table_model_finalize (GObject *object)
 {
   BkInputTableModel *self = BK_INPUT_TABLE_MODEL (object);
 
   g_clear_pointer (&self->scratch, g_array_unref);
+  g_clear_pointer (&self->decimals, g_array_unref);
 
   G_OBJECT_CLASS (bk_input_table_model_parent_class)->finalize (object);
 }
@@ -579,6 +656,7 @@ bk_input_table_model_class_init (BkInputTableModelClass *klass)
   object_class->get_property = bk_input_table_model_get_property;
   object_class->set_property = bk_input_table_model_set_property;
   model_class->workbook_changed = bk_input_table_model_workbook_changed;
+  model_class->scenario_changed = bk_input_table_model_scenario_changed;
 
   /* A BkTable */
   properties[PROP_TABLE] =
@@ -593,6 +671,7 @@ static void
 bk_input_table_model_init (BkInputTableModel *self)
 {
   self->scratch = g_array_new (FALSE, TRUE, sizeof (double));
+  self->decimals = g_array_new (FALSE, TRUE, sizeof (int));
 }
 
 /* Public API */

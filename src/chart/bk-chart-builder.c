@@ -533,8 +533,8 @@ fill_revenue (ChartData *data,
     capacity_value[t] = metrics->series[BK_SERIES_CAPACITY_TOKENS][t]
                         * metrics->series[BK_SERIES_PRICE][t] / 1000;
 
-  /* The ceiling in grey first, so that revenue is drawn over it where
-   * capacity limits it */
+  /* The ceiling in grey, drawn over revenue as a dashed reference line
+   * (apply_colors()), so both show where capacity limits revenue */
   add_series (data, _("Capacity value"), capacity_value, src->n_periods, KEY_LIMIT);
   add_series (data, _("Revenue"), metrics->series[BK_SERIES_REVENUE], src->n_periods, 0);
 }
@@ -743,6 +743,10 @@ apply_colors (BkChart *chart)
       BkChartSeries *s = g_ptr_array_index (chart->series, i);
       BkChartColor color;
       gboolean pinned = key_color (chart->theme, g_array_index (keys, guint, i), n_palette, &color);
+
+      /* A limit (capacity value) is drawn over what it limits, dashed, so
+       * neither hides the other where they meet */
+      s->reference = g_array_index (keys, guint, i) == KEY_LIMIT;
 
       if (!pinned && s->has_color)
         bk_chart_set_series_color (chart, i, NULL);

@@ -536,6 +536,10 @@ test_revenue (void)
   /* Revenue is drawn last, over the capacity it is capped by */
   g_assert_cmpint (revenue_series, ==, 1);
   g_assert_cmpint (value_series, ==, 0);
+  /* The ceiling is drawn over revenue, dashed, so it never disappears behind
+   * it where capacity limits revenue (issue 11) */
+  g_assert_true (series (chart, (guint) value_series)->reference);
+  g_assert_false (series (chart, (guint) revenue_series)->reference);
   g_assert_cmpuint (color_of (chart, 0), !=, color_of (chart, 1));
 
   for (guint t = 0; t < bk_results_get_n_periods (results); t++)
