@@ -15,6 +15,7 @@
 
 #include "bk-application.h"
 #include "bk-chart.h"
+#include "bk-note-dialog.h"
 #include "bk-results-csv.h"
 #include "bk-results-page.h"
 #include "bk-results-table-model.h"
@@ -200,7 +201,8 @@ test_error_bar_goes (Fixture       *f,
   bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
   g_assert_nonnull (bk_table_page_get_error (capex));
   g_assert_true (entry_is_tinted (capex));
-  bk_test_wait_frames (GTK_WIDGET (f->window), 3);
+  for (guint i = 0; i < 3; i++)
+    bk_test_wait_frames (GTK_WIDGET (f->window), 1);
   g_assert_cmpfloat (sheet_top (f, sheet), ==, top);
 
   /* Escape takes the refused text and its message away */
@@ -265,7 +267,8 @@ test_empty_company_payback (Fixture       *f,
   g_assert_no_error (error);
   row = bk_workbook_find_company (wb, "empty");
   bk_sheet_view_set_cursor (sheet, row, 0);
-  bk_test_wait_frames (GTK_WIDGET (f->window), 2);
+  for (guint i = 0; i < 3; i++)
+    bk_test_wait_frames (GTK_WIDGET (f->window), 1);
 
   g_assert_cmpstr (bk_kpi_strip_get_text (kpi, FALSE, 0), ==, "$0.0B");
   g_assert_cmpstr (bk_kpi_strip_get_text (kpi, FALSE, 3), ==, "—");
@@ -324,7 +327,8 @@ test_share_warning (Fixture       *f,
 
   /* The donut of that market and period says so too */
   bk_sheet_view_set_cursor (sheet, baba, 2);
-  bk_test_wait_frames (GTK_WIDGET (f->window), 2);
+  for (guint i = 0; i < 3; i++)
+    bk_test_wait_frames (GTK_WIDGET (f->window), 1);
   chart = BK_CHART (bk_window_get_chart (f->window, "share"));
   g_assert_nonnull (chart);
   g_test_message ("%s", bk_chart_get_subtitle (chart));
@@ -334,8 +338,71 @@ test_share_warning (Fixture       *f,
   bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+z", NULL);
   g_assert_null (bk_table_page_get_warning (share));
   g_assert_false (bk_table_model_get_cell (model, (guint) tencent, 2, NULL) & BK_TABLE_CELL_WARNING);
-  bk_test_wait_frames (GTK_WIDGET (f->window), 2);
+  for (guint i = 0; i < 3; i++)
+    bk_test_wait_frames (GTK_WIDGET (f->window), 1);
   g_assert_null (strstr (bk_chart_get_subtitle (BK_CHART (bk_window_get_chart (f->window, "share"))), "⚠"));
+}
+
+static BkNoteDialog *
+find_note_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (BK_IS_NOTE_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Item 14: a note is several lines, as a spreadsheet's comment: Enter starts
+ * a new line, Ctrl+Enter saves */
+static void
+test_multi_line_note (Fixture       *f,
+                      gconstpointer  data)
+{
+  BkTablePage *capex = page (f, "capex");
+  BkSheetView *sheet = bk_table_page_get_sheet (capex);
+  BkCell cell;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+
+  gtk_widget_grab_focus (GTK_WIDGET (sheet));
+  bk_sheet_view_set_cursor (sheet, 1, 0);
+  bk_test_send_keys (GTK_WINDOW (f->window), "shift+F2", NULL);
+  BK_WAIT_FOR (find_note_dialog () != NULL);
+  bk_test_watch_keys (GTK_WINDOW (find_note_dialog ()));
+  bk_test_focus_window (GTK_WINDOW (find_note_dialog ()));
+  bk_test_send_keys (GTK_WINDOW (find_note_dialog ()), "ctrl+a", "Delete", NULL);
+  bk_test_type_text (GTK_WINDOW (find_note_dialog ()), "10-K p. 42");
+  bk_test_send_keys (GTK_WINDOW (find_note_dialog ()), "Return", NULL);
+  bk_test_type_text (GTK_WINDOW (find_note_dialog ()), "cash PP&E only");
+  /* Enter made a line, not a save */
+  g_assert_nonnull (find_note_dialog ());
+  bk_test_send_keys (GTK_WINDOW (find_note_dialog ()), "ctrl+Return", NULL);
+  BK_WAIT_FOR (find_note_dialog () == NULL);
+
+  bk_workbook_get_cell (workbook (f), BK_SCENARIO_BASE, BK_TABLE_CAPEX, 1, 0, &cell);
+  g_assert_cmpstr (cell.note, ==, "10-K p. 42\ncash PP&E only");
+  /* The formula bar shows its first line, the tooltip all of it */
+  bk_test_focus_window (GTK_WINDOW (f->window));
+  g_assert_cmpstr (bk_table_page_get_note (capex), ==, "10-K p. 42");
+}
+
+/* Item 14: an empty added period moves the total NPV; the window says why */
+static void
+test_added_period_explained (Fixture       *f,
+                             gconstpointer  data)
+{
+  BkKpiStrip *kpi = bk_window_get_kpi_strip (f->window);
+  g_autofree char *before = NULL;
+
+  bk_test_wait_frames (GTK_WIDGET (f->window), 1);
+  before = g_strdup (bk_kpi_strip_get_text (kpi, TRUE, 0));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-period-end", NULL);
+  for (guint i = 0; i < 3; i++)
+    bk_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_cmpstr (bk_kpi_strip_get_text (kpi, TRUE, 0), !=, before);
+  g_assert_nonnull (strstr (bk_window_get_last_toast (f->window), "move one period later"));
 }
 
 static void
@@ -494,6 +561,8 @@ main (int   argc,
   ADD ("error-bar-goes", test_error_bar_goes);
   ADD ("empty-company-payback", test_empty_company_payback);
   ADD ("share-warning", test_share_warning);
+  ADD ("multi-line-note", test_multi_line_note);
+  ADD ("added-period-explained", test_added_period_explained);
   ADD ("results-copy", test_results_copy);
   ADD ("results-export-csv", test_results_export_csv);
 #undef ADD
