@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-results-csv.h"
 #include "bk-results-page.h"
 #include "bk-results-table-model.h"
 #include "bk-series-table-model.h"
@@ -23,6 +24,7 @@ struct _BkResultsPage
   BkSeriesTableModel     *series;
   BkEngine               *engine;
   int                     company;
+  gboolean                series_active;  /* the per-period sheet had the focus last */
 };
 
 G_DEFINE_FINAL_TYPE (BkResultsPage, bk_results_page, GTK_TYPE_WIDGET)
@@ -70,6 +72,24 @@ metrics_cursor_cb (BkSheetView   *sheet,
   bk_series_table_model_set_company (self->series, company);
   update_series_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
+}
+
+static void
+sheet_focus_enter_cb (GtkEventControllerFocus *controller,
+                      BkResultsPage           *self)
+{
+  self->series_active = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))
+                        == GTK_WIDGET (self->series_sheet);
+}
+
+static void
+follow_focus (BkResultsPage *self,
+              BkSheetView   *sheet)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "enter", G_CALLBACK (sheet_focus_enter_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (sheet), focus);
 }
 
 static void
@@ -180,6 +200,8 @@ bk_results_page_init (BkResultsPage *self)
                            titled (_("Per-period results: all companies"), GTK_WIDGET (self->series_sheet),
                                    &self->series_title));
   gtk_paned_set_position (GTK_PANED (sheets), 310);
+  follow_focus (self, self->metrics_sheet);
+  follow_focus (self, self->series_sheet);
 
   gtk_paned_set_start_child (GTK_PANED (self->paned), sheets);
 }
@@ -255,4 +277,27 @@ bk_results_page_set_side (BkResultsPage *self,
 
   gtk_paned_set_end_child (GTK_PANED (self->paned), side);
   gtk_paned_set_position (GTK_PANED (self->paned), 560);
+}
+
+gboolean
+bk_results_page_get_series_active (BkResultsPage *self)
+{
+  g_return_val_if_fail (BK_IS_RESULTS_PAGE (self), FALSE);
+
+  return self->series_active;
+}
+
+char *
+bk_results_page_dup_csv (BkResultsPage *self)
+{
+  BkWorkbook *wb;
+
+  g_return_val_if_fail (BK_IS_RESULTS_PAGE (self), NULL);
+
+  if (self->engine == NULL)
+    return NULL;
+  wb = bk_engine_get_workbook (self->engine);
+  if (self->series_active)
+    return bk_results_csv_write_series (wb, bk_engine_get_results (self->engine), self->company);
+  return bk_results_csv_write_metrics (wb, bk_engine_get_results (self->engine));
 }

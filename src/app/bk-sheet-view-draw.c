@@ -57,6 +57,7 @@ bk_sheet_view_load_palette (BkSheetView *self,
   lookup_color (context, "accent_color", &pal->accent_bg, &pal->accent);
   lookup_color (context, "error_color", &red, &pal->error);
   lookup_color (context, "warning_bg_color", &yellow, &warning);
+  lookup_color (context, "warning_color", &warning, &pal->warning);
 
   pal->dim = with_alpha (&pal->fg, 0.5f);
   pal->header_fg = with_alpha (&pal->fg, 0.75f);
@@ -135,22 +136,24 @@ draw_text (BkSheetView   *self,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-tx, -(y + CELL_PAD_Y)));
 }
 
-/* A small triangle in the top-right corner: a square turned 45° around the
- * corner, clipped to the cell. */
+/* A small triangle in a top corner (right: a note; left: a warning): a
+ * square turned 45° around the corner, clipped to the cell. */
 static void
-draw_note_mark (GtkSnapshot   *snapshot,
-                const GdkRGBA *color,
-                int            x,
-                int            y,
-                int            width)
+draw_corner_mark (GtkSnapshot   *snapshot,
+                  const GdkRGBA *color,
+                  int            x,
+                  int            y,
+                  int            width,
+                  gboolean       left)
 {
   float half = NOTE_MARK_SIZE * (float) G_SQRT2 / 2.f;
+  int corner = left ? x + 1 : x + width - 1;
 
   gtk_snapshot_push_clip (snapshot,
-                          &GRAPHENE_RECT_INIT (x + width - NOTE_MARK_SIZE - 1, y,
+                          &GRAPHENE_RECT_INIT (left ? corner : corner - NOTE_MARK_SIZE, y,
                                                NOTE_MARK_SIZE, NOTE_MARK_SIZE));
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + width - 1, y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (corner, y));
   gtk_snapshot_rotate (snapshot, 45.f);
   gtk_snapshot_append_color (snapshot, color,
                              &GRAPHENE_RECT_INIT (-half, -half, 2 * half, 2 * half));
@@ -197,7 +200,13 @@ bk_sheet_view_draw_cells (BkSheetView   *self,
             bk_sheet_view_fill_rect (snapshot, &pal->read_only_tint, x, y, w, self->row_height);
 
           if (flags & BK_TABLE_CELL_NOTE)
-            draw_note_mark (snapshot, &pal->accent_bg, x, y, w);
+            draw_corner_mark (snapshot, &pal->accent_bg, x, y, w, FALSE);
+          if (flags & BK_TABLE_CELL_WARNING)
+            {
+              /* A corner mark and an underline, in the warning colour */
+              draw_corner_mark (snapshot, &pal->warning, x, y, w, TRUE);
+              bk_sheet_view_fill_rect (snapshot, &pal->warning, x + 1, y + self->row_height - 3, w - 2, 2);
+            }
 
           if (text->len == 0 || (self->editing && r == self->edit_row && c == self->edit_column))
             continue;

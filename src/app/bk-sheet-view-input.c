@@ -144,7 +144,7 @@ escape_binding_cb (GtkWidget *widget,
       return TRUE;
     }
 
-  if (bk_sheet_editor_error_is_visible (self))
+  if (bk_sheet_editor_error_is_visible (self) || self->error_shown)
     {
       bk_sheet_editor_hide_error (self);
       return TRUE;

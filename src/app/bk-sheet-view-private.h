@@ -60,6 +60,7 @@ typedef struct
   GdkRGBA view_bg;
   GdkRGBA error;
   GdkRGBA error_tint;
+  GdkRGBA warning;
   GdkRGBA override_tint;
   GdkRGBA read_only_tint;
   GdkRGBA total_tint;
@@ -113,6 +114,7 @@ struct _BkSheetView
 
   GtkWidget        *error_popover;
   GtkWidget        *error_label;
+  guint             error_shown : 1;  /* until hidden: ::error-cleared then */
   int               error_row;
   int               error_column;
 
@@ -173,6 +175,7 @@ void     bk_sheet_view_update_block_actions  (BkSheetView  *self);
 void     bk_sheet_view_notify_editing        (BkSheetView  *self);
 void     bk_sheet_view_emit_error            (BkSheetView  *self,
                                               const char   *message);
+void     bk_sheet_view_emit_error_cleared    (BkSheetView  *self);
 void     bk_sheet_view_emit_activate_cell    (BkSheetView  *self,
                                               int           row,
                                               int           column);

@@ -51,6 +51,7 @@ enum {
   SELECTION_CHANGED,
   ACTIVATE_CELL,
   ERROR_SIGNAL,
+  ERROR_CLEARED,
   COLUMN_RESIZED,
   N_SIGNALS
 };
@@ -567,6 +568,12 @@ bk_sheet_view_emit_error (BkSheetView *self,
 }
 
 void
+bk_sheet_view_emit_error_cleared (BkSheetView *self)
+{
+  g_signal_emit (self, signals[ERROR_CLEARED], 0);
+}
+
+void
 bk_sheet_view_emit_activate_cell (BkSheetView *self,
                                   int          row,
                                   int          column)
@@ -830,6 +837,9 @@ reload_shape (BkSheetView *self)
 static void
 model_reset_cb (BkSheetView *self)
 {
+  /* Another scenario, another shape: a refused value's message is moot */
+  if (!self->editing)
+    bk_sheet_editor_hide_error (self);
   reload_shape (self);
 }
 
@@ -1429,6 +1439,19 @@ bk_sheet_view_class_init (BkSheetViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * BkSheetView::error-cleared:
+   *
+   * The last ::error no longer applies: Escape, a later edit, paste or
+   * fill that worked, another cell, new text in the editor.
+   */
+  signals[ERROR_CLEARED] =
+    g_signal_new ("error-cleared",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   /**
    * BkSheetView::column-resized:

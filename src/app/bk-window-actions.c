@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-chart-view.h"
+#include "bk-note-dialog.h"
 #include "bk-window-private.h"
 
 /* Asking for a name */
@@ -235,9 +236,13 @@ export_csv_action (GtkWidget  *widget,
   int table = bk_window_get_current_table (self);
   g_autofree char *suggested = NULL;
 
-  if (table < 0)
+  if (g_strcmp0 (bk_window_get_page (self), "results") == 0 && bk_window_get_document (self) != NULL)
+    suggested = g_strdup_printf ("%s — %s", workbook_title (self),
+                                 bk_results_page_get_series_active (self->results_page) ? "series" : "results");
+  else if (table < 0)
     return;
-  suggested = g_strdup_printf ("%s — %s", workbook_title (self), bk_table_to_string (table));
+  else
+    suggested = g_strdup_printf ("%s — %s", workbook_title (self), bk_table_to_string (table));
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Table"), _("_Export"),
                _("CSV Tables"), "csv", suggested,
                bk_window_export_csv_path, N_("Could not export the table"));
@@ -504,15 +509,18 @@ typedef struct
   guint   period;
 } CellRef;
 
-static gboolean
-edit_note_cb (BkWindow    *self,
-              const char  *text,
-              gpointer     data,
-              GError     **error)
+static void
+note_save_cb (BkNoteDialog *dialog,
+              const char   *text,
+              CellRef      *ref)
 {
-  CellRef *ref = data;
+  BkWindow *self = BK_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  g_autoptr(GError) error = NULL;
 
-  return bk_document_set_note (bk_window_get_document (self), ref->table, ref->row, ref->period, text, error);
+  if (self == NULL || bk_window_get_document (self) == NULL)
+    return;
+  if (!bk_document_set_note (bk_window_get_document (self), ref->table, ref->row, ref->period, text, &error))
+    bk_window_report_error (self, _("Could not change the note"), error);
 }
 
 static void
@@ -525,6 +533,7 @@ edit_note_action (GtkWidget  *widget,
   BkSheetView *sheet;
   CellRef *ref;
   BkCell cell;
+  GtkWidget *dialog;
   g_autofree char *heading = NULL;
 
   if (table < 0 || bk_window_get_document (self) == NULL)
@@ -546,8 +555,10 @@ edit_note_action (GtkWidget  *widget,
                                bk_workbook_get_row_name (bk_document_get_workbook (bk_window_get_document (self)), table, ref->row),
                                label);
   }
-  ask_text (self, heading, _("Where the figure comes from, or anything else worth knowing. Leave empty to remove the note."),
-            cell.note, _("_Save"), edit_note_cb, N_("Could not change the note"), ref, g_free);
+  /* Multi-line, as a spreadsheet's comment (bk-note-dialog.c) */
+  dialog = bk_note_dialog_new (GTK_WINDOW (self), heading, cell.note);
+  g_signal_connect_data (dialog, "save", G_CALLBACK (note_save_cb), ref, (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Rows and periods */
@@ -756,6 +767,9 @@ period_action (BkWindow *self,
     bk_window_report_error (self, add ? _("Could not add the period") : _("Could not remove the period"), error);
   else if (!add)
     bk_window_show_undo_toast (self, _("Period removed"));
+  else
+    /* Even an empty period moves the appended years (docs/model.md, "Time") */
+    bk_window_show_undo_toast (self, _("Period added: the modelled years after the inputs move one period later, so results change"));
 }
 
 static void
@@ -811,7 +825,7 @@ bk_window_update_actions (BkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-json", TRUE);
   gtk_widget_action_set_enabled (widget, "win.import-csv", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.export-json", have);
-  gtk_widget_action_set_enabled (widget, "win.export-csv", have && on_table);
+  gtk_widget_action_set_enabled (widget, "win.export-csv", have && (on_table || g_strcmp0 (page, "results") == 0));
   gtk_widget_action_set_enabled (widget, "win.export-chart", have);
   gtk_widget_action_set_enabled (widget, "win.copy-chart", have);
   gtk_widget_action_set_enabled (widget, "win.add-scenario", writable);

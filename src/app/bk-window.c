@@ -635,7 +635,18 @@ bk_window_export_csv_path (BkWindow    *self,
 
   g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
 
-  table = table_to_use (self, _("Choose the CapEx, Backlog, Tokens or Share page to export a table"), error);
+  /* Results: the metrics or the per-period sheet, whichever had the focus */
+  if (document (self) != NULL && g_strcmp0 (bk_window_get_page (self), "results") == 0)
+    {
+      g_autofree char *csv = bk_results_page_dup_csv (self->results_page);
+
+      if (!g_file_set_contents (path, csv, -1, error))
+        return FALSE;
+      toast_exported (self, path);
+      return TRUE;
+    }
+
+  table = table_to_use (self, _("Choose the CapEx, Backlog, Tokens, Share or Results page to export a table"), error);
   if (table < 0 || !bk_session_export_csv (self->session, table, path, error))
     return FALSE;
 

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "bk-chart-builder.h"
+#include "bk-share-check.h"
 #include "bk-chart-private.h"
 #include "bk-types.h"
 
@@ -456,6 +457,17 @@ fill_share (ChartData *data,
 
       add_series (data, _("Others"), &rest, 1, KEY_OTHERS);
     }
+  else if (covered > 1 + BK_SHARE_SLACK)
+    {
+      /* A ring cannot hold more than the whole market: the slices are drawn
+       * in proportion, and the subtitle says the shares do not add up */
+      g_free (data->subtitle);
+      /* Translators: the share donut's subtitle when the shares of a market
+       * add up past 100% (more than the whole market), e.g. "⚠ Shares add
+       * up to 155% in 2025, Base"; keep it short, it is one line */
+      data->subtitle = g_strdup_printf (_("⚠ Shares add up to %.0f%% in %s, %s"),
+                                        covered * 100, period_label, src->scenario_name);
+    }
 }
 
 static void
@@ -521,8 +533,8 @@ fill_revenue (ChartData *data,
     capacity_value[t] = metrics->series[BK_SERIES_CAPACITY_TOKENS][t]
                         * metrics->series[BK_SERIES_PRICE][t] / 1000;
 
-  /* The ceiling in grey first, so that revenue is drawn over it where
-   * capacity limits it */
+  /* The ceiling in grey, drawn over revenue as a dashed reference line
+   * (apply_colors()), so both show where capacity limits revenue */
   add_series (data, _("Capacity value"), capacity_value, src->n_periods, KEY_LIMIT);
   add_series (data, _("Revenue"), metrics->series[BK_SERIES_REVENUE], src->n_periods, 0);
 }
@@ -731,6 +743,10 @@ apply_colors (BkChart *chart)
       BkChartSeries *s = g_ptr_array_index (chart->series, i);
       BkChartColor color;
       gboolean pinned = key_color (chart->theme, g_array_index (keys, guint, i), n_palette, &color);
+
+      /* A limit (capacity value) is drawn over what it limits, dashed, so
+       * neither hides the other where they meet */
+      s->reference = g_array_index (keys, guint, i) == KEY_LIMIT;
 
       if (!pinned && s->has_color)
         bk_chart_set_series_color (chart, i, NULL);

@@ -15,6 +15,7 @@ typedef struct
   BkChartColor  color;
   gboolean      hidden;
   gboolean      highlighted;
+  gboolean      reference;  /* a reference line (a ceiling): drawn over the others, thin and dashed */
 } BkChartSeries;
 
 typedef struct

@@ -36,6 +36,13 @@ static const BkCliOption export_options[] = {
   { NULL }
 };
 
+static const BkCliOption export_csv_options[] = {
+  { "output", 'o', "OUT", N_("Write to OUT, replaced atomically, instead of standard output") },
+  { "scenario", 0, "NAME", N_("Compute results in the scenario NAME instead of the base") },
+  { "company", 0, "ID", N_("The company whose per-period results “series” prints") },
+  { NULL }
+};
+
 static const BkCliOption scenario_options[] = {
   { "scenario", 0, "NAME", N_("Work on the scenario NAME instead of the base") },
   { NULL }
@@ -58,11 +65,16 @@ static const BkCliCommand commands[] = {
     N_("Print the workbook as JSON"),
     NULL,
     export_options, 1, 1, bk_cli_cmd_export_json },
-  { "export-csv", "FILE TABLE [-o OUT]",
-    N_("Print one table as CSV"),
-    N_("Values are in the table's unit (share as a fraction), blank cells "
-       "are empty."),
-    export_options, 2, 2, bk_cli_cmd_export_csv },
+  { "export-csv", "FILE TABLE [-o OUT] [--scenario NAME] [--company ID]",
+    N_("Print one table, the results or a company's per-period results as CSV"),
+    N_("TABLE is an input table (capex, backlog, tokens, share), “results” "
+       "(NPV, IRR, ROI, paybacks, capex and revenue of every company and "
+       "the total) or “series” (every per-period result of the company "
+       "given with --company, or of the total without it). Values are in "
+       "the table's unit (share, IRR and ROI as fractions) at full "
+       "precision; blank cells and metrics that do not exist are empty. "
+       "--scenario computes results in that scenario."),
+    export_csv_options, 2, 2, bk_cli_cmd_export_csv },
   { "import-csv", "FILE TABLE IN [--scenario NAME]",
     N_("Set one table's cells from CSV"),
     N_("IN is a CSV file (“-” reads standard input) with the header "
