@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window-chrome.c — what surrounds the sheet, as a person meets it:
+ * name dialogs, the header bar's menus and where focus goes after them,
+ * the context menu, names that must not be cut
+ *
+ * Real windows under Xvfb, driven with real X key and pointer events
+ * (xdotool, bk-test-ui.c).  The header's widgets come from the window's
+ * template struct (bk-window-private.h): the test presses what a person
+ * would press. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bk-application.h"
+#include "bk-test-ui.h"
+#include "bk-window-private.h"
+
+typedef struct
+{
+  BkWindow *window;
+} Fixture;
+
+static BkApplication *app;
+
+static gboolean
+window_ready (Fixture *f)
+{
+  BkSheetView *sheet = bk_window_get_sheet (f->window);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
+         sheet != NULL && bk_sheet_view_get_n_drawn_cells (sheet) > 0;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->window = bk_window_new (app, bk_application_get_settings (app));
+  bk_test_watch_keys (GTK_WINDOW (f->window));
+  g_assert_true (bk_window_load_sample (f->window, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (f->window));
+  BK_WAIT_FOR (window_ready (f));
+  if (bk_test_have_xdotool ())
+    bk_test_focus_window (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gpointer window = f->window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  BK_WAIT_FOR (window == NULL);
+}
+
+/* Widgets */
+
+typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
+                                 const char *data);
+
+static GtkWidget *
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             const char  *data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_type_named (GtkWidget  *widget,
+               const char *type_name)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
+}
+
+static gboolean
+is_visible_type_named (GtkWidget  *widget,
+                       const char *type_name)
+{
+  return is_type_named (widget, type_name) && gtk_widget_get_visible (widget);
+}
+
+/* A menu item: GtkModelButton's "text" is its label without the mnemonic */
+static gboolean
+is_menu_item (GtkWidget  *widget,
+              const char *text)
+{
+  g_autofree char *label = NULL;
+
+  if (!is_type_named (widget, "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &label, NULL);
+  return label != NULL && g_str_equal (label, text);
+}
+
+static char *
+dup_item_accel (GtkWidget  *popover,
+                const char *text)
+{
+  GtkWidget *item = find_widget (popover, is_menu_item, text);
+  char *accel = NULL;
+
+  g_assert_nonnull (item);
+  g_object_get (item, "accel", &accel, NULL);
+  return accel;
+}
+
+/* A tooltip on screen anywhere in @window */
+static gboolean
+tooltip_shown (GtkWidget *window)
+{
+  return find_widget (window, is_visible_type_named, "GtkTooltipWindow") != NULL;
+}
+
+static void
+iterate_for (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+  guint wake = g_timeout_add (20, bk_test_wake_up_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+static GtkWidget *
+sheet_popover (BkSheetView *sheet)
+{
+  return find_widget (GTK_WIDGET (sheet), is_type_named, "GtkPopoverMenu");
+}
+
+/* Clicks @button at (@x, @y) of @widget; the caller waits for what the
+ * click does (a popover's events do not pass the window's key watch) */
+static void
+click_button (GtkWidget  *widget,
+              double      x,
+              double      y,
+              const char *button)
+{
+  const char *click[] = { "click", button, NULL };
+
+  bk_test_move_pointer (widget, x, y);
+  bk_test_run_xdotool (click);
+}
+
+static void
+right_click (GtkWidget *widget,
+             double     x,
+             double     y)
+{
+  click_button (widget, x, y, "3");
+}
+
+static void
+monitor_geometry (GtkWidget    *widget,
+                  GdkRectangle *geometry)
+{
+  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget),
+                                                            gtk_native_get_surface (gtk_widget_get_native (widget)));
+
+  g_assert_nonnull (monitor);
+  gdk_monitor_get_geometry (monitor, geometry);
+}
+
+/* Item 9: the context menu shows the keys a person uses, and opened in the
+ * middle of a window as tall as the screen (maximised) it stays on screen
+ * with every item reachable. */
+static void
+test_context_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  BkSheetView *sheet = bk_window_get_sheet (f->window);
+  BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (f->window));
+  guint n_periods = bk_workbook_get_n_periods (wb);
+  GtkWidget *popover, *scroller, *item;
+  GdkRectangle screen;
+  GdkSurface *surface;
+  graphene_point_t top = GRAPHENE_POINT_INIT (0, 0), at;
+  graphene_rect_t bounds;
+  GtkAdjustment *adjustment;
+  int y;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+  monitor_geometry (GTK_WIDGET (f->window), &screen);
+  bk_test_resize_window (GTK_WINDOW (f->window), screen.width, screen.height);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 1);
+
+  /* Halfway down the screen: the menu fits neither above nor below */
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (sheet), GTK_WIDGET (f->window), &top, &at));
+  right_click (GTK_WIDGET (sheet), 300, screen.height / 2.0 - at.y);
+  BK_WAIT_FOR ((popover = sheet_popover (sheet)) != NULL && gtk_widget_get_mapped (popover));
+  bk_test_wait_frames (popover, 2);
+
+  /* The primary shortcuts, not the legacy ones */
+  {
+    static const struct { const char *item; const char *accel; } expected[] = {
+      { "Cut", "<Control>x" },
+      { "Copy", "<Control>c" },
+      { "Paste", "<Control>v" },
+      { "Clear", "Delete" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autofree char *accel = dup_item_accel (popover, expected[i].item);
+
+        g_assert_cmpstr (accel, ==, expected[i].accel);
+      }
+  }
+
+  /* On screen: the window is at the screen's origin (no window manager) */
+  surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  y = gdk_popup_get_position_y (GDK_POPUP (surface));
+  g_test_message ("menu at y %d, %d high, on a screen %d high", y, gdk_surface_get_height (surface), screen.height);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (y + gdk_surface_get_height (surface), <=, screen.height);
+  g_assert_cmpint (gdk_popup_get_position_x (GDK_POPUP (surface)), >=, 0);
+  g_assert_cmpint (gdk_popup_get_position_x (GDK_POPUP (surface)) + gdk_surface_get_width (surface), <=, screen.width);
+
+  /* The last item is reachable: scrolled to, it is inside the menu and a
+   * click on it works */
+  scroller = gtk_popover_get_child (GTK_POPOVER (popover));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  bk_test_wait_frames (popover, 2);
+  item = find_widget (popover, is_menu_item, "Remove Last Period");
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_compute_bounds (item, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+  click_button (item, bounds.size.width / 2, bounds.size.height / 2, "1");
+  BK_WAIT_FOR (bk_workbook_get_n_periods (wb) == n_periods - 1);
+  BK_WAIT_FOR (!gtk_widget_get_visible (popover));
+}
+
+/* Item 9: a cell's tooltip never covers the open context menu. */
+static void
+test_context_menu_hides_tooltips (Fixture       *f,
+                                  gconstpointer  data)
+{
+  BkSheetView *sheet = bk_window_get_sheet (f->window);
+  GtkWidget *popover;
+  GdkRectangle cell;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+  /* Microsoft 2023 has a note: its tooltip says where the figure is from */
+  g_assert_true (bk_sheet_view_get_cell_area (sheet, 0, 0, &cell));
+  bk_test_move_pointer (GTK_WIDGET (sheet), cell.x + cell.width / 2.0, cell.y + cell.height / 2.0);
+  BK_WAIT_FOR (tooltip_shown (GTK_WIDGET (f->window)));
+
+  right_click (GTK_WIDGET (sheet), cell.x + cell.width / 2.0, cell.y + cell.height / 2.0);
+  BK_WAIT_FOR ((popover = sheet_popover (sheet)) != NULL && gtk_widget_get_mapped (popover));
+  /* Longer than the tooltip's delay: none comes back while the menu is open */
+  for (guint i = 0; i < 15; i++)
+    {
+      iterate_for (100);
+      g_assert_false (tooltip_shown (GTK_WIDGET (f->window)));
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("test-window-chrome-home-XXXXXX", NULL);
+  int status;
+
+  g_assert_nonnull (home);
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (vars[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  app = bk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add ("/window-chrome/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("context-menu", test_context_menu);
+  ADD ("context-menu-hides-tooltips", test_context_menu_hides_tooltips);
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", home);
+
+    if (system (cmd) != 0)
+      g_printerr ("could not remove %s\n", home);
+  }
+  return status;
+}
