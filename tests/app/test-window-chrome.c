@@ -19,7 +19,8 @@
 
 typedef struct
 {
-  BkWindow *window;
+  BkWindow         *window;
+  AdwMessageDialog *dialog;  /* weak: the one ask() opened */
 } Fixture;
 
 static BkApplication *app;
@@ -276,6 +277,185 @@ test_context_menu_hides_tooltips (Fixture       *f,
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+/* Name dialogs */
+
+static AdwMessageDialog *
+open_dialog (void)
+{
+  g_autoptr(GList) toplevels = NULL;
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Runs @action, waits for its dialog and gives it the keyboard */
+static AdwMessageDialog *
+ask (Fixture    *f,
+     const char *action)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_null (open_dialog ());
+  gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL);
+  BK_WAIT_FOR ((dialog = open_dialog ()) != NULL);
+  g_set_weak_pointer (&f->dialog, dialog);
+  bk_test_watch_keys (GTK_WINDOW (dialog));
+  bk_test_focus_window (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+retype (AdwMessageDialog *dialog,
+        const char       *text)
+{
+  bk_test_send_keys (GTK_WINDOW (dialog), "ctrl+a", "BackSpace", NULL);
+  bk_test_type_text (GTK_WINDOW (dialog), text);
+}
+
+static gboolean
+is_shown_error_label (GtkWidget  *widget,
+                      const char *unused)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error") &&
+         gtk_widget_get_visible (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+}
+
+/* The error under the entry, NULL when none shows */
+static const char *
+dialog_reason (AdwMessageDialog *dialog)
+{
+  GtkWidget *label = find_widget (GTK_WIDGET (dialog), is_shown_error_label, NULL);
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* Waits until ask()'s dialog is gone and gives the keyboard back to the
+ * window */
+static void
+wait_closed (Fixture          *f,
+             AdwMessageDialog *dialog)
+{
+  g_assert_true (f->dialog == NULL || f->dialog == dialog);
+  BK_WAIT_FOR (f->dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (f->dialog)));
+  g_clear_weak_pointer (&f->dialog);
+  bk_test_focus_window (GTK_WINDOW (f->window));
+}
+
+/* Item 1: Enter applies and closes; a taken name is refused in the dialog
+ * before anything is applied; Cancel (Escape) changes nothing. */
+static void
+test_scenario_dialogs (Fixture       *f,
+                       gconstpointer  data)
+{
+  BkDocument *doc = bk_window_get_document (f->window);
+  BkWorkbook *wb = bk_document_get_workbook (doc);
+  guint n = bk_workbook_get_n_scenarios (wb);
+  AdwMessageDialog *dialog;
+  int stress;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+  dialog = ask (f, "win.add-scenario");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  bk_test_type_text (GTK_WINDOW (dialog), "Stress");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  bk_test_send_keys (GTK_WINDOW (dialog), "Return", NULL);
+  wait_closed (f, dialog);
+  stress = bk_workbook_find_scenario (wb, "Stress");
+  g_assert_cmpint (stress, >, 0);
+  g_assert_cmpuint (bk_workbook_get_n_scenarios (wb), ==, n + 1);
+  g_assert_cmpuint (bk_window_get_scenario (f->window), ==, (guint) stress);
+
+  /* Taken (in any case): refused with a reason, Enter does nothing */
+  dialog = ask (f, "win.add-scenario");
+  bk_test_type_text (GTK_WINDOW (dialog), "stress");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  g_assert_nonnull (dialog_reason (dialog));
+  g_assert_nonnull (strstr (dialog_reason (dialog), "already"));
+  bk_test_send_keys (GTK_WINDOW (dialog), "Return", NULL);
+  iterate_for (200);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (bk_workbook_get_n_scenarios (wb), ==, n + 1);
+  /* and the base case's name is not for a scenario */
+  retype (dialog, "base");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  g_assert_nonnull (dialog_reason (dialog));
+  /* A free name clears the refusal; Escape still changes nothing */
+  retype (dialog, "Stress 2");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  g_assert_null (dialog_reason (dialog));
+  bk_test_send_keys (GTK_WINDOW (dialog), "Escape", NULL);
+  wait_closed (f, dialog);
+  g_assert_cmpuint (bk_workbook_get_n_scenarios (wb), ==, n + 1);
+  g_assert_cmpint (bk_workbook_find_scenario (wb, "Stress 2"), <, 0);
+
+  /* Rename: another scenario's name is refused, its own is not */
+  dialog = ask (f, "win.rename-scenario");
+  retype (dialog, "FOMO CapEx");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  g_assert_nonnull (dialog_reason (dialog));
+  retype (dialog, "STRESS");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  retype (dialog, "Stress test");
+  bk_test_send_keys (GTK_WINDOW (dialog), "Return", NULL);
+  wait_closed (f, dialog);
+  g_assert_cmpint (bk_workbook_find_scenario (wb, "Stress test"), ==, stress);
+}
+
+static void
+test_rename_row_dialog (Fixture       *f,
+                        gconstpointer  data)
+{
+  BkDocument *doc = bk_window_get_document (f->window);
+  BkWorkbook *wb = bk_document_get_workbook (doc);
+  BkSheetView *sheet = bk_window_get_sheet (f->window);
+  AdwMessageDialog *dialog;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+  bk_sheet_view_set_cursor (sheet, 0, 0);
+  g_assert_false (bk_document_can_undo (doc));
+
+  /* Cancel after typing: the name stays */
+  dialog = ask (f, "win.rename-row");
+  retype (dialog, "Microsoft Corp");
+  bk_test_send_keys (GTK_WINDOW (dialog), "Escape", NULL);
+  wait_closed (f, dialog);
+  g_assert_cmpstr (bk_workbook_get_company_name (wb, 0), ==, "Microsoft");
+  g_assert_false (bk_document_can_undo (doc));
+
+  /* Another company's name is refused inside the dialog */
+  dialog = ask (f, "win.rename-row");
+  retype (dialog, "alphabet");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  g_assert_nonnull (dialog_reason (dialog));
+  g_assert_nonnull (strstr (dialog_reason (dialog), "Alphabet"));
+  bk_test_send_keys (GTK_WINDOW (dialog), "Return", NULL);
+  iterate_for (200);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (bk_workbook_get_company_name (wb, 0), ==, "Microsoft");
+
+  /* Enter applies once and closes */
+  retype (dialog, "Microsoft Corp");
+  bk_test_send_keys (GTK_WINDOW (dialog), "Return", NULL);
+  wait_closed (f, dialog);
+  g_assert_cmpstr (bk_workbook_get_company_name (wb, 0), ==, "Microsoft Corp");
+  g_assert_true (bk_document_can_undo (doc));
+  g_assert_true (bk_document_undo (doc, NULL));
+  g_assert_false (bk_document_can_undo (doc));
+  g_assert_cmpstr (bk_workbook_get_company_name (wb, 0), ==, "Microsoft");
+
+  /* Enter on the unchanged name closes without an edit */
+  dialog = ask (f, "win.rename-row");
+  bk_test_send_keys (GTK_WINDOW (dialog), "Return", NULL);
+  wait_closed (f, dialog);
+  g_assert_false (bk_document_can_undo (doc));
+
+  /* The keyboard is back in the sheet */
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (sheet)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +488,8 @@ main (int   argc,
   g_test_add ("/window-chrome/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("context-menu", test_context_menu);
   ADD ("context-menu-hides-tooltips", test_context_menu_hides_tooltips);
+  ADD ("scenario-dialogs", test_scenario_dialogs);
+  ADD ("rename-row-dialog", test_rename_row_dialog);
 #undef ADD
 
   status = g_test_run ();
