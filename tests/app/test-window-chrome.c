@@ -456,6 +456,65 @@ test_rename_row_dialog (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (sheet)));
 }
 
+static gboolean
+is_primary_menu_button (GtkWidget  *widget,
+                        const char *unused)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* Item 7: after a header menu closes, the keys are the sheet's again. */
+static void
+test_focus_after_header_menus (Fixture       *f,
+                               gconstpointer  data)
+{
+  BkSheetView *sheet = bk_window_get_sheet (f->window);
+  BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (f->window));
+  GtkWidget *button = f->window->scenario_button;
+  GtkPopover *popover;
+  GtkWidget *item;
+  BkCell cell;
+  int bull;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+  bull = bk_workbook_find_scenario (wb, "Bull — tokens per watt");
+  g_assert_cmpint (bull, >, 0);
+  bk_sheet_view_set_cursor (sheet, 0, 0);
+
+  /* Choose a scenario with the pointer, then type */
+  bk_test_click (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0, 1);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  bk_test_wait_frames (GTK_WIDGET (popover), 1);
+  item = find_widget (GTK_WIDGET (popover), is_menu_item, "Bull — tokens per watt");
+  g_assert_nonnull (item);
+  click_button (item, gtk_widget_get_width (item) / 2.0, gtk_widget_get_height (item) / 2.0, "1");
+  BK_WAIT_FOR (bk_window_get_scenario (f->window) == (guint) bull);
+  BK_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+  bk_test_type_text (GTK_WINDOW (f->window), "100");
+  bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
+  bk_workbook_get_cell (wb, (guint) bull, BK_TABLE_CAPEX, 0, 0, &cell);
+  g_assert_cmpfloat (cell.value, ==, 100);
+  g_assert_cmpint (bk_sheet_view_get_cursor_row (sheet), ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (f->window->scenario_button)))));
+
+  /* The main menu opened with F10 and closed with Escape */
+  button = find_widget (GTK_WIDGET (f->window->header_bar), is_primary_menu_button, NULL);
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  bk_test_send_keys (GTK_WINDOW (f->window), "F10", NULL);
+  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  bk_test_wait_frames (GTK_WIDGET (popover), 1);
+  bk_test_run_xdotool ((const char *[]) { "key", "Escape", NULL });
+  BK_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+  bk_test_flush ();
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (sheet)));
+  bk_test_type_text (GTK_WINDOW (f->window), "7");
+  bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
+  bk_workbook_get_cell (wb, (guint) bull, BK_TABLE_CAPEX, 1, 0, &cell);
+  g_assert_cmpfloat (cell.value, ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +549,7 @@ main (int   argc,
   ADD ("context-menu-hides-tooltips", test_context_menu_hides_tooltips);
   ADD ("scenario-dialogs", test_scenario_dialogs);
   ADD ("rename-row-dialog", test_rename_row_dialog);
+  ADD ("focus-after-header-menus", test_focus_after_header_menus);
 #undef ADD
 
   status = g_test_run ();
