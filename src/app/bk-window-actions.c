@@ -18,11 +18,21 @@ typedef gboolean (*NameCallback) (BkWindow    *self,
                                   gpointer     data,
                                   GError     **error);
 
+/* NULL when the (stripped) text can be applied; else why not, shown in the
+ * dialog ("" to refuse without a word, as for an empty name) */
+typedef char *(*NameCheck) (BkWindow   *self,
+                            const char *text,
+                            gpointer    data);
+
 typedef struct
 {
   BkWindow     *self;
+  GtkWidget    *dialog;
   GtkWidget    *entry;
+  GtkWidget    *reason;    /* why the text cannot be applied */
+  char         *initial;
   NameCallback  callback;
+  NameCheck     check;
   const char   *failure;  /* untranslated */
   gpointer      data;
   GDestroyNotify destroy;
@@ -36,39 +46,62 @@ name_request_free (NameRequest *request)
   if (request->destroy)
     request->destroy (request->data);
   g_clear_weak_pointer (&request->self);
+  g_free (request->initial);
   g_free (request);
 }
 
+static char *
+dup_request_text (NameRequest *request)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->entry))));
+}
+
+/* The dialog closes on either response (AdwMessageDialog does that for its
+ * buttons); only "accept" does anything, and only with a changed text */
 static void
 name_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   NameRequest      *request)
 {
-  if (g_str_equal (response, "accept") && request->self != NULL)
-    {
-      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->entry))));
-      g_autoptr(GError) error = NULL;
+  g_autofree char *text = dup_request_text (request);
+  g_autoptr(GError) error = NULL;
 
-      if (!request->callback (request->self, text, request->data, &error))
-        bk_window_report_error (request->self, _(request->failure), error);
-    }
+  if (!g_str_equal (response, "accept") || request->self == NULL ||
+      g_strcmp0 (text, request->initial) == 0)
+    return;
+  if (!request->callback (request->self, text, request->data, &error))
+    bk_window_report_error (request->self, _(request->failure), error);
+}
+
+/* Enter is the default response: the same as clicking its button, which
+ * applies and closes; nothing while the text is refused */
+static void
+name_entry_activate_cb (GtkEntry    *entry,
+                        NameRequest *request)
+{
+  GtkWidget *button = gtk_window_get_default_widget (GTK_WINDOW (request->dialog));
+
+  if (button != NULL && adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (request->dialog), "accept"))
+    gtk_widget_activate (button);
 }
 
 static void
-name_entry_activate_cb (GtkEntry         *entry,
-                        AdwMessageDialog *dialog)
+name_entry_changed_cb (GtkEditable *entry,
+                       NameRequest *request)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "accept"))
-    adw_message_dialog_response (dialog, "accept");
-}
+  g_autofree char *text = dup_request_text (request);
+  g_autofree char *reason = NULL;
 
-static void
-name_entry_changed_cb (GtkEditable      *entry,
-                       AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  if (request->check != NULL && request->self != NULL)
+    reason = request->check (request->self, text, request->data);
 
-  adw_message_dialog_set_response_enabled (dialog, "accept", *text != '\0');
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (request->dialog), "accept", reason == NULL);
+  gtk_label_set_text (GTK_LABEL (request->reason), reason != NULL ? reason : "");
+  gtk_widget_set_visible (request->reason, reason != NULL && *reason != '\0');
+  if (reason != NULL && *reason != '\0')
+    gtk_widget_add_css_class (request->entry, "error");
+  else
+    gtk_widget_remove_css_class (request->entry, "error");
 }
 
 static void
@@ -78,23 +111,38 @@ ask_text (BkWindow       *self,
           const char     *initial,
           const char     *accept_label,
           NameCallback    callback,
+          NameCheck       check,
           const char     *failure,
           gpointer        data,
           GDestroyNotify  destroy)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   NameRequest *request = g_new0 (NameRequest, 1);
 
   g_set_weak_pointer (&request->self, self);
+  request->dialog = dialog;
+  request->initial = g_strstrip (g_strdup (initial ? initial : ""));
   request->callback = callback;
+  request->check = check;
   request->failure = failure;
   request->data = data;
   request->destroy = destroy;
   request->entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (request->entry), initial ? initial : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (request->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  request->reason = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (request->reason), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (request->reason), 0);
+  gtk_widget_add_css_class (request->reason, "error");
+  gtk_widget_add_css_class (request->reason, "caption");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (request->entry),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, request->reason, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), request->entry);
+  gtk_box_append (GTK_BOX (box), request->reason);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), request->entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "accept", accept_label,
@@ -102,14 +150,21 @@ ask_text (BkWindow       *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (request->entry, "activate", G_CALLBACK (name_entry_activate_cb), dialog);
-  g_signal_connect (request->entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
-  name_entry_changed_cb (GTK_EDITABLE (request->entry), ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect (request->entry, "activate", G_CALLBACK (name_entry_activate_cb), request);
+  g_signal_connect (request->entry, "changed", G_CALLBACK (name_entry_changed_cb), request);
+  name_entry_changed_cb (GTK_EDITABLE (request->entry), request);
   g_signal_connect (dialog, "response", G_CALLBACK (name_response_cb), request);
   g_object_set_data_full (G_OBJECT (dialog), "bk-name-request", request, (GDestroyNotify) name_request_free);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (request->entry);
+}
+
+/* A name must say something; an empty one is refused without a word */
+static char *
+check_not_empty (const char *text)
+{
+  return *text == '\0' ? g_strdup ("") : NULL;
 }
 
 /* File choosers */
@@ -432,6 +487,41 @@ add_scenario_cb (BkWindow    *self,
   return bk_window_add_scenario (self, text, error);
 }
 
+/* A scenario's name is its handle: unique, and not the base case's */
+static char *
+check_scenario_name (BkWindow   *self,
+                     const char *text,
+                     int         except)
+{
+  BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (self));
+  int found;
+
+  if (*text == '\0')
+    return g_strdup ("");
+  found = bk_workbook_find_scenario (wb, text);
+  if (found == BK_SCENARIO_BASE)
+    return g_strdup_printf (_("“%s” is the base case: choose another name"), text);
+  if (found >= 0 && found != except)
+    return g_strdup_printf (_("There is already a scenario called “%s”"), bk_workbook_get_scenario_name (wb, (guint) found));
+  return NULL;
+}
+
+static char *
+check_new_scenario_cb (BkWindow   *self,
+                       const char *text,
+                       gpointer    data)
+{
+  return check_scenario_name (self, text, -1);
+}
+
+static char *
+check_renamed_scenario_cb (BkWindow   *self,
+                           const char *text,
+                           gpointer    data)
+{
+  return check_scenario_name (self, text, (int) self->scenario);
+}
+
 static void
 add_scenario_action (GtkWidget  *widget,
                      const char *name,
@@ -443,7 +533,7 @@ add_scenario_action (GtkWidget  *widget,
                                            self->scenario == BK_SCENARIO_BASE
                                              ? _("Base") : bk_workbook_get_scenario_name (wb, self->scenario));
 
-  ask_text (self, _("New Scenario"), body, "", _("_Add"), add_scenario_cb,
+  ask_text (self, _("New Scenario"), body, "", _("_Add"), add_scenario_cb, check_new_scenario_cb,
             N_("Could not add the scenario"), NULL, NULL);
 }
 
@@ -465,7 +555,8 @@ rename_scenario_action (GtkWidget  *widget,
   BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (self));
 
   ask_text (self, _("Rename Scenario"), NULL, bk_workbook_get_scenario_name (wb, self->scenario),
-            _("_Rename"), rename_scenario_cb, N_("Could not rename the scenario"), NULL, NULL);
+            _("_Rename"), rename_scenario_cb, check_renamed_scenario_cb,
+            N_("Could not rename the scenario"), NULL, NULL);
 }
 
 static void
@@ -619,6 +710,35 @@ rename_row_cb (BkWindow    *self,
   return bk_document_rename_row (bk_window_get_document (self), bk_table_rows_are_markets (table), id, text, error);
 }
 
+/* Two companies (or markets) of one name could not be told apart in a
+ * chart's legend or a menu */
+static char *
+check_row_name_cb (BkWindow   *self,
+                   const char *text,
+                   gpointer    data)
+{
+  BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (self));
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  BkTable table;
+  guint row;
+  const char *id;
+
+  if (*text == '\0' || !current_row (self, &table, &row, &id))
+    return check_not_empty (text);
+  for (guint r = 0; r < bk_workbook_get_n_rows (wb, table); r++)
+    {
+      const char *name = bk_workbook_get_row_name (wb, table, r);
+      g_autofree char *other = g_utf8_casefold (name, -1);
+
+      if (r != row && g_str_equal (other, folded))
+        return g_strdup_printf (bk_table_rows_are_markets (table)
+                                  ? _("There is already a market called “%s”")
+                                  : _("There is already a company called “%s”"),
+                                name);
+    }
+  return NULL;
+}
+
 static void
 rename_row_action (GtkWidget  *widget,
                    const char *name,
@@ -633,7 +753,7 @@ rename_row_action (GtkWidget  *widget,
     return;
   ask_text (self, bk_table_rows_are_markets (table) ? _("Rename Market") : _("Rename Company"), NULL,
             bk_workbook_get_row_name (bk_document_get_workbook (bk_window_get_document (self)), table, row),
-            _("_Rename"), rename_row_cb, N_("Could not rename the row"), NULL, NULL);
+            _("_Rename"), rename_row_cb, check_row_name_cb, N_("Could not rename the row"), NULL, NULL);
 }
 
 static void

@@ -720,6 +720,37 @@ visible_page_cb (BkWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
+/* A header menu or popover closed, with a choice or without: the keys go
+ * back to the sheet, so that typing after choosing a scenario edits the
+ * active cell (GTK would leave them on the header button). */
+static void
+header_popover_closed_cb (BkWindow *self)
+{
+  BkSheetView *sheet = bk_window_get_sheet (self);
+  GtkWidget *target = sheet != NULL ? GTK_WIDGET (sheet) : adw_view_stack_get_visible_child (self->stack);
+
+  if (target != NULL && gtk_widget_get_mapped (target))
+    gtk_widget_grab_focus (target);
+}
+
+/* Every menu button in the header bar, the split button's included */
+static void
+watch_header_menus (BkWindow  *self,
+                    GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+
+      if (popover != NULL)
+        g_signal_connect_object (popover, "closed", G_CALLBACK (header_popover_closed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    watch_header_menus (self, child);
+}
+
 /* The visible sheet's cursor moved */
 static void
 sheet_cursor_cb (BkWindow *self)
@@ -975,6 +1006,7 @@ bk_window_init (BkWindow *self)
       adw_view_stack_page_set_icon_name (stack_page, icon);
     }
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self);
+  watch_header_menus (self, GTK_WIDGET (self->header_bar));
   g_signal_group_set_target (self->sheet_signals, bk_window_get_sheet (self));
 
   bk_window_init_dnd (self);
