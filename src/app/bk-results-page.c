@@ -2,7 +2,10 @@
 /* bk-results-page.c — read-only sheets of what the engine computed
  *
  * The metrics sheet lists every company and the total; moving its cursor
- * selects the company whose series fill the sheet below it. */
+ * selects the company whose series fill the sheet beside it.  The two
+ * sheets sit side by side above the charts, each pair split by a handle
+ * the person can move (and the window remembers); by default each sheet
+ * gets the room its columns ask for, the charts the rest. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -16,6 +19,7 @@ struct _BkResultsPage
   GtkWidget               parent_instance;
 
   GtkWidget              *paned;
+  GtkWidget              *sheets;
   GtkWidget              *series_title;
   BkSheetView            *metrics_sheet;
   BkSheetView            *series_sheet;
@@ -142,6 +146,10 @@ titled (const char *title,
   gtk_widget_add_css_class (label, "bk-section-title");
   gtk_box_append (GTK_BOX (box), label);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
+  /* The divider starts where the sheet's columns and rows end */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_size_request (scroller, 200, -1);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), scroller);
   if (label_out)
@@ -156,15 +164,18 @@ bk_results_page_init (BkResultsPage *self)
 
   self->company = -1;
 
-  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  /* Sheets above, charts below */
+  self->paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_paned_set_wide_handle (GTK_PANED (self->paned), TRUE);
+  gtk_paned_set_resize_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
   gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
 
-  sheets = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  sheets = self->sheets = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_wide_handle (GTK_PANED (sheets), TRUE);
   gtk_paned_set_shrink_start_child (GTK_PANED (sheets), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (sheets), FALSE);
-  gtk_widget_set_size_request (sheets, 360, -1);
 
   self->metrics_sheet = BK_SHEET_VIEW (bk_sheet_view_new (NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->metrics_sheet),
@@ -179,7 +190,6 @@ bk_results_page_init (BkResultsPage *self)
   gtk_paned_set_end_child (GTK_PANED (sheets),
                            titled (_("Per-period results: all companies"), GTK_WIDGET (self->series_sheet),
                                    &self->series_title));
-  gtk_paned_set_position (GTK_PANED (sheets), 310);
 
   gtk_paned_set_start_child (GTK_PANED (self->paned), sheets);
 }
@@ -254,5 +264,13 @@ bk_results_page_set_side (BkResultsPage *self,
   g_return_if_fail (BK_IS_RESULTS_PAGE (self));
 
   gtk_paned_set_end_child (GTK_PANED (self->paned), side);
-  gtk_paned_set_position (GTK_PANED (self->paned), 560);
+}
+
+GtkPaned *
+bk_results_page_get_paned (BkResultsPage *self,
+                           gboolean       sheets)
+{
+  g_return_val_if_fail (BK_IS_RESULTS_PAGE (self), NULL);
+
+  return GTK_PANED (sheets ? self->sheets : self->paned);
 }

@@ -24,4 +24,9 @@ BkSheetView *bk_results_page_get_series_sheet (BkResultsPage *self);
 void         bk_results_page_set_side         (BkResultsPage *self,
                                                GtkWidget     *side);
 
+/* The divider between the sheets and the charts below them, or
+ * (@sheets) between the two sheets */
+GtkPaned      *bk_results_page_get_paned         (BkResultsPage *self,
+                                                  gboolean       sheets);
+
 G_END_DECLS

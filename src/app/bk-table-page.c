@@ -297,6 +297,10 @@ bk_table_page_init (BkTablePage *self)
   gtk_label_set_xalign (GTK_LABEL (self->address), 0);
   gtk_label_set_width_chars (GTK_LABEL (self->address), 22);
   gtk_label_set_max_width_chars (GTK_LABEL (self->address), 30);
+  /* Long names wrap onto a second line rather than lose their end */
+  gtk_label_set_wrap (GTK_LABEL (self->address), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->address), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (self->address), 2);
   gtk_label_set_ellipsize (GTK_LABEL (self->address), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (self->address, "bk-address");
   gtk_box_append (GTK_BOX (bar), self->address);
@@ -312,6 +316,9 @@ bk_table_page_init (BkTablePage *self)
   gtk_box_append (GTK_BOX (bar), self->entry);
 
   self->note = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->note), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->note), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (self->note), 2);
   gtk_label_set_ellipsize (GTK_LABEL (self->note), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (self->note), 40);
   gtk_label_set_xalign (GTK_LABEL (self->note), 0);
@@ -335,10 +342,14 @@ bk_table_page_init (BkTablePage *self)
   gtk_box_append (GTK_BOX (self->box), self->error_revealer);
 
   /* Sheet and side */
+  /* The sheet gets the room its columns ask for, the chart the rest, until
+   * the person moves the handle */
   self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_vexpand (self->paned, TRUE);
+  gtk_paned_set_wide_handle (GTK_PANED (self->paned), TRUE);
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_resize_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_resize_end_child (GTK_PANED (self->paned), TRUE);
   gtk_box_append (GTK_BOX (self->box), self->paned);
 
@@ -346,7 +357,8 @@ bk_table_page_init (BkTablePage *self)
   g_signal_connect (self->sheet, "cursor-moved", G_CALLBACK (cursor_moved_cb), self);
   g_signal_connect (self->sheet, "error", G_CALLBACK (sheet_error_cb), self);
   self->scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_size_request (self->scroller, 360, -1);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_widget_set_size_request (self->scroller, 240, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->sheet));
   gtk_paned_set_start_child (GTK_PANED (self->paned), self->scroller);
 }
@@ -427,8 +439,14 @@ bk_table_page_set_side (BkTablePage *self,
   g_return_if_fail (BK_IS_TABLE_PAGE (self));
 
   gtk_paned_set_end_child (GTK_PANED (self->paned), side);
-  if (side != NULL)
-    gtk_paned_set_position (GTK_PANED (self->paned), 620);
+}
+
+GtkPaned *
+bk_table_page_get_paned (BkTablePage *self)
+{
+  g_return_val_if_fail (BK_IS_TABLE_PAGE (self), NULL);
+
+  return GTK_PANED (self->paned);
 }
 
 void

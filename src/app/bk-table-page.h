@@ -37,4 +37,7 @@ const char   *bk_table_page_get_address      (BkTablePage  *self);
 GtkEditable  *bk_table_page_get_formula_entry (BkTablePage *self);
 const char   *bk_table_page_get_note         (BkTablePage  *self);
 
+/* The divider between the sheet and its chart */
+GtkPaned     *bk_table_page_get_paned          (BkTablePage  *self);
+
 G_END_DECLS

@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-pane-memory.c — dividers that fit the sheet, or stay where the
+ * person put them
+ *
+ * GtkPaned on its own puts the divider at its start child's minimum size
+ * (a sheet shows a column or two).  Here the divider follows the start
+ * child's natural size whenever the paned's room changes (its
+ * max-position), set just after that allocation; once the person drags it,
+ * it stays.  The positions of all pages live in one a{si} key, by name, and
+ * a write waits until the divider has been still for a moment, so a drag
+ * costs one write. */
+#include "config.h"
+
+#include "bk-pane-memory.h"
+
+#define KEY            "pane-positions"
+#define SAVE_DELAY_MS  300
+#define MEMORY_DATA    "bk-pane-memory"
+
+typedef struct
+{
+  GtkPaned  *paned;     /* unowned: the memory goes with it */
+  GSettings *settings;  /* or NULL: nothing is remembered */
+  char      *name;
+  guint      save_id;
+  guint      fit_id;
+  gboolean   automatic;
+  gboolean   fitting;   /* our own gtk_paned_set_position () */
+  double     max_share; /* of the room, for the start child's natural size */
+} Memory;
+
+static void
+memory_free (Memory *memory)
+{
+  g_clear_handle_id (&memory->save_id, g_source_remove);
+  g_clear_handle_id (&memory->fit_id, g_source_remove);
+  g_clear_object (&memory->settings);
+  g_free (memory->name);
+  g_free (memory);
+}
+
+static gboolean
+save_cb (gpointer data)
+{
+  Memory *memory = data;
+  g_autoptr(GVariant) old = g_settings_get_value (memory->settings, KEY);
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *name;
+  int position;
+
+  memory->save_id = 0;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{si}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&si}", &name, &position))
+    if (g_strcmp0 (name, memory->name) != 0)
+      g_variant_builder_add (&builder, "{si}", name, position);
+  g_variant_builder_add (&builder, "{si}", memory->name, gtk_paned_get_position (memory->paned));
+  g_settings_set_value (memory->settings, KEY, g_variant_builder_end (&builder));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+position_cb (GtkPaned   *paned,
+             GParamSpec *pspec,
+             Memory     *memory)
+{
+  gboolean set = FALSE;
+
+  g_object_get (paned, "position-set", &set, NULL);
+  if (!set || memory->fitting)
+    return;
+
+  /* The person placed it */
+  memory->automatic = FALSE;
+  g_clear_handle_id (&memory->fit_id, g_source_remove);
+  if (memory->settings != NULL)
+    {
+      g_clear_handle_id (&memory->save_id, g_source_remove);
+      memory->save_id = g_timeout_add (SAVE_DELAY_MS, save_cb, memory);
+    }
+}
+
+static gboolean
+fit_cb (gpointer data)
+{
+  Memory *memory = data;
+  GtkWidget *paned = GTK_WIDGET (memory->paned);
+  GtkWidget *start = gtk_paned_get_start_child (memory->paned);
+  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (paned));
+  int min_position, max_position, natural;
+
+  memory->fit_id = 0;
+  if (!memory->automatic || start == NULL || !gtk_widget_get_mapped (paned))
+    return G_SOURCE_REMOVE;
+
+  gtk_widget_measure (start, orientation,
+                      orientation == GTK_ORIENTATION_HORIZONTAL ? gtk_widget_get_height (paned)
+                                                                : gtk_widget_get_width (paned),
+                      NULL, &natural, NULL, NULL);
+  g_object_get (paned, "min-position", &min_position, "max-position", &max_position, NULL);
+  natural = MIN (natural, (int) (memory->max_share * (orientation == GTK_ORIENTATION_HORIZONTAL
+                                                      ? gtk_widget_get_width (paned)
+                                                      : gtk_widget_get_height (paned))));
+  natural = CLAMP (natural, min_position, MAX (min_position, max_position));
+  if (natural != gtk_paned_get_position (memory->paned))
+    {
+      memory->fitting = TRUE;
+      gtk_paned_set_position (memory->paned, natural);
+      memory->fitting = FALSE;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The room changed (an allocation), or the paned is shown: fit once the
+ * allocation is done */
+static void
+queue_fit (Memory *memory)
+{
+  if (memory->automatic && memory->fit_id == 0)
+    memory->fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_cb, memory, NULL);
+}
+
+static void
+room_cb (GtkPaned   *paned,
+         GParamSpec *pspec,
+         Memory     *memory)
+{
+  queue_fit (memory);
+}
+
+void
+bk_pane_memory_attach (GtkPaned   *paned,
+                       GSettings  *settings,
+                       const char *name,
+                       double      max_share)
+{
+  Memory *memory;
+  int position;
+
+  g_return_if_fail (GTK_IS_PANED (paned));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (max_share > 0 && max_share <= 1);
+  g_return_if_fail (g_object_get_data (G_OBJECT (paned), MEMORY_DATA) == NULL);
+
+  memory = g_new0 (Memory, 1);
+  memory->paned = paned;
+  memory->settings = settings ? g_object_ref (settings) : NULL;
+  memory->name = g_strdup (name);
+  memory->automatic = TRUE;
+  memory->max_share = max_share;
+  g_object_set_data_full (G_OBJECT (paned), MEMORY_DATA, memory, (GDestroyNotify) memory_free);
+
+  if (settings != NULL)
+    {
+      g_autoptr(GVariant) positions = g_settings_get_value (settings, KEY);
+
+      if (g_variant_lookup (positions, name, "i", &position) && position >= 0)
+        {
+          memory->automatic = FALSE;
+          gtk_paned_set_position (paned, position);
+        }
+    }
+  g_signal_connect (paned, "notify::position", G_CALLBACK (position_cb), memory);
+  g_signal_connect (paned, "notify::max-position", G_CALLBACK (room_cb), memory);
+  g_signal_connect_swapped (paned, "map", G_CALLBACK (queue_fit), memory);
+}
+
+gboolean
+bk_pane_memory_is_automatic (GtkPaned *paned)
+{
+  Memory *memory;
+
+  g_return_val_if_fail (GTK_IS_PANED (paned), FALSE);
+
+  memory = g_object_get_data (G_OBJECT (paned), MEMORY_DATA);
+  return memory != NULL && memory->automatic;
+}
