@@ -3,10 +3,9 @@
  * person put them
  *
  * GtkPaned on its own puts the divider at its start child's minimum size
- * (a sheet shows a column or two).  Here the divider follows the start
- * child's natural size whenever the paned's room changes (its
- * max-position), set just after that allocation; once the person drags it,
- * it stays.  The positions of all pages live in one a{si} key, by name, and
+ * (a sheet shows a column or two).  Here the page that holds the paned
+ * fits the divider to the start child's natural size in each allocation,
+ * before it allocates the paned; once the person drags it, it stays.  The positions of all pages live in one a{si} key, by name, and
  * a write waits until the divider has been still for a moment, so a drag
  * costs one write. */
 #include "config.h"
@@ -16,6 +15,7 @@
 #define KEY            "pane-positions"
 #define SAVE_DELAY_MS  300
 #define MEMORY_DATA    "bk-pane-memory"
+#define HANDLE_ROOM    8    /* a wide handle, and some slack */
 
 typedef struct
 {
@@ -23,7 +23,6 @@ typedef struct
   GSettings *settings;  /* or NULL: nothing is remembered */
   char      *name;
   guint      save_id;
-  guint      fit_id;
   gboolean   automatic;
   gboolean   fitting;   /* our own gtk_paned_set_position () */
   double     max_share; /* of the room, for the start child's natural size */
@@ -33,7 +32,6 @@ static void
 memory_free (Memory *memory)
 {
   g_clear_handle_id (&memory->save_id, g_source_remove);
-  g_clear_handle_id (&memory->fit_id, g_source_remove);
   g_clear_object (&memory->settings);
   g_free (memory->name);
   g_free (memory);
@@ -75,7 +73,6 @@ position_cb (GtkPaned   *paned,
 
   /* The person placed it */
   memory->automatic = FALSE;
-  g_clear_handle_id (&memory->fit_id, g_source_remove);
   if (memory->settings != NULL)
     {
       g_clear_handle_id (&memory->save_id, g_source_remove);
@@ -83,52 +80,37 @@ position_cb (GtkPaned   *paned,
     }
 }
 
-static gboolean
-fit_cb (gpointer data)
+void
+bk_pane_memory_fit (GtkPaned *paned,
+                    int       room,
+                    int       other)
 {
-  Memory *memory = data;
-  GtkWidget *paned = GTK_WIDGET (memory->paned);
-  GtkWidget *start = gtk_paned_get_start_child (memory->paned);
-  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (paned));
-  int min_position, max_position, natural;
+  Memory *memory;
+  GtkWidget *start, *end;
+  GtkOrientation orientation;
+  int start_min, start_nat, end_min, position;
 
-  memory->fit_id = 0;
-  if (!memory->automatic || start == NULL || !gtk_widget_get_mapped (paned))
-    return G_SOURCE_REMOVE;
+  g_return_if_fail (GTK_IS_PANED (paned));
 
-  gtk_widget_measure (start, orientation,
-                      orientation == GTK_ORIENTATION_HORIZONTAL ? gtk_widget_get_height (paned)
-                                                                : gtk_widget_get_width (paned),
-                      NULL, &natural, NULL, NULL);
-  g_object_get (paned, "min-position", &min_position, "max-position", &max_position, NULL);
-  natural = MIN (natural, (int) (memory->max_share * (orientation == GTK_ORIENTATION_HORIZONTAL
-                                                      ? gtk_widget_get_width (paned)
-                                                      : gtk_widget_get_height (paned))));
-  natural = CLAMP (natural, min_position, MAX (min_position, max_position));
-  if (natural != gtk_paned_get_position (memory->paned))
+  memory = g_object_get_data (G_OBJECT (paned), MEMORY_DATA);
+  start = gtk_paned_get_start_child (paned);
+  end = gtk_paned_get_end_child (paned);
+  if (memory == NULL || !memory->automatic || start == NULL || end == NULL || room <= 0)
+    return;
+
+  orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (paned));
+  gtk_widget_measure (start, orientation, other, &start_min, &start_nat, NULL, NULL);
+  gtk_widget_measure (end, orientation, other, &end_min, NULL, NULL, NULL);
+  position = MIN (start_nat, (int) (memory->max_share * room));
+  position = MIN (position, room - end_min - HANDLE_ROOM);
+  position = MAX (position, start_min);
+
+  if (position != gtk_paned_get_position (paned))
     {
       memory->fitting = TRUE;
-      gtk_paned_set_position (memory->paned, natural);
+      gtk_paned_set_position (paned, position);
       memory->fitting = FALSE;
     }
-  return G_SOURCE_REMOVE;
-}
-
-/* The room changed (an allocation), or the paned is shown: fit once the
- * allocation is done */
-static void
-queue_fit (Memory *memory)
-{
-  if (memory->automatic && memory->fit_id == 0)
-    memory->fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_cb, memory, NULL);
-}
-
-static void
-room_cb (GtkPaned   *paned,
-         GParamSpec *pspec,
-         Memory     *memory)
-{
-  queue_fit (memory);
 }
 
 void
@@ -165,8 +147,6 @@ bk_pane_memory_attach (GtkPaned   *paned,
         }
     }
   g_signal_connect (paned, "notify::position", G_CALLBACK (position_cb), memory);
-  g_signal_connect (paned, "notify::max-position", G_CALLBACK (room_cb), memory);
-  g_signal_connect_swapped (paned, "map", G_CALLBACK (queue_fit), memory);
 }
 
 gboolean

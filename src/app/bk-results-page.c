@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-pane-memory.h"
 #include "bk-results-page.h"
 #include "bk-results-table-model.h"
 #include "bk-series-table-model.h"
@@ -114,6 +115,34 @@ bk_results_page_grab_focus (GtkWidget *widget)
 }
 
 static void
+bk_results_page_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  gtk_widget_measure (BK_RESULTS_PAGE (widget)->paned, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The dividers fit the sheets before the paneds are allocated */
+static void
+bk_results_page_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  BkResultsPage *self = BK_RESULTS_PAGE (widget);
+
+  /* Sheets above charts, across the page; the two sheets side by side */
+  bk_pane_memory_fit (GTK_PANED (self->paned), height, width);
+  bk_pane_memory_fit (GTK_PANED (self->sheets), width, -1);
+  gtk_widget_allocate (self->paned, width, height, baseline, NULL);
+}
+
+static void
 bk_results_page_class_init (BkResultsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -128,7 +157,8 @@ bk_results_page_class_init (BkResultsPageClass *klass)
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = bk_results_page_measure;
+  widget_class->size_allocate = bk_results_page_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "resultspage");
 }
 

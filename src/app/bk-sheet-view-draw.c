@@ -135,6 +135,42 @@ draw_text (BkSheetView   *self,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-tx, -(y + CELL_PAD_Y)));
 }
 
+/* A column header: centred, wrapped onto the header's lines (words, or
+ * between CJK characters), "…" only past them */
+static void
+draw_column_header (BkSheetView   *self,
+                    GtkSnapshot   *snapshot,
+                    guint          layout_index,
+                    const char    *text,
+                    int            len,
+                    int            x,
+                    int            width,
+                    const GdkRGBA *color)
+{
+  PangoLayout *layout = self->layouts[layout_index];
+  int avail = width - 2 * CELL_PAD_X;
+  int text_height, ty;
+
+  if (avail <= 0 || len == 0)
+    return;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_height (layout, -self->header_lines);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_width (layout, avail * PANGO_SCALE);
+  pango_layout_set_text (layout, text, len);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  ty = MAX (0, (self->header_height - 1 - text_height) / 2);
+
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + CELL_PAD_X, ty));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(x + CELL_PAD_X), -ty));
+
+  /* The layouts are shared with the cells: one line, left-aligned again */
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+}
+
 /* A small triangle in the top-right corner: a square turned 45° around the
  * corner, clipped to the cell. */
 static void
@@ -264,10 +300,9 @@ bk_sheet_view_draw_headers (BkSheetView   *self,
           if (selected)
             bk_sheet_view_fill_rect (snapshot, &pal->header_selection, x, 0, w, hh);
           bk_table_model_get_column_header (self->model, c, self->scratch);
-          draw_text (self, snapshot, selected && whole_columns ? LAYOUT_BOLD : 0,
-                     self->scratch->str, self->scratch->len,
-                     x, 1, w, PANGO_ALIGN_CENTER, FALSE,
-                     selected ? &pal->accent : &pal->header_fg);
+          draw_column_header (self, snapshot, selected && whole_columns ? LAYOUT_BOLD : 0,
+                              self->scratch->str, (int) self->scratch->len, x, w,
+                              selected ? &pal->accent : &pal->header_fg);
           bk_sheet_view_fill_rect (snapshot, &pal->border, x + w - 1, 0, 1, hh);
         }
       gtk_snapshot_pop (snapshot);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bk-pane-memory.h"
 #include "bk-table-page.h"
 
 struct _BkTablePage
@@ -257,6 +258,33 @@ bk_table_page_grab_focus (GtkWidget *widget)
 }
 
 static void
+bk_table_page_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  gtk_widget_measure (BK_TABLE_PAGE (widget)->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The dividers fit the sheets before the paneds are allocated */
+static void
+bk_table_page_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  BkTablePage *self = BK_TABLE_PAGE (widget);
+
+  /* The paned spans the page's width */
+  bk_pane_memory_fit (GTK_PANED (self->paned), width, -1);
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
+static void
 bk_table_page_class_init (BkTablePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -273,7 +301,8 @@ bk_table_page_class_init (BkTablePageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = bk_table_page_measure;
+  widget_class->size_allocate = bk_table_page_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "tablepage");
 }
 
