@@ -785,8 +785,10 @@ bk_sheet_view_measure (GtkWidget      *widget,
       int one = self->n_columns ? self->column_widths[0] : 0;
 
       *minimum = self->row_header_width + one;
+      /* All the columns, up to a screenful: a parent (a paned) shares out
+       * the room */
       *natural = self->row_header_width +
-                 MIN (content, 8 * (DEFAULT_WIDTH_CHARS * self->digit_width + 2 * CELL_PAD_X));
+                 MIN (content, 24 * (DEFAULT_WIDTH_CHARS * self->digit_width + 2 * CELL_PAD_X));
     }
   else
     {
