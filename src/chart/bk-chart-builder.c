@@ -954,7 +954,10 @@ row_slots (BkWorkbook *workbook,
 
   for (guint i = 0; i < n; i++)
     ids[i] = markets ? bk_workbook_get_market_id (workbook, i) : bk_workbook_get_company_id (workbook, i);
-  bk_chart_slots_assign (ids, n, slots);
+  /* Slots stay for as long as the workbook lives, whatever rows come
+   * and go (a chart built afresh from the same rows agrees) */
+  bk_chart_slots_assign_remembered (workbook, markets ? "bk-chart-slots-markets" : "bk-chart-slots-companies",
+                                    ids, n, slots);
   return slots;
 }
 

@@ -4,12 +4,15 @@
  * A series' colour comes from its row's id, never from its position: the
  * id's hash picks a preferred slot among the eight colour-blind-safe
  * (Okabe–Ito) colours, and when two ids want the same slot the one that
- * sorts first by id keeps it while the other takes the next free one (the
- * rest of the eight, then BK_CHART_N_SLOTS - 8 further colours; past
- * those, colours are shared).  So inserting, removing or moving a row does
- * not recolour the others, except that a removed row's slot goes back to a
- * row that had wanted it.  A new id whose preferred slot is free takes it
- * and moves no one: bk_chart_slots_choose_id() finds one. */
+ * comes first (by a second hash of the id) keeps it while the other takes
+ * the next free one: the rest of the eight, then BK_CHART_N_SLOTS - 8
+ * further colours; past those, colours are shared.  So inserting, removing
+ * or moving a row does not recolour the others, except that a removed
+ * row's slot could go back to a row that had wanted it: so that it does
+ * not, bk_chart_slots_assign_remembered() keeps the slots it gave for as
+ * long as their owner (a workbook) lives.  bk_chart_slots_choose_id()
+ * finds a new id that moves no one even when computed afresh (on the
+ * command line, or when the file is opened again). */
 #pragma once
 
 #include <glib.h>
@@ -25,9 +28,17 @@ guint  bk_chart_slots_preferred  (const char         *id);
 void   bk_chart_slots_assign     (const char * const *ids,
                                   guint               n_ids,
                                   guint              *slots);
+/* The same, but ids that @owner's @key remembers keep the slot they had;
+ * new ids take the first free slot from their preferred one, and ids gone
+ * are forgotten */
+void   bk_chart_slots_assign_remembered (gpointer            owner,
+                                         const char         *key,
+                                         const char * const *ids,
+                                         guint               n_ids,
+                                         guint              *slots);
 /* "@stem", else "@stem-2", "@stem-3", …: the first that is not among @ids
- * and whose preferred slot no id in @ids holds, or, when every palette
- * slot is taken, the first that is not among @ids. */
+ * and that, added to them, takes a slot of its own (while any is left) and
+ * moves none of theirs. */
 char  *bk_chart_slots_choose_id  (const char * const *ids,
                                   guint               n_ids,
                                   const char         *stem);
