@@ -8,6 +8,8 @@
 
 #include "bk-chart-slots.h"
 
+#define MAX_TRIES 64
+
 /* FNV-1a from @basis: the same on every platform */
 static guint32
 hash_id (const char *id,
@@ -141,25 +143,29 @@ bk_chart_slots_choose_id (const char * const *ids,
   g_autofree guint *slots = g_new (guint, n_ids + 1);
   g_autofree guint *with_slots = g_new (guint, n_ids + 1);
   g_autofree const char **with = g_new (const char *, n_ids + 1);
+  g_autofree char *first = NULL;
 
   g_return_val_if_fail (stem != NULL && *stem != '\0', NULL);
 
   bk_chart_slots_assign (ids, n_ids, slots);
-  for (guint n = 1; ; n++)
+  for (guint n = 1, tries = 0; tries < MAX_TRIES; n++)
     {
       g_autofree char *id = n == 1 ? g_strdup (stem) : g_strdup_printf ("%s-%u", stem, n);
 
       if (contains (ids, n_ids, id))
         continue;
-      /* A colour of its own (while any is left) that moves no one.  Some
-       * suffix soon does: an id that chooses after every other takes what
-       * is left, one in n + 1 of them. */
-      with_slots[n_ids] = 0;
-      if ((moves_no_one (ids, n_ids, slots, id, with, with_slots) &&
-           (n_ids >= BK_CHART_N_SLOTS || !slot_taken (slots, n_ids, with_slots[n_ids]))) ||
-          n > 1000)
+      tries++;
+      if (first == NULL)
+        first = g_strdup (id);
+      /* A colour of its own (while any is left) that moves no one; an id
+       * whose preferred slot is free always does */
+      if (moves_no_one (ids, n_ids, slots, id, with, with_slots) &&
+          (n_ids >= BK_CHART_N_SLOTS || !slot_taken (slots, n_ids, with_slots[n_ids])))
         return g_steal_pointer (&id);
     }
+  /* Every palette colour taken and none of the tries fits: the first free
+   * id (a window remembers its slots anyway) */
+  return g_steal_pointer (&first);
 }
 
 void

@@ -12,7 +12,8 @@
  * not, bk_chart_slots_assign_remembered() keeps the slots it gave for as
  * long as their owner (a workbook) lives.  bk_chart_slots_choose_id()
  * finds a new id that moves no one even when computed afresh (on the
- * command line, or when the file is opened again). */
+ * command line, or when the file is opened again) whenever one of its
+ * first tries does, as it always does while a palette colour is free. */
 #pragma once
 
 #include <glib.h>
@@ -38,7 +39,8 @@ void   bk_chart_slots_assign_remembered (gpointer            owner,
                                          guint              *slots);
 /* "@stem", else "@stem-2", "@stem-3", …: the first that is not among @ids
  * and that, added to them, takes a slot of its own (while any is left) and
- * moves none of theirs. */
+ * moves none of theirs; failing that within 64 tries, the first that is
+ * not among @ids. */
 char  *bk_chart_slots_choose_id  (const char * const *ids,
                                   guint               n_ids,
                                   const char         *stem);
