@@ -138,12 +138,14 @@ struct _BkSheetView
 
 /* bk-sheet-view.c: geometry (content offsets are before scrolling) */
 void     bk_sheet_view_ensure_metrics        (BkSheetView  *self);
-/* How many lines @text needs as a column header @width wide (wrapped at
- * words, CJK between characters) */
+/* bk-sheet-view-draw.c: how many lines @text needs as a column header
+ * @width wide (wrapped at words, CJK between characters); widening the
+ * columns whose headers need more than two, and the header row's height */
 int      bk_sheet_view_header_lines          (BkSheetView  *self,
                                               const char   *text,
                                               int           len,
                                               int           width);
+void     bk_sheet_view_fit_column_headers    (BkSheetView  *self);
 int      bk_sheet_view_measure_text          (BkSheetView  *self,
                                               guint         layout_index,
                                               const char   *text,

@@ -124,59 +124,6 @@ bk_sheet_view_measure_text (BkSheetView *self,
   return width;
 }
 
-int
-bk_sheet_view_header_lines (BkSheetView *self,
-                            const char  *text,
-                            int          len,
-                            int          width)
-{
-  /* Bold: a chosen column's header is bold and must fit as well */
-  PangoLayout *layout = self->layouts[LAYOUT_BOLD];
-  int avail = width - 2 * CELL_PAD_X;
-  int lines;
-
-  if (avail <= 0)
-    return G_MAXINT;
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  pango_layout_set_width (layout, avail * PANGO_SCALE);
-  pango_layout_set_text (layout, text, len);
-  lines = pango_layout_get_line_count (layout);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  return lines;
-}
-
-/* Headers longer than their column wrap onto a second line, the column
- * widening until two lines hold them; the header row is as tall as the
- * most lines any header needs */
-static void
-fit_column_headers (BkSheetView *self)
-{
-  int lines = 1;
-
-  for (guint c = 0; self->model != NULL && c < self->n_columns; c++)
-    {
-      int width, needed;
-
-      g_string_truncate (self->scratch, 0);
-      bk_table_model_get_column_header (self->model, c, self->scratch);
-      width = bk_sheet_view_measure_text (self, LAYOUT_BOLD, self->scratch->str, (int) self->scratch->len)
-              + 2 * CELL_PAD_X;
-      if (width <= self->column_widths[c])
-        continue;
-      while ((needed = bk_sheet_view_header_lines (self, self->scratch->str, (int) self->scratch->len,
-                                                   self->column_widths[c])) > MAX_HEADER_LINES &&
-             self->column_widths[c] < width)
-        self->column_widths[c] += self->digit_width;
-      lines = MAX (lines, MIN (needed, MAX_HEADER_LINES));
-    }
-
-  if (self->header_lines != lines)
-    gtk_widget_queue_resize (GTK_WIDGET (self));
-  self->header_lines = lines;
-  self->header_height = lines * self->text_height + 2 * CELL_PAD_Y + 2;
-}
-
 static void
 ensure_row_header_width (BkSheetView *self)
 {
@@ -225,7 +172,7 @@ ensure_column_widths (BkSheetView *self)
       self->column_widths[c] = MAX (MIN_COLUMN_WIDTH,
                                     (int) chars * self->digit_width + 2 * CELL_PAD_X);
     }
-  fit_column_headers (self);
+  bk_sheet_view_fit_column_headers (self);
   update_column_x (self);
 }
 
