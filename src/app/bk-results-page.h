@@ -30,4 +30,9 @@ gboolean     bk_results_page_get_series_active (BkResultsPage *self);
  * the per-period results of the selected company (or the total). */
 char        *bk_results_page_dup_csv          (BkResultsPage *self);
 
+/* The divider between the sheets and the charts below them, or
+ * (@sheets) between the two sheets */
+GtkPaned      *bk_results_page_get_paned         (BkResultsPage *self,
+                                                  gboolean       sheets);
+
 G_END_DECLS

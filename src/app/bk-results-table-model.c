@@ -20,7 +20,8 @@
 #include "bk-results-table-model.h"
 
 #define MIN_WIDTH_CHARS 9
-#define MAX_WIDTH_CHARS 28
+/* Longer titles wrap onto the header row's second line */
+#define MAX_WIDTH_CHARS 14
 
 struct _BkResultsTableModel
 {

@@ -4,7 +4,8 @@
  * The colours come from the current style's named colours, so the grid
  * follows light and dark; cells are painted with the view's reused Pango
  * layouts, tinted by their flags (invalid, overridden, total, read-only),
- * with numbers right-aligned ("###" when too narrow) and text ellipsized.
+ * with numbers right-aligned ("###" when too narrow) and text ellipsized;
+ * column headers wrap onto two lines, their columns widened until they do.
  * bk_sheet_view_snapshot() in bk-sheet-view.c composes these with the grid
  * lines, the selection, the editor and the cursor.
  */
@@ -134,6 +135,97 @@ draw_text (BkSheetView   *self,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (tx, y + CELL_PAD_Y));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-tx, -(y + CELL_PAD_Y)));
+}
+
+/* Column headers' lines */
+
+int
+bk_sheet_view_header_lines (BkSheetView *self,
+                            const char  *text,
+                            int          len,
+                            int          width)
+{
+  /* Bold: a chosen column's header is bold and must fit as well */
+  PangoLayout *layout = self->layouts[LAYOUT_BOLD];
+  int avail = width - 2 * CELL_PAD_X;
+  int lines;
+
+  if (avail <= 0)
+    return G_MAXINT;
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, avail * PANGO_SCALE);
+  pango_layout_set_text (layout, text, len);
+  lines = pango_layout_get_line_count (layout);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return lines;
+}
+
+/* Headers longer than their column wrap onto a second line, the column
+ * widening until two lines hold them; the header row is as tall as the
+ * most lines any header needs */
+void
+bk_sheet_view_fit_column_headers (BkSheetView *self)
+{
+  int lines = 1;
+
+  for (guint c = 0; self->model != NULL && c < self->n_columns; c++)
+    {
+      int width, needed;
+
+      g_string_truncate (self->scratch, 0);
+      bk_table_model_get_column_header (self->model, c, self->scratch);
+      width = bk_sheet_view_measure_text (self, LAYOUT_BOLD, self->scratch->str, (int) self->scratch->len)
+              + 2 * CELL_PAD_X;
+      if (width <= self->column_widths[c])
+        continue;
+      while ((needed = bk_sheet_view_header_lines (self, self->scratch->str, (int) self->scratch->len,
+                                                   self->column_widths[c])) > MAX_HEADER_LINES &&
+             self->column_widths[c] < width)
+        self->column_widths[c] += self->digit_width;
+      lines = MAX (lines, MIN (needed, MAX_HEADER_LINES));
+    }
+
+  if (self->header_lines != lines)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  self->header_lines = lines;
+  self->header_height = lines * self->text_height + 2 * CELL_PAD_Y + 2;
+}
+
+/* A column header: centred, wrapped onto the header's lines (words, or
+ * between CJK characters), "…" only past them */
+static void
+draw_column_header (BkSheetView   *self,
+                    GtkSnapshot   *snapshot,
+                    guint          layout_index,
+                    const char    *text,
+                    int            len,
+                    int            x,
+                    int            width,
+                    const GdkRGBA *color)
+{
+  PangoLayout *layout = self->layouts[layout_index];
+  int avail = width - 2 * CELL_PAD_X;
+  int text_height, ty;
+
+  if (avail <= 0 || len == 0)
+    return;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_height (layout, -self->header_lines);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_width (layout, avail * PANGO_SCALE);
+  pango_layout_set_text (layout, text, len);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  ty = MAX (0, (self->header_height - 1 - text_height) / 2);
+
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + CELL_PAD_X, ty));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(x + CELL_PAD_X), -ty));
+
+  /* The layouts are shared with the cells: one line, left-aligned again */
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
 }
 
 /* A small triangle in a top corner (right: a note; left: a warning): a
@@ -273,10 +365,9 @@ bk_sheet_view_draw_headers (BkSheetView   *self,
           if (selected)
             bk_sheet_view_fill_rect (snapshot, &pal->header_selection, x, 0, w, hh);
           bk_table_model_get_column_header (self->model, c, self->scratch);
-          draw_text (self, snapshot, selected && whole_columns ? LAYOUT_BOLD : 0,
-                     self->scratch->str, self->scratch->len,
-                     x, 1, w, PANGO_ALIGN_CENTER, FALSE,
-                     selected ? &pal->accent : &pal->header_fg);
+          draw_column_header (self, snapshot, selected && whole_columns ? LAYOUT_BOLD : 0,
+                              self->scratch->str, (int) self->scratch->len, x, w,
+                              selected ? &pal->accent : &pal->header_fg);
           bk_sheet_view_fill_rect (snapshot, &pal->border, x + w - 1, 0, 1, hh);
         }
       gtk_snapshot_pop (snapshot);

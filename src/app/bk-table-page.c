@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bk-pane-memory.h"
 #include "bk-table-page.h"
 
 struct _BkTablePage
@@ -314,6 +315,33 @@ bk_table_page_grab_focus (GtkWidget *widget)
 }
 
 static void
+bk_table_page_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  gtk_widget_measure (BK_TABLE_PAGE (widget)->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The dividers fit the sheets before the paneds are allocated */
+static void
+bk_table_page_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  BkTablePage *self = BK_TABLE_PAGE (widget);
+
+  /* The paned spans the page's width */
+  bk_pane_memory_fit (GTK_PANED (self->paned), width, -1);
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
+static void
 bk_table_page_class_init (BkTablePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -330,7 +358,8 @@ bk_table_page_class_init (BkTablePageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = bk_table_page_measure;
+  widget_class->size_allocate = bk_table_page_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "tablepage");
 }
 
@@ -354,6 +383,10 @@ bk_table_page_init (BkTablePage *self)
   gtk_label_set_xalign (GTK_LABEL (self->address), 0);
   gtk_label_set_width_chars (GTK_LABEL (self->address), 22);
   gtk_label_set_max_width_chars (GTK_LABEL (self->address), 30);
+  /* Long names wrap onto a second line rather than lose their end */
+  gtk_label_set_wrap (GTK_LABEL (self->address), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->address), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (self->address), 2);
   gtk_label_set_ellipsize (GTK_LABEL (self->address), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (self->address, "bk-address");
   gtk_box_append (GTK_BOX (bar), self->address);
@@ -369,6 +402,9 @@ bk_table_page_init (BkTablePage *self)
   gtk_box_append (GTK_BOX (bar), self->entry);
 
   self->note = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->note), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->note), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (self->note), 2);
   gtk_label_set_ellipsize (GTK_LABEL (self->note), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (self->note), 40);
   gtk_label_set_xalign (GTK_LABEL (self->note), 0);
@@ -411,10 +447,14 @@ bk_table_page_init (BkTablePage *self)
   gtk_revealer_set_child (GTK_REVEALER (self->error_revealer), self->error_label);
 
   /* Sheet and side */
+  /* The sheet gets the room its columns ask for, the chart the rest, until
+   * the person moves the handle */
   self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_vexpand (self->paned, TRUE);
+  gtk_paned_set_wide_handle (GTK_PANED (self->paned), TRUE);
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_resize_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_resize_end_child (GTK_PANED (self->paned), TRUE);
   gtk_box_append (GTK_BOX (self->box), self->paned);
 
@@ -423,7 +463,8 @@ bk_table_page_init (BkTablePage *self)
   g_signal_connect (self->sheet, "error", G_CALLBACK (sheet_error_cb), self);
   g_signal_connect (self->sheet, "error-cleared", G_CALLBACK (sheet_error_cleared_cb), self);
   self->scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_size_request (self->scroller, 360, -1);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_widget_set_size_request (self->scroller, 240, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->sheet));
   overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (overlay), self->scroller);
@@ -508,8 +549,14 @@ bk_table_page_set_side (BkTablePage *self,
   g_return_if_fail (BK_IS_TABLE_PAGE (self));
 
   gtk_paned_set_end_child (GTK_PANED (self->paned), side);
-  if (side != NULL)
-    gtk_paned_set_position (GTK_PANED (self->paned), 620);
+}
+
+GtkPaned *
+bk_table_page_get_paned (BkTablePage *self)
+{
+  g_return_val_if_fail (BK_IS_TABLE_PAGE (self), NULL);
+
+  return GTK_PANED (self->paned);
 }
 
 void

@@ -40,4 +40,7 @@ const char   *bk_table_page_get_note         (BkTablePage  *self);
 /* The table's warning shown in the formula bar (shares past 100 %), or NULL */
 const char   *bk_table_page_get_warning      (BkTablePage  *self);
 
+/* The divider between the sheet and its chart */
+GtkPaned     *bk_table_page_get_paned          (BkTablePage  *self);
+
 G_END_DECLS

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-chart-slots.h"
 #include "bk-chart-view.h"
+#include "bk-company-dialog.h"
 #include "bk-note-dialog.h"
 #include "bk-window-private.h"
 
@@ -680,18 +682,16 @@ current_row (BkWindow   *self,
   return TRUE;
 }
 
+/* A new market's id, whose chart colour no other market holds */
 static char *
-unique_id (BkWorkbook *wb,
-           BkTable     table,
-           const char *stem)
+new_market_id (BkWorkbook *wb)
 {
-  for (guint i = 1; ; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("%s-%u", stem, i);
+  guint n = bk_workbook_get_n_markets (wb);
+  g_autofree const char **ids = g_new0 (const char *, MAX (n, 1));
 
-      if (bk_workbook_find_row (wb, table, id) < 0)
-        return g_steal_pointer (&id);
-    }
+  for (guint m = 0; m < n; m++)
+    ids[m] = bk_workbook_get_market_id (wb, m);
+  return bk_chart_slots_choose_id (ids, n, "market");
 }
 
 static gboolean
@@ -776,22 +776,21 @@ insert_row_action (GtkWidget  *widget,
 
   if (bk_table_rows_are_markets (table))
     {
-      new_id = unique_id (wb, table, "market");
+      new_id = new_market_id (wb);
       ok = bk_document_add_market (bk_window_get_document (self), new_id, _("New market"), row, &error);
     }
   else
     {
-      const char *market;
-
       if (bk_workbook_get_n_markets (wb) == 0)
         {
           bk_window_show_error (self, _("Could not add a company"),
                                 _("A company belongs to a market: add a market on the Tokens page first."));
           return;
         }
-      market = bk_workbook_get_market_id (wb, id != NULL ? bk_workbook_get_company_market (wb, row) : 0);
-      new_id = unique_id (wb, table, "company");
-      ok = bk_document_add_company (bk_window_get_document (self), new_id, _("New company"), market, row, &error);
+      /* Name and market first; the neighbour's market is only the guess */
+      bk_company_dialog_add (self, bk_table_page_get_sheet (self->table_pages[table]), row,
+                             id != NULL ? bk_workbook_get_company_market (wb, row) : 0);
+      return;
     }
   if (!ok)
     {
@@ -802,6 +801,21 @@ insert_row_action (GtkWidget  *widget,
   bk_sheet_view_set_cursor (bk_table_page_get_sheet (self->table_pages[table]),
                             bk_workbook_find_row (wb, table, new_id), 0);
   rename_row_action (widget, NULL, NULL);
+}
+
+static void
+change_market_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkTable table;
+  guint row;
+  const char *id;
+
+  if (!current_row (self, &table, &row, &id) || id == NULL || bk_table_rows_are_markets (table))
+    return;
+  bk_company_dialog_change_market (self, id);
 }
 
 static void
@@ -956,6 +970,8 @@ bk_window_update_actions (BkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.edit-note", writable && has_row);
   gtk_widget_action_set_enabled (widget, "win.insert-row", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.rename-row", writable && has_row);
+  gtk_widget_action_set_enabled (widget, "win.change-market",
+                                 writable && has_row && !bk_table_rows_are_markets (table));
   gtk_widget_action_set_enabled (widget, "win.move-row-up", writable && has_row && row > 0);
   gtk_widget_action_set_enabled (widget, "win.move-row-down", writable && has_row && row + 1 < n_rows);
   gtk_widget_action_set_enabled (widget, "win.remove-row", writable && has_row);
@@ -1008,6 +1024,7 @@ bk_window_class_init_actions (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.insert-row", NULL, insert_row_action);
   gtk_widget_class_install_action (widget_class, "win.rename-row", NULL, rename_row_action);
+  gtk_widget_class_install_action (widget_class, "win.change-market", NULL, change_market_action);
   gtk_widget_class_install_action (widget_class, "win.move-row-up", NULL, move_row_up_action);
   gtk_widget_class_install_action (widget_class, "win.move-row-down", NULL, move_row_down_action);
   gtk_widget_class_install_action (widget_class, "win.remove-row", NULL, remove_row_action);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bk-pane-memory.h"
 #include "bk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -785,6 +786,18 @@ bk_window_constructed (GObject *object)
 
   if (self->settings != NULL)
     bk_settings_attach_window (self->settings, GTK_WINDOW (self));
+
+  /* Each page's divider fits its sheet, or stays where the person put it */
+  {
+    GSettings *gsettings = self->settings ? bk_settings_get_gsettings (self->settings) : NULL;
+
+    for (guint t = 0; t < BK_N_TABLES; t++)
+      bk_pane_memory_attach (bk_table_page_get_paned (self->table_pages[t]), gsettings, pages[t].name, 1.0);
+    bk_pane_memory_attach (bk_table_page_get_paned (self->assumptions_page), gsettings, "assumptions", 1.0);
+    /* Results: room for the charts below and the series beside */
+    bk_pane_memory_attach (bk_results_page_get_paned (self->results_page, FALSE), gsettings, "results", 0.55);
+    bk_pane_memory_attach (bk_results_page_get_paned (self->results_page, TRUE), gsettings, "results-sheets", 0.5);
+  }
 
   update_title (self);
   bk_window_update_history (self);

@@ -538,6 +538,21 @@ test_charts_follow (Fixture       *f,
   g_assert_nonnull (strstr (bk_chart_get_subtitle (fcf), "Chart check"));
 }
 
+static GtkWidget *
+find_entry_row (GtkWidget *widget)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_new_workbook (Fixture       *f,
                    gconstpointer  data)
@@ -554,8 +569,25 @@ test_new_workbook (Fixture       *f,
   g_assert_cmpuint (bk_workbook_get_n_periods (wb), ==, 6);
   g_assert_cmpstr (bk_window_get_page (f->window), ==, "capex");
 
-  /* The first company goes into the one market, and can be typed into */
+  /* The first company goes into the one market, and can be typed into;
+   * Insert Row asks for its name first */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.insert-row", NULL);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (f->window))
+          dialog = ADW_MESSAGE_DIALOG (w);
+      }
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog))), "First company");
+    adw_message_dialog_response (dialog, "apply");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   g_assert_cmpuint (bk_workbook_get_n_companies (wb), ==, 1);
   {
     const char *texts[] = { "12" };
