@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bk-application.h"
+#include "bk-test-app.h"
 #include "bk-test-ui.h"
 #include "bk-window-private.h"
 
@@ -519,29 +520,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = g_dir_make_tmp ("test-window-chrome-home-XXXXXX", NULL);
-  int status;
-
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (vars[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  app = bk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = bk_test_app_init (&argc, &argv, "test-window-chrome");
 
 #define ADD(path, func) \
   g_test_add ("/window-chrome/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -552,13 +531,5 @@ main (int   argc,
   ADD ("focus-after-header-menus", test_focus_after_header_menus);
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", home);
-
-    if (system (cmd) != 0)
-      g_printerr ("could not remove %s\n", home);
-  }
-  return status;
+  return bk_test_app_run (app);
 }

@@ -13,6 +13,7 @@
 #include "bk-chart-builder.h"
 #include "bk-engine.h"
 #include "bk-table-page.h"
+#include "bk-test-app.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
 
@@ -283,33 +284,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = g_dir_make_tmp ("test-window-companies-XXXXXX", NULL);
-  int status;
-
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  app = bk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = bk_test_app_init (&argc, &argv, "test-window-companies");
 
   g_test_add_func ("/window-companies/add-in-market", test_add_in_market);
   g_test_add_func ("/window-companies/change-market", test_change_market);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", home);
-
-    if (system (cmd) != 0)
-      g_printerr ("could not remove %s\n", home);
-  }
-  return status;
+  return bk_test_app_run (app);
 }

@@ -14,6 +14,7 @@
 #include "bk-results-page.h"
 #include "bk-table-page.h"
 #include "bk-test-layout.h"
+#include "bk-test-app.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
 
@@ -176,34 +177,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = g_dir_make_tmp ("test-window-layout-XXXXXX", NULL);
-  int status;
-
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  app = bk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = bk_test_app_init (&argc, &argv, "test-window-layout");
 
   g_test_add_func ("/window-layout/small-window", test_small_window);
   g_test_add_func ("/window-layout/large-window", test_large_window);
   g_test_add_func ("/window-layout/divider-remembered", test_divider_remembered);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", home);
-
-    if (system (cmd) != 0)
-      g_printerr ("could not remove %s\n", home);
-  }
-  return status;
+  return bk_test_app_run (app);
 }

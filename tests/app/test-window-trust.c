@@ -19,6 +19,7 @@
 #include "bk-results-csv.h"
 #include "bk-results-page.h"
 #include "bk-results-table-model.h"
+#include "bk-test-app.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
 
@@ -554,31 +555,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = g_dir_make_tmp ("test-window-trust-home-XXXXXX", NULL);
-  int status;
-
-  /* One private home for the whole run (the recent-files manager is a
-   * singleton that keeps the data directory it first saw) */
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (vars[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  app = bk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = bk_test_app_init (&argc, &argv, "test-window-trust");
 
 #define ADD(path, func) \
   g_test_add ("/trust/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -592,13 +569,5 @@ main (int   argc,
   ADD ("results-export-csv", test_results_export_csv);
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", home);
-
-    if (system (cmd) != 0)
-      g_printerr ("could not remove %s\n", home);
-  }
-  return status;
+  return bk_test_app_run (app);
 }
