@@ -460,6 +460,9 @@ build_charts (BkAnalysisPage *self)
                new_dropdown (self, DROPDOWN_MAP_Y, driver_list (self), _("Driver up the map")));
   bk_chart_grid_append (BK_CHART_GRID (grid), chart_cell (self, ANALYSIS_MAP, row));
 
+  /* The charts take the room the table leaves; they scroll below their
+   * least height */
+  gtk_widget_set_vexpand (grid, TRUE);
   gtk_box_append (GTK_BOX (box), grid);
   self->simulation_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_name (self->simulation_slot, "simulation_slot");
