@@ -445,7 +445,7 @@ build_charts (BkAnalysisPage *self)
   bk_chart_grid_append (BK_CHART_GRID (grid), chart_cell (self, ANALYSIS_COMPARE, row));
 
   row = controls_row ();
-  add_control (row, _("M_etric"),
+  add_control (row, _("Me_tric"),
                new_dropdown (self, DROPDOWN_TORNADO_METRIC, metric_list (), _("Metric of the tornado")));
   g_object_ref (self->companies);
   add_control (row, _("_For"),
@@ -528,19 +528,6 @@ bk_analysis_page_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (BK_ANALYSIS_PAGE (widget)->compare_sheet));
 }
 
-static void
-bk_analysis_page_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  gtk_widget_measure (BK_ANALYSIS_PAGE (widget)->paned, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
 /* The divider fits the table before the paned is allocated */
 static void
 bk_analysis_page_size_allocate (GtkWidget *widget,
@@ -601,8 +588,9 @@ bk_analysis_page_class_init (BkAnalysisPageClass *klass)
   widget_class->map = bk_analysis_page_map;
   widget_class->unmap = bk_analysis_page_unmap;
   widget_class->grab_focus = bk_analysis_page_grab_focus;
-  widget_class->measure = bk_analysis_page_measure;
   widget_class->size_allocate = bk_analysis_page_size_allocate;
+  /* The paned measures the page; allocating, the divider fits first */
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "analysispage");
 }
 
