@@ -202,7 +202,7 @@ update_tornado (BkAnalysisPage *self,
                              BK_SENSITIVITY_DEFAULT_SWING, &base, &error);
   if (bars == NULL)
     {
-      g_warning ("Tornado: %s", error->message);
+      g_debug ("Tornado: %s", error->message);
       show_chart (self, ANALYSIS_TORNADO, NULL);
       return;
     }
@@ -226,7 +226,7 @@ update_map (BkAnalysisPage *self,
   map = bk_breakeven_map_new (inputs, &params, &error);
   if (map == NULL)
     {
-      g_warning ("Breakeven map: %s", error->message);
+      g_debug ("Breakeven map: %s", error->message);
       show_chart (self, ANALYSIS_MAP, NULL);
       return;
     }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "bk-analysis-page.h"
 #include "bk-application.h"
@@ -382,6 +383,61 @@ test_tornado_and_map (Fixture       *f,
                    bk_assumption_get_name (BK_ASSUMPTION_PRICE_PER_MTOK));
 }
 
+/* The tornado and the map are the current scenario's: choosing another
+ * in the header shows it in the next frame */
+static void
+test_scenario_follows (Fixture       *f,
+                       gconstpointer  data)
+{
+  BkAnalysisPage *page = analysis (f);
+  guint bull = find_scenario (f, "Bull");
+  const char *name = bk_workbook_get_scenario_name (workbook (f), bull);
+  BkChart *tornado;
+
+  show_analysis (f);
+  bk_window_set_scenario (f->window, bull);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 1);
+  tornado = bk_analysis_page_get_chart (page, "tornado");
+  g_assert_nonnull (strstr (bk_chart_get_subtitle (tornado), name));
+  g_assert_cmpfloat (bk_chart_get_base_value (tornado), ==,
+                     bk_comparison_get (shown (f), bull, -1, BK_METRIC_NPV)->value);
+  /* The table still has every scenario, Base first */
+  g_assert_cmpuint (shown (f)->n_scenarios, ==, 4);
+}
+
+/* A new workbook has only Base: one column; a scenario added while the
+ * page is on screen brings its three */
+static void
+test_new_workbook (Fixture       *f,
+                   gconstpointer  data)
+{
+  BkAnalysisPage *page = analysis (f);
+  BkTableModel *model = BK_TABLE_MODEL (bk_analysis_page_get_compare_model (page));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bk_window_new_workbook (f->window, &error));
+  g_assert_no_error (error);
+  show_analysis (f);
+  assert_current (f);
+  g_assert_cmpuint (shown (f)->n_scenarios, ==, 1);
+  g_assert_cmpuint (bk_table_model_get_n_columns (model), ==, 1);
+  g_assert_cmpuint (bk_table_model_get_n_rows (model), ==,
+                    BK_N_METRICS * (bk_workbook_get_n_companies (workbook (f)) + 1));
+  g_assert_nonnull (bk_analysis_page_get_chart (page, "compare"));
+  g_assert_nonnull (bk_analysis_page_get_chart (page, "tornado"));
+
+  g_assert_true (bk_window_add_scenario (f->window, "Upside", &error));
+  g_assert_no_error (error);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 1);
+  assert_current (f);
+  g_assert_cmpuint (bk_table_model_get_n_columns (model), ==, 4);
+  {
+    g_autofree char *header = column_header (f, 1);
+
+    g_assert_cmpstr (header, ==, "Upside");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +451,8 @@ main (int   argc,
   ADD ("edit-updates", test_edit_updates);
   ADD ("metric-dropdown", test_metric_dropdown);
   ADD ("tornado-and-map", test_tornado_and_map);
+  ADD ("scenario-follows", test_scenario_follows);
+  ADD ("new-workbook", test_new_workbook);
 #undef ADD
 
   return bk_test_app_run (app);
