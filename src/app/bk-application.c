@@ -270,6 +270,7 @@ static const struct
   { "win.page::share", { "<Alt>4", NULL } },
   { "win.page::assumptions", { "<Alt>5", NULL } },
   { "win.page::results", { "<Alt>6", NULL } },
+  { "win.page::analysis", { "<Alt>7", NULL } },
   { "win.edit-note", { "<Shift>F2", NULL } },
   { "win.insert-row", { "<Control>plus", "<Control>KP_Add", NULL } },
   { "win.remove-row", { "<Control>minus", "<Control>KP_Subtract", NULL } },

@@ -320,28 +320,20 @@ chart_error_cb (BkChartBoard *self,
   g_signal_emit (self, signals[ERROR], 0, message);
 }
 
-static GtkWidget *
-chart_frame (BkChartBoard *self,
-             ChartSlot     slot)
+GtkWidget *
+bk_chart_frame_new (GtkWidget  *view,
+                    const char *key)
 {
-  LiveChart *live = &self->charts[self->n_charts++];
-  const char *key = chart_slots[slot].key;
   GtkWidget *overlay = gtk_overlay_new ();
   GtkWidget *button = gtk_menu_button_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) export_item = g_menu_item_new (_("_Export Chart…"), NULL);
   g_autoptr(GMenuItem) copy_item = g_menu_item_new (_("Co_py Chart"), NULL);
 
-  g_assert (self->n_charts <= MAX_BOARD_CHARTS);
+  g_return_val_if_fail (BK_IS_CHART_VIEW (view), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
 
-  live->slot = slot;
-  live->view = GTK_WIDGET (bk_chart_view_new ());
-  gtk_widget_set_hexpand (live->view, TRUE);
-  gtk_widget_set_vexpand (live->view, TRUE);
-  g_signal_connect_object (live->view, "exported", G_CALLBACK (chart_exported_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (live->view, "copied", G_CALLBACK (chart_copied_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (live->view, "error", G_CALLBACK (chart_error_cb), self, G_CONNECT_SWAPPED);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), live->view);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), view);
 
   g_menu_item_set_action_and_target_value (export_item, "win.export-chart", g_variant_new_string (key));
   g_menu_item_set_action_and_target_value (copy_item, "win.copy-chart", g_variant_new_string (key));
@@ -360,10 +352,28 @@ chart_frame (BkChartBoard *self,
   gtk_widget_set_margin_top (button, MENU_MARGIN);
   gtk_widget_set_margin_end (button, MENU_MARGIN);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), button);
-  bk_chart_view_set_corner (BK_CHART_VIEW (live->view), MENU_CORNER, MENU_CORNER);
+  bk_chart_view_set_corner (BK_CHART_VIEW (view), MENU_CORNER, MENU_CORNER);
 
   gtk_widget_add_css_class (overlay, "bk-chart-frame");
   return overlay;
+}
+
+static GtkWidget *
+chart_frame (BkChartBoard *self,
+             ChartSlot     slot)
+{
+  LiveChart *live = &self->charts[self->n_charts++];
+
+  g_assert (self->n_charts <= MAX_BOARD_CHARTS);
+
+  live->slot = slot;
+  live->view = GTK_WIDGET (bk_chart_view_new ());
+  gtk_widget_set_hexpand (live->view, TRUE);
+  gtk_widget_set_vexpand (live->view, TRUE);
+  g_signal_connect_object (live->view, "exported", G_CALLBACK (chart_exported_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (live->view, "copied", G_CALLBACK (chart_copied_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (live->view, "error", G_CALLBACK (chart_error_cb), self, G_CONNECT_SWAPPED);
+  return bk_chart_frame_new (live->view, chart_slots[slot].key);
 }
 
 static void

@@ -45,4 +45,11 @@ BkChart     *bk_chart_board_get_chart      (BkChartBoard *self,
 GtkWidget   *bk_chart_board_get_chart_view (BkChartBoard *self,
                                             const char   *key);
 
+/* @view (a BkChartView) in the frame every live chart has: the ⋮ menu
+ * with Export Chart… and Copy Chart (the window's win.export-chart and
+ * win.copy-chart for @key) over a corner the chart keeps free.  For
+ * charts shown outside a board, such as the Analysis page's. */
+GtkWidget   *bk_chart_frame_new            (GtkWidget    *view,
+                                            const char   *key);
+
 G_END_DECLS

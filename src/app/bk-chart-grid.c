@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-chart-grid.c — charts side by side in as many columns as fit
  *
- * One, two or four columns (never three, which would leave the fourth
- * chart alone on its row): as many as the width gives each chart
- * CELL_WIDTH.  The rows share the height and never go below their
+ * One, two or four columns (never three for four charts, which would
+ * leave the fourth alone on its row; three for three): as many as the
+ * width gives each chart CELL_WIDTH.  The rows share the height and never go below their
  * children's minimum, so in a scrolled window the grid fills the view
  * when there is room and scrolls when there is not. */
 #include "config.h"
@@ -11,6 +11,7 @@
 #include "bk-chart-grid.h"
 
 #define CELL_WIDTH 380
+#define WIDE_CELL_WIDTH 500
 #define SPACING    6
 
 struct _BkChartGrid
@@ -31,6 +32,10 @@ columns_for (BkChartGrid *self,
 
   if (n >= 4 && width >= 4 * CELL_WIDTH + 3 * SPACING)
     return 4;
+  /* Three charts (the Analysis page) share one row when each keeps its
+   * legend and labels whole */
+  if (n == 3 && width >= 3 * WIDE_CELL_WIDTH + 2 * SPACING)
+    return 3;
   if (n >= 2 && width >= 2 * CELL_WIDTH + SPACING)
     return 2;
   return 1;

@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (BkChartGrid, bk_chart_grid, BK, CHART_GRID, GtkWidget)
 GtkWidget *bk_chart_grid_new          (void);
 void       bk_chart_grid_append       (BkChartGrid *self,
                                        GtkWidget   *child);
-/* How many columns the last allocation used: 1, 2 or 4 */
+/* How many columns the last allocation used: 1, 2 or 4 (3 for three charts) */
 guint      bk_chart_grid_get_n_columns (BkChartGrid *self);
 
 G_END_DECLS

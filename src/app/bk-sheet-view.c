@@ -747,7 +747,8 @@ bk_sheet_view_measure (GtkWidget      *widget,
   else
     {
       *minimum = self->header_height + self->row_height;
-      *natural = self->header_height + (int) MIN (self->n_rows, 12) * self->row_height;
+      /* At least the minimum: an empty table still keeps a row's room */
+      *natural = self->header_height + (int) CLAMP (self->n_rows, 1, 12) * self->row_height;
     }
 }
 

@@ -3,6 +3,7 @@
  * bk-window-actions.c and bk-window-dnd.c */
 #pragma once
 
+#include "bk-analysis-page.h"
 #include "bk-assumptions-table-model.h"
 #include "bk-chart-board.h"
 #include "bk-input-table-model.h"
@@ -15,7 +16,8 @@ G_BEGIN_DECLS
 /* The pages, in order: the four tables (in BkTable order), then these */
 #define PAGE_ASSUMPTIONS BK_N_TABLES
 #define PAGE_RESULTS     (BK_N_TABLES + 1)
-#define N_PAGES          (BK_N_TABLES + 2)
+#define PAGE_ANALYSIS    (BK_N_TABLES + 2)
+#define N_PAGES          (BK_N_TABLES + 3)
 
 struct _BkWindow
 {
@@ -52,7 +54,8 @@ struct _BkWindow
   BkTablePage              *assumptions_page;
   BkAssumptionsTableModel  *assumptions_model;
   BkResultsPage            *results_page;
-  BkChartBoard             *boards[N_PAGES];
+  BkAnalysisPage           *analysis_page;
+  BkChartBoard             *boards[N_PAGES];  /* NULL for the analysis page, whose charts are its own */
 
   char                     *last_toast;
   char                     *last_error;

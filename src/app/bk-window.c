@@ -41,6 +41,7 @@ static const struct
   [BK_TABLE_SHARE] = { "share", N_("Share") },
   [PAGE_ASSUMPTIONS] = { "assumptions", N_("Assumptions") },
   [PAGE_RESULTS] = { "results", N_("Results") },
+  [PAGE_ANALYSIS] = { "analysis", N_("Analysis") },
 };
 /* The page icons are ours (ui/icons), named bk-<page>-symbolic. */
 
@@ -193,8 +194,9 @@ bk_window_get_last_error (BkWindow *self)
 
 /* Charts */
 
+/* Exported, copied and error come from a chart board or a chart view */
 static void
-chart_exported_cb (BkChartBoard *board,
+chart_exported_cb (gpointer      emitter,
                    const char   *path,
                    BkWindow     *self)
 {
@@ -205,18 +207,27 @@ chart_exported_cb (BkChartBoard *board,
 }
 
 static void
-chart_copied_cb (BkChartBoard *board,
+chart_copied_cb (gpointer      emitter,
                  BkWindow     *self)
 {
   bk_window_show_toast (self, _("Chart copied to the clipboard"));
 }
 
 static void
-chart_error_cb (BkChartBoard *board,
+chart_error_cb (gpointer      emitter,
                 const char   *message,
                 BkWindow     *self)
 {
   bk_window_show_error (self, _("Could not export the chart"), message);
+}
+
+static void
+follow_charts (BkWindow  *self,
+               GtkWidget *emitter)
+{
+  g_signal_connect_object (emitter, "exported", G_CALLBACK (chart_exported_cb), self, 0);
+  g_signal_connect_object (emitter, "copied", G_CALLBACK (chart_copied_cb), self, 0);
+  g_signal_connect_object (emitter, "error", G_CALLBACK (chart_error_cb), self, 0);
 }
 
 static GtkWidget *
@@ -228,9 +239,7 @@ new_board (BkWindow    *self,
 
   self->boards[page] = BK_CHART_BOARD (board);
   bk_chart_board_set_sheet (self->boards[page], sheet);
-  g_signal_connect_object (board, "exported", G_CALLBACK (chart_exported_cb), self, 0);
-  g_signal_connect_object (board, "copied", G_CALLBACK (chart_copied_cb), self, 0);
-  g_signal_connect_object (board, "error", G_CALLBACK (chart_error_cb), self, 0);
+  follow_charts (self, board);
   return board;
 }
 
@@ -242,8 +251,10 @@ bk_window_get_chart (BkWindow   *self,
   g_return_val_if_fail (key != NULL, NULL);
 
   for (guint i = 0; i < N_PAGES; i++)
-    if (bk_chart_board_get_chart_view (self->boards[i], key) != NULL)
+    if (self->boards[i] != NULL && bk_chart_board_get_chart_view (self->boards[i], key) != NULL)
       return G_OBJECT (bk_chart_board_get_chart (self->boards[i], key));
+  if (bk_analysis_page_get_chart_view (self->analysis_page, key) != NULL)
+    return G_OBJECT (bk_analysis_page_get_chart (self->analysis_page, key));
   return NULL;
 }
 
@@ -256,12 +267,12 @@ bk_window_get_chart_view (BkWindow   *self,
 
   for (guint i = 0; i < N_PAGES; i++)
     {
-      GtkWidget *view = bk_chart_board_get_chart_view (self->boards[i], key);
+      GtkWidget *view = self->boards[i] != NULL ? bk_chart_board_get_chart_view (self->boards[i], key) : NULL;
 
       if (view != NULL)
         return view;
     }
-  return NULL;
+  return bk_analysis_page_get_chart_view (self->analysis_page, key);
 }
 
 /* Scenarios */
@@ -444,8 +455,10 @@ document_changed_cb (BkWindow *self)
   g_signal_group_set_target (self->document_signals, doc);
   bk_results_page_set_engine (self->results_page, engine);
   bk_kpi_strip_set_engine (self->kpi_strip, engine);
+  bk_analysis_page_set_engine (self->analysis_page, engine);
   for (guint i = 0; i < N_PAGES; i++)
-    bk_chart_board_set_engine (self->boards[i], engine);
+    if (self->boards[i] != NULL)
+      bk_chart_board_set_engine (self->boards[i], engine);
 
   bk_window_rebuild_scenarios (self);
   update_location (self);
@@ -697,6 +710,8 @@ bk_window_get_sheet (BkWindow *self)
     return bk_table_page_get_sheet (BK_TABLE_PAGE (page));
   if (BK_IS_RESULTS_PAGE (page))
     return bk_results_page_get_metrics_sheet (BK_RESULTS_PAGE (page));
+  if (BK_IS_ANALYSIS_PAGE (page))
+    return bk_analysis_page_get_compare_sheet (BK_ANALYSIS_PAGE (page));
   return NULL;
 }
 
@@ -797,6 +812,8 @@ bk_window_constructed (GObject *object)
     /* Results: room for the charts below and the series beside */
     bk_pane_memory_attach (bk_results_page_get_paned (self->results_page, FALSE), gsettings, "results", 0.55);
     bk_pane_memory_attach (bk_results_page_get_paned (self->results_page, TRUE), gsettings, "results-sheets", 0.5);
+    /* Analysis: the compare table above, under half the page */
+    bk_pane_memory_attach (bk_analysis_page_get_paned (self->analysis_page), gsettings, "analysis", 0.45);
   }
 
   update_title (self);
@@ -825,6 +842,7 @@ bk_window_dispose (GObject *object)
   memset (self->boards, 0, sizeof self->boards);
   self->assumptions_page = NULL;
   self->results_page = NULL;
+  self->analysis_page = NULL;
 
   for (guint t = 0; t < BK_N_TABLES; t++)
     g_clear_object (&self->table_models[t]);
@@ -959,6 +977,8 @@ new_sheet_page (BkWindow   *self,
   return widget;
 }
 
+static const char *const analysis_charts[] = { "compare", "tornado", "breakeven-map" };
+
 static const char *const history_properties[] = {
   "notify::can-undo", "notify::can-redo", "notify::undo-label", "notify::redo-label",
 };
@@ -1004,6 +1024,13 @@ bk_window_init (BkWindow *self)
           self->assumptions_page = BK_TABLE_PAGE (page);
           bk_table_page_set_placeholder (self->assumptions_page,
                                          _("Blank: the value is inherited. Type a value to set it here."));
+        }
+      else if (i == PAGE_ANALYSIS)
+        {
+          page = bk_analysis_page_new ();
+          self->analysis_page = BK_ANALYSIS_PAGE (page);
+          for (guint k = 0; k < G_N_ELEMENTS (analysis_charts); k++)
+            follow_charts (self, bk_analysis_page_get_chart_view (self->analysis_page, analysis_charts[k]));
         }
       else
         {

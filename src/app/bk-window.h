@@ -59,7 +59,7 @@ gboolean      bk_window_export_csv_path    (BkWindow      *self,
                                             const char    *path,
                                             GError       **error);
 
-/* Pages: "capex", "backlog", "tokens", "share", "assumptions", "results" */
+/* Pages: "capex", "backlog", "tokens", "share", "assumptions", "results", "analysis" */
 const char   *bk_window_get_page           (BkWindow      *self);
 void          bk_window_set_page           (BkWindow      *self,
                                             const char    *page);

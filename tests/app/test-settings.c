@@ -606,6 +606,7 @@ static const struct {
   { "win.page::share",       "<Alt>4" },
   { "win.page::assumptions", "<Alt>5" },
   { "win.page::results",     "<Alt>6" },
+  { "win.page::analysis",    "<Alt>7" },
   { "win.edit-note",         "<Shift>F2" },
   { "win.insert-row",        "<Control>plus" },
   { "win.remove-row",        "<Control>minus" },

@@ -19,7 +19,7 @@
 #include "bk-window.h"
 
 static const char * const page_names[] = {
-  "capex", "backlog", "tokens", "share", "assumptions", "results",
+  "capex", "backlog", "tokens", "share", "assumptions", "results", "analysis",
 };
 
 static BkApplication *app;

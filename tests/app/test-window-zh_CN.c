@@ -63,8 +63,8 @@ test_chinese_labels (void)
   /* The pages of the view switcher */
   stack_widget = gtk_widget_get_parent (bk_window_get_page_widget (window, "capex"));
   pages = G_LIST_MODEL (adw_view_stack_get_pages (ADW_VIEW_STACK (stack_widget)));
-  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 6);
-  for (guint i = 0; i < 6; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 7);
+  for (guint i = 0; i < 7; i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
 
@@ -114,7 +114,8 @@ test_chinese_labels (void)
 static void
 test_pages_fit (void)
 {
-  static const char * const names[] = { "capex", "backlog", "tokens", "share", "assumptions", "results" };
+  static const char * const names[] = { "capex", "backlog", "tokens", "share", "assumptions", "results",
+                                        "analysis" };
   static const int sizes[][2] = { { 1024, 600 }, { 1920, 1080 } };
   g_autoptr(GError) error = NULL;
 

@@ -477,7 +477,7 @@ static void
 test_pages (Fixture       *f,
             gconstpointer  data)
 {
-  static const char *names[] = { "capex", "backlog", "tokens", "share", "assumptions", "results" };
+  static const char *names[] = { "capex", "backlog", "tokens", "share", "assumptions", "results", "analysis" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
