@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -2759,6 +2761,30 @@ test_messages_name_cells (void)
   g_assert_cmpstr (label, ==, "Remove company Tencent");
 }
 
+/* The same messages in Chinese (the build tree's catalogues): the table's
+ * title and the words are translated, the punctuation is Chinese */
+static void
+test_messages_name_cells_zh_CN (void)
+{
+  g_autoptr(BkDocument) doc = create_sample ("messages-zh.breakeven");
+  g_autoptr(GError) negative = NULL;
+  g_autoptr(GError) division = NULL;
+  g_autofree char *edit = NULL;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+  g_assert_false (set1 (doc, 0, BK_TABLE_CAPEX, "tcehy", "2023", "-5", &negative));
+  g_assert_false (set1 (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "=prev/0", &division));
+  set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "40");
+  edit = bk_document_dup_undo_label (doc);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpstr (negative->message, ==, "资本开支，Tencent，2023：资本开支不能为负数（当前为 -5）");
+  g_assert_cmpstr (division->message, ==, "资本开支，Microsoft，2024：“=prev/0”中出现除以零");
+  g_assert_cmpstr (edit, ==, "编辑 资本开支 · Microsoft · 2024");
+}
+
 /* Read-only: the history is there but cannot be used; Save As makes it
  * usable, and says so. */
 static void
@@ -2878,6 +2904,8 @@ main (int    argc,
   data_home = g_build_filename (tmp_dir, "data-home", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/document/create/sample", test_create_sample);
@@ -2915,6 +2943,7 @@ main (int    argc,
   g_test_add_func ("/document/history/properties", test_history_properties);
   g_test_add_func ("/document/history/properties-read-only", test_history_properties_read_only);
   g_test_add_func ("/document/messages-name-cells", test_messages_name_cells);
+  g_test_add_func ("/document/messages-name-cells/zh_CN", test_messages_name_cells_zh_CN);
   g_test_add_func ("/document/check-integrity", test_check_integrity);
   g_test_add_func ("/document/closed", test_closed);
   g_test_add_func ("/document/concurrent-reader", test_concurrent_reader);
