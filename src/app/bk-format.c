@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bk-chart-axis.h"
 #include "bk-format.h"
 #include "bk-input.h"
 #include "bk-number.h"
@@ -270,6 +271,25 @@ bk_format_money (GString *out,
     }
 
   a = fabs (billions);
+
+  /* Chinese counts in 亿 (US$ 0.1 billion) and 万亿, as the charts do */
+  if (bk_chart_money_in_yi ())
+    {
+      g_autoptr(GString) number = g_string_new (NULL);
+
+      if (a >= 999.95)
+        {
+          append_fixed (number, a / 1000, 2, FALSE, TRUE);
+          g_string_append_printf (out, _("%s%s trillion US$"), billions < 0 ? "-" : "", number->str);
+        }
+      else
+        {
+          append_fixed (number, a * 10, a * 10 >= 99.95 || a == 0 ? 0 : 1, FALSE, TRUE);
+          g_string_append_printf (out, _("%s%s hundred million US$"),
+                                  billions < 0 && a * 10 >= 0.05 ? "-" : "", number->str);
+        }
+      return;
+    }
 
   if (a >= 0.9995 || a == 0)
     {

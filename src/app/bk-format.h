@@ -46,7 +46,8 @@ void  bk_format_cell_value_decimals  (GString      *out,
                                       BkTable       table,
                                       double        value,
                                       int           decimals);
-/* US$ billion for key figures: "$123.4B", "-$12.3B", "$850M" under a billion. */
+/* US$ billion for key figures: "$123.4B", "-$12.3B", "$850M" under a billion;
+ * "1,234亿美元", "1.23万亿美元" where money counts in 亿 (bk_chart_money_in_yi()). */
 void  bk_format_money                (GString      *out,
                                       double        billions);
 /* A fraction as a percentage: 0.123 with 1 decimal is "12.3%". */

@@ -12,6 +12,7 @@
 
 #include "bk-format.h"
 #include "bk-kpi-strip.h"
+#include "bk-text.h"
 
 #define N_METRICS 4
 
@@ -81,9 +82,18 @@ group_init (BkKpiStrip *self,
   group->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   gtk_widget_set_parent (group->box, GTK_WIDGET (self));
 
+  /* Names are shortened to be shown whole (bk_text_shorten()), the whole
+   * name in the tooltip; "Total · scenario" wraps between words onto two
+   * lines beside the metrics' two */
   group->name = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (group->name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (group->name), 20);
+  if (group == &self->total)
+    {
+      gtk_label_set_wrap (GTK_LABEL (group->name), TRUE);
+      gtk_label_set_lines (GTK_LABEL (group->name), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (group->name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (group->name), 16);
+      gtk_label_set_xalign (GTK_LABEL (group->name), 0);
+    }
   gtk_widget_add_css_class (group->name, "heading");
   gtk_widget_set_valign (group->name, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (group->box), group->name);
@@ -149,6 +159,8 @@ update (BkKpiStrip *self)
   BkResults *results;
   BkWorkbook *wb;
   guint scenario;
+  const char *name;
+  g_autofree char *shown = NULL;
   g_autofree char *total = NULL;
 
   self->n_updates++;
@@ -165,17 +177,23 @@ update (BkKpiStrip *self)
   results = bk_engine_get_results (self->engine);
   scenario = bk_engine_get_scenario (self->engine);
 
+  name = scenario == BK_SCENARIO_BASE ? _("Base") : bk_workbook_get_scenario_name (wb, scenario);
+  shown = bk_text_shorten (name, BK_TEXT_SHORT_COLUMNS);
   /* Translators: the KPI strip's label for the whole workbook, with the scenario */
-  total = g_strdup_printf (_("Total · %s"), scenario == BK_SCENARIO_BASE
-                                               ? _("Base")
-                                               : bk_workbook_get_scenario_name (wb, scenario));
+  total = g_strdup_printf (_("Total · %s"), shown);
   gtk_label_set_text (GTK_LABEL (self->total.name), total);
+  g_free (total);
+  total = g_strdup_printf (_("Total · %s"), name);
+  gtk_widget_set_tooltip_text (self->total.name, total);
   set_metrics (&self->total, bk_results_get_total (results));
 
   if (self->company >= 0 && (guint) self->company < bk_results_get_n_companies (results))
     {
-      gtk_label_set_text (GTK_LABEL (self->selected.name),
-                          bk_workbook_get_company_name (wb, (guint) self->company));
+      g_autofree char *company = bk_text_shorten (bk_workbook_get_company_name (wb, (guint) self->company),
+                                                  BK_TEXT_SHORT_COLUMNS);
+
+      gtk_label_set_text (GTK_LABEL (self->selected.name), company);
+      gtk_widget_set_tooltip_text (self->selected.name, bk_workbook_get_company_name (wb, (guint) self->company));
       set_metrics (&self->selected, bk_results_get_company (results, (guint) self->company));
       gtk_widget_set_visible (self->selected.box, TRUE);
       gtk_widget_set_visible (self->separator, TRUE);

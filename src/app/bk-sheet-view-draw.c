@@ -161,6 +161,21 @@ bk_sheet_view_header_lines (BkSheetView *self,
   return lines;
 }
 
+char *
+bk_sheet_view_dup_row_header_tooltip (BkSheetView *self,
+                                      guint        row)
+{
+  g_return_val_if_fail (BK_IS_SHEET_VIEW (self), NULL);
+  g_return_val_if_fail (row < self->n_rows, NULL);
+
+  bk_sheet_view_ensure_metrics (self);
+  bk_table_model_get_row_header (self->model, row, self->scratch);
+  if (bk_sheet_view_measure_text (self, LAYOUT_BOLD, self->scratch->str, (int) self->scratch->len)
+      + 2 * CELL_PAD_X <= self->row_header_width)
+    return NULL;
+  return g_strdup (self->scratch->str);
+}
+
 /* Headers longer than their column wrap onto a second line, the column
  * widening until two lines hold them; the header row is as tall as the
  * most lines any header needs */

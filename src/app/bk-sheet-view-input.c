@@ -748,11 +748,25 @@ query_tooltip (GtkWidget  *widget,
   BkSheetView *self = BK_SHEET_VIEW (widget);
   g_autoptr(GString) text = NULL;
   GdkRectangle rect;
+  HitKind hit;
   int row, column;
 
   if (keyboard_mode)
     bk_sheet_selection_get_cursor (self->selection, &row, &column);
-  else if (bk_sheet_view_hit_test (self, x, y, &row, &column) != HIT_CELL)
+  else if ((hit = bk_sheet_view_hit_test (self, x, y, &row, &column)) == HIT_ROW_HEADER)
+    {
+      g_autofree char *name = row >= 0 ? bk_sheet_view_dup_row_header_tooltip (self, (guint) row) : NULL;
+
+      /* A name too long for the row headers, whole */
+      if (name == NULL)
+        return FALSE;
+      gtk_tooltip_set_text (tooltip, name);
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+                                  0, self->header_height + row * self->row_height - bk_sheet_view_v_offset (self),
+                                  self->row_header_width, self->row_height });
+      return TRUE;
+    }
+  else if (hit != HIT_CELL)
     return FALSE;
 
   /* Never over the open context menu */

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define RESIZE_HANDLE        4
 #define DEFAULT_WIDTH_CHARS  10
 #define MAX_MEASURED_HEADERS 2000
+#define MAX_ROW_HEADER_CHARS 30    /* digit widths; longer names get a tooltip */
 #define MAX_HEADER_LINES     2
 #define NOTE_MARK_SIZE       7
 

@@ -143,17 +143,19 @@ ensure_row_header_width (BkSheetView *self)
     }
 
   /* Row headers are names: measure the first rows (all of them in any real
-   * workbook); longer names further down are ellipsized. */
+   * workbook) in bold, as a selected row's header is drawn; names past the
+   * limit, or further down, are ellipsized and shown whole in a tooltip. */
   n = MIN (self->n_rows, MAX_MEASURED_HEADERS);
   for (guint r = 0; r < n; r++)
     {
       bk_table_model_get_row_header (self->model, r, self->scratch);
-      widest = MAX (widest, bk_sheet_view_measure_text (self, 0, self->scratch->str, self->scratch->len));
+      widest = MAX (widest, bk_sheet_view_measure_text (self, LAYOUT_BOLD, self->scratch->str,
+                                                        self->scratch->len));
     }
 
   self->row_header_width = CLAMP (widest + 2 * CELL_PAD_X + 2,
                                   6 * self->digit_width,
-                                  30 * self->digit_width);
+                                  MAX_ROW_HEADER_CHARS * self->digit_width);
 }
 
 static void

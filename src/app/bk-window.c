@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bk-pane-memory.h"
+#include "bk-text.h"
 #include "bk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -297,9 +298,17 @@ bk_window_rebuild_scenarios (BkWindow *self)
       g_menu_append_item (self->scenario_section, item);
     }
 
-  gtk_label_set_text (self->scenario_label,
-                      self->scenario == BK_SCENARIO_BASE ? _("Base")
-                                                         : bk_workbook_get_scenario_name (wb, self->scenario));
+  /* The whole name, or a readable short form with the whole one in the
+   * tooltip: never cut by the header bar */
+  {
+    const char *name = self->scenario == BK_SCENARIO_BASE ? _("Base")
+                                                          : bk_workbook_get_scenario_name (wb, self->scenario);
+    g_autofree char *shown = bk_text_shorten (name, BK_TEXT_SHORT_COLUMNS);
+    g_autofree char *tooltip = g_strdup_printf (_("Scenario: %s"), name);
+
+    gtk_label_set_text (self->scenario_label, shown);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->scenario_button), tooltip);
+  }
 }
 
 guint

@@ -123,6 +123,39 @@ format_number (double   value,
   return s;
 }
 
+gboolean
+bk_chart_money_in_yi (void)
+{
+  /* Translators: "yi" if your language counts large sums of money in 亿
+   * (10^8) and 万亿 (10^12), as Chinese does: charts and the KPI strip then
+   * show US$ 250 billion as "2500亿美元" and US$ 1.2 trillion as
+   * "1.2万亿美元" (see "%s%s hundred million US$").  Anything else keeps
+   * "$250B" and "$1.2T". */
+  return g_str_equal (C_("money units", "billions"), "yi");
+}
+
+/* @a US$ billion in 亿美元 (×10), or in 万亿美元 from 10,000亿 (÷1000) */
+static char *
+format_yi (const char *sign,
+           double      a,
+           double      step,
+           gboolean    strip_zeros)
+{
+  g_autofree char *number = NULL;
+
+  if (a >= 1000.0 - step * 1e-6)
+    {
+      number = format_number (a / 1000.0, step / 1000.0, TRUE);
+      /* Translators: trillions of US dollars where money counts in 亿 and
+       * 万亿 (see "money units"): "1.2万亿美元" */
+      return g_strdup_printf (_("%s%s trillion US$"), sign, number);
+    }
+  number = format_number (a * 10.0, step * 10.0, strip_zeros);
+  /* Translators: hundreds of millions of US dollars where money counts in
+   * 亿 and 万亿 (see "money units"): "2500亿美元" */
+  return g_strdup_printf (_("%s%s hundred million US$"), sign, number);
+}
+
 static char *
 format_value (BkChartUnit unit,
               double      value,
@@ -150,7 +183,7 @@ format_value (BkChartUnit unit,
   if (a == 0.0)
     {
       if (unit == BK_CHART_UNIT_USD_BILLIONS)
-        return g_strdup ("$0");
+        return g_strdup (bk_chart_money_in_yi () ? "0" : "$0");
       if (unit == BK_CHART_UNIT_PERCENT)
         return g_strdup ("0%");
       return g_strdup ("0");
@@ -159,6 +192,8 @@ format_value (BkChartUnit unit,
   switch (unit)
     {
     case BK_CHART_UNIT_USD_BILLIONS:
+      if (bk_chart_money_in_yi ())
+        return format_yi (sign, a, step, strip_zeros);
       if (a >= 1000.0 - step * 1e-6)
         {
           number = format_number (a / 1000.0, step / 1000.0, TRUE);

@@ -33,6 +33,12 @@ void   bk_chart_ticks_compute (double        lo,
                                guint         target,
                                BkChartTicks *ticks);
 
+/* Whether the user's language counts money in 亿 (10⁸) and 万亿 (10¹²), as
+ * Chinese does (its translation says so): US$ 250 billion is then
+ * "2500亿美元" on axes, on bars and in tooltips (and the KPI strip), not
+ * "$250B". */
+gboolean bk_chart_money_in_yi (void);
+
 /* The label of @value on an axis whose ticks are @step apart: as many
  * decimals as @step needs, a minus sign (U+2212) for negatives, the decimal
  * point of the current locale.  @step ≤ 0 picks three significant digits. */

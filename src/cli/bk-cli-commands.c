@@ -261,18 +261,6 @@ open_cell (BkCliArgs *args,
   return g_steal_pointer (&document);
 }
 
-static char *
-describe_cell (BkWorkbook *workbook,
-               BkTable     table,
-               guint       row,
-               guint       period)
-{
-  g_autofree char *label = bk_workbook_dup_period_label (workbook, period);
-
-  return g_strdup_printf ("%s %s %s", bk_table_to_string (table),
-                          bk_workbook_get_row_id (workbook, table, row), label);
-}
-
 int
 bk_cli_cmd_get (BkCliArgs *args)
 {
@@ -294,11 +282,10 @@ bk_cli_cmd_get (BkCliArgs *args)
 
   if (cell.flags & BK_CELL_INVALID)
     {
-      g_autofree char *where = describe_cell (workbook, table, row, period);
+      g_autofree char *where = bk_workbook_dup_cell_name (workbook, table, row, period);
 
-      return bk_cli_fail (_("%s: the formula %s gives no valid value: %s"),
-                          where, cell.formula ? cell.formula : "",
-                          cell.error ? cell.error : "");
+      /* The evaluator's message quotes the formula already */
+      return bk_cli_fail ("%s: %s", where, cell.error ? cell.error : "");
     }
 
   /* A blank cell prints nothing at all. */
@@ -333,38 +320,34 @@ bk_cli_cmd_set (BkCliArgs *args)
    * checks again and changes nothing if it rejects the text. */
   if (!bk_input_parse (text, table, NULL, &input, &error))
     {
-      g_autofree char *where = describe_cell (workbook, table, row, period);
+      g_autofree char *where = bk_workbook_dup_cell_name (workbook, table, row, period);
 
       return bk_cli_fail_error (where, error);
     }
 
   if (input.kind == BK_INPUT_NUMBER && !bk_table_check_value (table, input.value, &error))
     {
-      g_autofree char *where = describe_cell (workbook, table, row, period);
+      g_autofree char *where = bk_workbook_dup_cell_name (workbook, table, row, period);
 
       bk_input_clear (&input);
       return bk_cli_fail_error (where, error);
     }
   bk_input_clear (&input);
 
+  /* The document's message names the cell already */
   if (!bk_document_set_cells (document, scenario, table, row, period, 1, 1,
                               &text, NULL, &error))
-    {
-      g_autofree char *where = describe_cell (workbook, table, row, period);
-
-      return bk_cli_fail_error (where, error);
-    }
+    return bk_cli_fail_error (NULL, error);
 
   /* A formula that compiles is kept even when it gives no value, as in the
    * grid; say so. */
   bk_workbook_get_cell (workbook, scenario, table, row, period, &cell);
   if (cell.flags & BK_CELL_INVALID)
     {
-      g_autofree char *where = describe_cell (workbook, table, row, period);
+      g_autofree char *where = bk_workbook_dup_cell_name (workbook, table, row, period);
 
       g_printerr ("breakeven-cli: ");
-      g_printerr (_("warning: %s: the formula %s gives no valid value: %s"),
-                  where, cell.formula ? cell.formula : "", cell.error ? cell.error : "");
+      g_printerr (_("warning: %s: %s"), where, cell.error ? cell.error : "");
       g_printerr ("\n");
     }
 

@@ -328,11 +328,11 @@ check_row_formulas (BkWorkbook              *workbook,
       if (texts[p] != NULL && formulas[p] != NULL && errors[p] != NULL)
         {
           g_autofree char *label = bk_workbook_dup_period_label (workbook, p);
+          g_autofree char *where = g_strdup_printf (_("line %u, column %s: "),
+                                                    g_array_index (record->lines, guint, c), label);
 
-          g_set_error (error, BK_ERROR, BK_ERROR_FORMULA,
-                       _("line %u, column %s: %s: %s"),
-                       g_array_index (record->lines, guint, c), label,
-                       bk_formula_get_text (formulas[p]), errors[p]);
+          /* The evaluator's message quotes the formula already */
+          g_set_error (error, BK_ERROR, BK_ERROR_FORMULA, "%s%s", where, errors[p]);
           return FALSE;
         }
     }

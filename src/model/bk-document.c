@@ -297,8 +297,12 @@ bk_document_set_cells (BkDocument            *self,
 
   if (n_rows * n_periods == 1)
     {
-      g_autofree char *where = bk_workbook_dup_cell_name (wb, table, row, period);
-      label = g_strdup_printf (_("Edit %s"), where);
+      g_autofree char *period_label = bk_workbook_dup_period_label (wb, period);
+
+      /* Translators: an undo step: table title · company (or market) · period,
+       * like "Edit CapEx · Microsoft · 2024" */
+      label = g_strdup_printf (_("Edit %1$s · %2$s · %3$s"), bk_table_get_title (table),
+                               bk_workbook_get_row_name (wb, table, row), period_label);
     }
   else
     label = g_strdup_printf (_("Edit %u cells"), n_rows * n_periods);
@@ -830,7 +834,8 @@ bk_document_remove_row (BkDocument  *self,
       if (bk_workbook_get_company_market (wb, c) == (guint) index)
         {
           g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                       _("The market “%s” still has companies; move or remove them first"), id);
+                       _("The market “%s” still has companies; move or remove them first"),
+                       bk_workbook_get_market_name (wb, (guint) index));
           return FALSE;
         }
 
@@ -863,7 +868,9 @@ bk_document_remove_row (BkDocument  *self,
   g_ptr_array_remove_index (order, (guint) index);
   position_images (images, wb, market, order, NULL, NULL);
 
-  label = g_strdup_printf (market ? _("Remove market %s") : _("Remove company %s"), id);
+  label = g_strdup_printf (market ? _("Remove market %s") : _("Remove company %s"),
+                           market ? bk_workbook_get_market_name (wb, (guint) index)
+                                  : bk_workbook_get_company_name (wb, (guint) index));
   return bk_journal_run_action (self, label, images, TRUE, -1, -1, -1, -1, -1, error);
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bk-text.c — scanning what a person typed: blanks, quoting in messages,
- * digits and scale suffixes, shared by the cell parser and the formula
- * lexer so that both read a cell the same way. */
+/* bk-text.c — scanning what a person typed: blanks, quoting in messages
+ * and short forms of names, digits and scale suffixes, shared by the cell
+ * parser and the formula lexer so that both read a cell the same way. */
 
 #include "config.h"
 
@@ -64,6 +64,84 @@ bk_text_quote (const char *text,
     return g_steal_pointer (&copy);
 
   head = g_utf8_substring (copy, 0, BK_TEXT_MAX_QUOTED);
+  return g_strconcat (head, "…", NULL);
+}
+
+guint
+bk_text_get_columns (const char *text)
+{
+  guint columns = 0;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return columns;
+}
+
+/* @len bytes of @text without trailing blanks and separators (, ; : / - – — ，：) */
+static char *
+dup_trimmed (const char *text,
+             gsize       len)
+{
+  while (len > 0)
+    {
+      const char *last = g_utf8_find_prev_char (text, text + len);
+      gunichar c = g_utf8_get_char (last);
+
+      if (!bk_text_is_blank (c) && strchr (",;:/-", (int) c) == NULL &&
+          c != 0x2013 && c != 0x2014 && c != 0xFF0C && c != 0xFF1A)
+        break;
+      len = (gsize) (last - text);
+    }
+  return g_strndup (text, len);
+}
+
+char *
+bk_text_shorten (const char *name,
+                 guint       max_columns)
+{
+  /* Where a name's parts meet, most telling first */
+  static const char * const separators[] = { ", ", "; ", " — ", " – ", " - ", ": ", " (", " / ", "，", "：", "（" };
+  g_autofree char *head = NULL;
+  const char *word_end = name;
+  const char *char_end = name;
+  gsize best = 0;
+  guint columns = 0;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (max_columns > 1, NULL);
+
+  if (bk_text_get_columns (name) <= max_columns)
+    return g_strdup (name);
+
+  /* The longest part before a separator that fits */
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    for (const char *at = strstr (name, separators[i]); at != NULL; at = strstr (at + 1, separators[i]))
+      {
+        g_autofree char *part = dup_trimmed (name, (gsize) (at - name));
+
+        if (part[0] != '\0' && bk_text_get_columns (part) <= max_columns)
+          best = MAX (best, strlen (part));
+      }
+  if (best > 0)
+    return g_strndup (name, best);
+
+  /* Else as many whole words as fit, or characters when one word does not
+   * (Chinese has no spaces), then "…" */
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint width = g_unichar_iswide (c) ? 2 : 1;
+
+      if (columns + width > max_columns - 1)
+        break;
+      if (bk_text_is_blank (c))
+        word_end = p;
+      columns += width;
+      char_end = g_utf8_next_char (p);
+    }
+  head = dup_trimmed (name, (gsize) ((word_end > name ? word_end : char_end) - name));
   return g_strconcat (head, "…", NULL);
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-text.h — scanning what a person typed: the helpers the cell parser
- * (bk-input.c) and the formula lexer (bk-formula.c) share */
+ * (bk-input.c) and the formula lexer (bk-formula.c) share, and the short
+ * forms in which views quote it */
 #pragma once
 
 #include <glib.h>
@@ -21,6 +22,18 @@ char       *bk_text_strip_blank      (const char  *text);
  * BK_TEXT_MAX_QUOTED characters, then "…". */
 char       *bk_text_quote            (const char  *text,
                                       gssize       len);
+/* How wide @text shows, in columns: one per character, two for a wide
+ * (CJK) one. */
+guint       bk_text_get_columns      (const char  *text);
+/* A name short enough to show whole in @max_columns (see above): @name
+ * itself when it fits; else its longest part before a separator (", ",
+ * " — ", ": ", " (" …) that fits, "Bear — short GPU life" for "Bear — short
+ * GPU life, price war"; else cut after a word (or a character), then "…".
+ * Valid UTF-8 only. */
+char       *bk_text_shorten          (const char  *name,
+                                      guint        max_columns);
+/* How wide the window's header and KPI strip show a name, in columns */
+#define BK_TEXT_SHORT_COLUMNS 24
 /* The number of ASCII digits at the start of @text. */
 int         bk_text_count_digits     (const char  *text);
 /* A scale suffix K, M, B, bn or T (any case) at the start of @text that is a

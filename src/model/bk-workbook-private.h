@@ -160,12 +160,6 @@ const BkOverride *bk_workbook_get_override    (BkWorkbook    *self,
                                                guint          row,
                                                guint          period);
 
-/* How errors and undo steps name a cell: "capex msft 2024". */
-char       *bk_workbook_dup_cell_name         (BkWorkbook    *self,
-                                               BkTable        table,
-                                               guint          row,
-                                               guint          period);
-
 /* Evaluates row @row of @table as @scenario would have it with @n_typed
  * texts typed into periods @period … (NULL or "" clears a cell).  Every
  * text goes through the cell input parser (@locale) and, for a formula, the
@@ -173,7 +167,7 @@ char       *bk_workbook_dup_cell_name         (BkWorkbook    *self,
  * further along the row that stops working is kept, invalid).  On success
  * writes every period's effective value to @out (n_periods long) and
  * appends every period's formula text (or NULL) to @formulas, which frees
- * them (g_free).  Errors name the cell ("capex msft 2024: …"). */
+ * them (g_free).  Errors name the cell ("CapEx, Microsoft, 2024: …"). */
 gboolean    bk_workbook_evaluate_typed_row    (BkWorkbook           *self,
                                                guint                 scenario,
                                                BkTable               table,

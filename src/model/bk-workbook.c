@@ -578,12 +578,22 @@ bk_row_evaluate_with_base (BkTable             table,
           g_autoptr(GError) error = NULL;
           double result;
 
-          if (!bk_formula_eval_with_base (formulas[i], prev, base_value, &result, &error) ||
-              !bk_table_check_value (table, result, &error))
+          /* The formula's own messages quote it; a value out of range
+           * says which formula gave it */
+          if (!bk_formula_eval_with_base (formulas[i], prev, base_value, &result, &error))
             {
               value = NAN;
               if (errors != NULL)
                 errors[i] = g_strdup (error->message);
+            }
+          else if (!bk_table_check_value (table, result, &error))
+            {
+              value = NAN;
+              if (errors != NULL)
+                /* Translators: a formula, then why its result is refused,
+                 * like "“=prev-10” gives no valid value: Backlog cannot be negative (got -5)" */
+                errors[i] = g_strdup_printf (_("“%1$s” gives no valid value: %2$s"),
+                                             bk_formula_get_text (formulas[i]), error->message);
             }
           else
             value = result;
@@ -945,13 +955,33 @@ bk_workbook_dup_cell_name (BkWorkbook *self,
                            guint       row,
                            guint       period)
 {
-  g_autofree char *label = bk_workbook_dup_period_label (self, period);
+  g_autofree char *label = NULL;
 
-  return g_strdup_printf ("%s %s %s", bk_table_to_string (table),
-                          bk_workbook_get_row_id (self, table, row), label);
+  g_return_val_if_fail (BK_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (table < BK_N_TABLES && row < bk_workbook_get_n_rows (self, table), NULL);
+
+  label = bk_workbook_dup_period_label (self, period);
+  /* Translators: a cell named in a message: the table's title, the
+   * company's (or market's) name and the period, like "CapEx, Microsoft, 2024" */
+  return g_strdup_printf (C_("cell name", "%1$s, %2$s, %3$s"), bk_table_get_title (table),
+                          bk_workbook_get_row_name (self, table, row), label);
 }
 
-/* Sets @error to "capex msft 2024: @message" for a typed cell; FALSE. */
+/* "CapEx, Microsoft, 2024: @message", in the user's language */
+static char *
+dup_cell_message (BkWorkbook *self,
+                  BkTable     table,
+                  guint       row,
+                  guint       period,
+                  const char *message)
+{
+  g_autofree char *where = bk_workbook_dup_cell_name (self, table, row, period);
+
+  /* Translators: a message about one cell: the cell's name, then what is wrong */
+  return g_strdup_printf (C_("cell message", "%s: %s"), where, message);
+}
+
+/* Sets @error to "CapEx, Microsoft, 2024: @message" for a typed cell; FALSE. */
 static gboolean
 cell_error (BkWorkbook  *self,
             BkTable      table,
@@ -961,9 +991,9 @@ cell_error (BkWorkbook  *self,
             const char  *message,
             GError     **error)
 {
-  g_autofree char *where = bk_workbook_dup_cell_name (self, table, row, period);
+  g_autofree char *text = dup_cell_message (self, table, row, period, message);
 
-  g_set_error (error, BK_ERROR, code, "%s: %s", where, message);
+  g_set_error_literal (error, BK_ERROR, code, text);
   return FALSE;
 }
 
@@ -1045,11 +1075,8 @@ bk_workbook_evaluate_typed_row (BkWorkbook            *self,
    * stops working is kept and shown as invalid. */
   for (guint p = period; p < period + n_typed && ok; p++)
     if (errors[p] != NULL && inputs[p] != NULL)
-      {
-        g_autofree char *message = g_strdup_printf ("%s: %s", bk_formula_get_text (inputs[p]), errors[p]);
-
-        ok = cell_error (self, table, row, p, BK_ERROR_FORMULA, message, error);
-      }
+      /* The evaluator's message quotes the formula already */
+      ok = cell_error (self, table, row, p, BK_ERROR_FORMULA, errors[p], error);
 
   for (guint p = 0; p < n; p++)
     {
@@ -1328,7 +1355,7 @@ bk_workbook_get_warnings (BkWorkbook *self)
           g_snprintf (buf, sizeof buf, "%.1f", sums[m * self->n_periods + p] * 100);
           g_ptr_array_add (warnings,
                            g_strdup_printf (_("Market %s, %s: market shares add up to %s%%, more than 100%%"),
-                                            bk_workbook_get_market_id (self, m), label, buf));
+                                            bk_workbook_get_market_name (self, m), label, buf));
         }
 
   for (guint t = 0; t < BK_N_TABLES; t++)
@@ -1341,15 +1368,8 @@ bk_workbook_get_warnings (BkWorkbook *self)
         for (guint p = 0; p < self->n_periods; p++)
           if (row->errors[p] != NULL)
             {
-              g_autofree char *label = bk_workbook_dup_period_label (self, p);
-
-              g_ptr_array_add (warnings,
-                               g_strdup_printf (_("%s %s %s: the formula %s gives no valid value: %s"),
-                                                bk_table_to_string ((BkTable) t),
-                                                bk_workbook_get_row_id (self, (BkTable) t, r),
-                                                label,
-                                                bk_formula_get_text (row->formulas[p]),
-                                                row->errors[p]));
+              /* The evaluator's message quotes the formula already */
+              g_ptr_array_add (warnings, dup_cell_message (self, (BkTable) t, r, p, row->errors[p]));
             }
       }
 

@@ -94,6 +94,12 @@ const char    *bk_workbook_get_row_name         (BkWorkbook    *self,
 int            bk_workbook_find_row             (BkWorkbook    *self,
                                                  BkTable        table,
                                                  const char    *id);
+/* How messages name a cell, in the user's words and language: table title,
+ * company or market name, period label ("CapEx, Microsoft, 2024"). */
+char          *bk_workbook_dup_cell_name        (BkWorkbook    *self,
+                                                 BkTable        table,
+                                                 guint          row,
+                                                 guint          period);
 
 /* A cell as seen in @scenario: the base value, or the scenario's override,
  * with formulas evaluated along the row in that scenario. */

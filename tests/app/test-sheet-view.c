@@ -878,6 +878,66 @@ test_column_resize (Fixture       *f,
   assert_cursor (f, 0, 0);  /* resizing is not selecting */
 }
 
+/* The width of @text in the sheet's font, in bold as a selected row's
+ * header is drawn */
+static int
+bold_text_width (GtkWidget  *widget,
+                 const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int width;
+
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* Row headers size to their names, bold as a selected row's header is
+ * ("CoreWeave" never shows as "CoreWe…"), up to a limit; a longer name is
+ * cut and shown whole in the header's tooltip */
+static void
+test_row_headers_fit (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char long_name[] = "International Business Machines Corporation (IBM Cloud)";
+  GdkRectangle area;
+  double x, y;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+
+  bk_test_table_model_set_shape (f->model, 3, 4);
+  bk_test_table_model_set_row_name (f->model, 0, "Meta");
+  bk_test_table_model_set_row_name (f->model, 1, "Oracle");
+  bk_test_table_model_set_row_name (f->model, 2, "CoreWeave");
+
+  /* Select the whole row: its header turns bold */
+  cell_point (f, 2, -1, &x, &y);
+  bk_test_click (GTK_WIDGET (f->view), x, y, 1);
+  assert_selection (f, 2, 0, 1, 4);
+  bk_test_wait_frames (GTK_WIDGET (f->view), 1);
+
+  g_assert_true (bk_sheet_view_get_cell_area (f->view, 2, 0, &area));
+  g_assert_cmpint (area.x, >=, bold_text_width (GTK_WIDGET (f->view), "CoreWeave") + 2 * 6);
+  for (guint r = 0; r < 3; r++)
+    g_assert_null (bk_sheet_view_dup_row_header_tooltip (f->view, r));
+
+  /* Past the limit: cut, with the whole name in the tooltip */
+  bk_test_table_model_set_row_name (f->model, 1, long_name);
+  bk_test_wait_frames (GTK_WIDGET (f->view), 1);
+  g_assert_true (bk_sheet_view_get_cell_area (f->view, 1, 0, &area));
+  g_assert_cmpint (area.x, >=, bold_text_width (GTK_WIDGET (f->view), "CoreWeave") + 2 * 6);
+  g_assert_cmpint (area.x, <, bold_text_width (GTK_WIDGET (f->view), long_name));
+  {
+    g_autofree char *tip = bk_sheet_view_dup_row_header_tooltip (f->view, 1);
+
+    g_assert_cmpstr (tip, ==, long_name);
+  }
+  g_assert_null (bk_sheet_view_dup_row_header_tooltip (f->view, 2));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -906,6 +966,7 @@ main (int   argc,
   ADD ("/sheet-view/context-menu", test_context_menu);
   ADD ("/sheet-view/focus-out-commits", test_focus_out_commits);
   ADD ("/sheet-view/column-resize", test_column_resize);
+  ADD ("/sheet-view/row-headers-fit", test_row_headers_fit);
 
 #undef ADD
 

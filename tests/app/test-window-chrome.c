@@ -516,6 +516,104 @@ test_focus_after_header_menus (Fixture       *f,
   g_assert_cmpfloat (cell.value, ==, 7);
 }
 
+static gboolean
+is_label_starting (GtkWidget  *widget,
+                   const char *prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* The window's surface, its frame included, is what the screen gets */
+static int
+surface_width (BkWindow *window)
+{
+  return gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window)));
+}
+
+/* @label shows its whole text: pango cut nothing, and the label was given
+ * the width its text needs */
+static void
+assert_label_whole (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  int width;
+
+  g_test_message ("label “%s”", gtk_label_get_text (label));
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >=, width);
+}
+
+/* Item 10: at 1024 × 600 the header's scenario control and the KPI strip
+ * show the whole scenario name or a readable short form with the whole one
+ * in a tooltip (never "Bear — …"), and a new company's row header shows its
+ * name whole, even in bold (never "CoreWe…"). */
+static void
+test_names_shown_whole (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char bear_name[] = "Bear — short GPU life, price war";
+  BkDocument *doc = bk_window_get_document (f->window);
+  BkWorkbook *wb = bk_document_get_workbook (doc);
+  BkSheetView *sheet = bk_window_get_sheet (f->window);
+  g_autoptr(GError) error = NULL;
+  const char *tooltip;
+  GtkWidget *total;
+  GdkRectangle area;
+  int bear, fomo, row;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
+  BK_WAIT_FOR (surface_width (f->window) == 1024);
+  bear = bk_workbook_find_scenario (wb, bear_name);
+  fomo = bk_workbook_find_scenario (wb, "FOMO CapEx");
+  g_assert_cmpint (bear, >, 0);
+  g_assert_cmpint (fomo, >, 0);
+
+  /* A name that fits shows whole */
+  bk_window_set_scenario (f->window, (guint) fomo);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (gtk_label_get_text (f->window->scenario_label), ==, "FOMO CapEx");
+  assert_label_whole (f->window->scenario_label);
+
+  /* A long one: the words before its last part, the whole name in the
+   * tooltip; the window stays 1024 wide */
+  bk_window_set_scenario (f->window, (guint) bear);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (gtk_label_get_text (f->window->scenario_label), ==, "Bear — short GPU life");
+  assert_label_whole (f->window->scenario_label);
+  tooltip = gtk_widget_get_tooltip_text (f->window->scenario_button);
+  g_assert_nonnull (strstr (tooltip, bear_name));
+  g_assert_cmpint (surface_width (f->window), ==, 1024);
+
+  total = find_widget (GTK_WIDGET (bk_window_get_kpi_strip (f->window)), is_label_starting, "Total · ");
+  g_assert_nonnull (total);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (total)), ==, "Total · Bear — short GPU life");
+  assert_label_whole (GTK_LABEL (total));
+  tooltip = gtk_widget_get_tooltip_text (total);
+  g_assert_nonnull (strstr (tooltip, bear_name));
+
+  /* A new company's row header, bold when its row is selected */
+  g_assert_true (bk_document_add_company (doc, "crwv", "CoreWeave", "global", G_MAXUINT, &error));
+  g_assert_no_error (error);
+  row = bk_workbook_find_row (wb, BK_TABLE_CAPEX, "crwv");
+  g_assert_cmpint (row, >=, 0);
+  bk_sheet_view_select_range (sheet, (guint) row, 0, 1, G_MAXUINT);
+  bk_test_wait_frames (GTK_WIDGET (sheet), 2);
+  g_assert_null (bk_sheet_view_dup_row_header_tooltip (sheet, (guint) row));
+  g_assert_true (bk_sheet_view_get_cell_area (sheet, (guint) row, 0, &area));
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (sheet), "CoreWeave");
+    PangoAttrList *attrs = pango_attr_list_new ();
+    int width;
+
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    pango_layout_set_attributes (layout, attrs);
+    pango_attr_list_unref (attrs);
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    g_assert_cmpint (area.x, >=, width);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +627,7 @@ main (int   argc,
   ADD ("scenario-dialogs", test_scenario_dialogs);
   ADD ("rename-row-dialog", test_rename_row_dialog);
   ADD ("focus-after-header-menus", test_focus_after_header_menus);
+  ADD ("names-shown-whole", test_names_shown_whole);
 #undef ADD
 
   return bk_test_app_run (app);

@@ -8,9 +8,12 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "bk-application.h"
 #include "bk-chart.h"
+#include "bk-chart-axis.h"
+#include "bk-format.h"
 #include "bk-test-layout.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
@@ -97,6 +100,37 @@ test_chinese_labels (void)
       if (g_str_has_prefix (g_ptr_array_index (texts, i), "导入"))
         import_found = TRUE;
     g_assert_true (import_found);
+  }
+
+  /* Money in the language's units, the same on chart axes and bars, in
+   * chart tooltips and in the KPI strip (issue 11: "$250B" under a
+   * "十亿美元" subtitle) */
+  {
+    g_autofree char *tick = bk_chart_format_value (BK_CHART_UNIT_USD_BILLIONS, 250, 50);
+    g_autofree char *bar = bk_chart_format_short (BK_CHART_UNIT_USD_BILLIONS, 250);
+    g_autofree char *trillion = bk_chart_format_short (BK_CHART_UNIT_USD_BILLIONS, 1200);
+    g_autofree char *exact = bk_chart_format_exact (BK_CHART_UNIT_USD_BILLIONS, 12.34);
+    g_autofree char *negative = bk_chart_format_exact (BK_CHART_UNIT_USD_BILLIONS, -1.5);
+    BkChart *capex = BK_CHART (bk_window_get_chart (window, "capex"));
+    const char *npv = bk_kpi_strip_get_text (bk_window_get_kpi_strip (window), TRUE, 0);
+    g_autoptr(GString) money = g_string_new (NULL);
+
+    g_assert_true (bk_chart_money_in_yi ());
+    g_assert_cmpstr (tick, ==, "2500亿美元");
+    g_assert_cmpstr (bar, ==, "2500亿美元");
+    g_assert_cmpstr (trillion, ==, "1.2万亿美元");
+    g_assert_cmpstr (exact, ==, "123.4亿美元");
+    g_assert_cmpstr (negative, ==, "\xe2\x88\x92" "15亿美元");
+    g_test_message ("KPI NPV: %s", npv);
+    g_assert_true (g_str_has_suffix (npv, "亿美元"));
+    g_assert_null (strchr (npv, '$'));
+    bk_format_money (money, 306.4);
+    g_assert_cmpstr (money->str, ==, "3,064亿美元");
+    g_string_truncate (money, 0);
+    bk_format_money (money, -1678.9);
+    g_assert_cmpstr (money->str, ==, "-1.68万亿美元");
+    g_assert_null (strstr (bk_chart_get_subtitle (capex), "十亿"));
+    g_assert_true (g_str_has_prefix (bk_chart_get_subtitle (capex), "亿美元"));
   }
 
   /* A new workbook gets a Chinese title and market name */

@@ -616,6 +616,55 @@ test_get_set (void)
   }
 }
 
+/* set and get name the cell once, in the user's words: "CapEx, Acme Cloud,
+ * 2025", never "capex acme 2025: capex acme 2025: …" */
+static void
+test_messages_name_cells (void)
+{
+  g_autofree char *worked = worked_example_json ();
+  g_autofree char *doc = new_document (worked);
+
+  {
+    g_autoptr(Run) run = run_cli ("set", doc, "capex", "acme", "2025", "-5");
+
+    assert_fails (run, 1);
+    g_assert_cmpstr (run->err, ==, "breakeven-cli: CapEx, Acme Cloud, 2025: CapEx cannot be negative (got -5)\n");
+  }
+  {
+    g_autoptr(Run) run = run_cli ("set", doc, "capex", "acme", "2025", "=1/0");
+
+    assert_fails (run, 1);
+    g_assert_cmpstr (run->err, ==, "breakeven-cli: CapEx, Acme Cloud, 2025: Division by zero in “=1/0”\n");
+  }
+  {
+    g_autoptr(Run) formula = run_cli ("set", doc, "backlog", "acme", "2026", "=1/(prev-5)");
+    g_autoptr(Run) lower = NULL;
+    g_autoptr(Run) get = NULL;
+
+    assert_ok (formula);
+    lower = run_cli ("set", doc, "backlog", "acme", "2025", "5");
+    assert_ok (lower);
+    get = run_cli ("get", doc, "backlog", "acme", "2026");
+    assert_fails (get, 1);
+    g_assert_cmpstr (get->err, ==, "breakeven-cli: Backlog, Acme Cloud, 2026: Division by zero in “=1/(prev-5)”\n");
+  }
+  {
+    /* A result out of range says which formula gave it, once */
+    g_autoptr(Run) higher = run_cli ("set", doc, "backlog", "acme", "2025", "30");
+    g_autoptr(Run) formula = run_cli ("set", doc, "backlog", "acme", "2026", "=prev-10");
+    g_autoptr(Run) lower = NULL;
+    g_autoptr(Run) get = NULL;
+
+    assert_ok (higher);
+    assert_ok (formula);
+    lower = run_cli ("set", doc, "backlog", "acme", "2025", "5");
+    assert_ok (lower);
+    get = run_cli ("get", doc, "backlog", "acme", "2026");
+    assert_fails (get, 1);
+    g_assert_cmpstr (get->err, ==, "breakeven-cli: Backlog, Acme Cloud, 2026: “=prev-10” gives no valid value: Backlog cannot be negative (got -5)\n");
+  }
+}
+
 static void
 test_scenario_cells (void)
 {
@@ -1133,7 +1182,7 @@ test_check (void)
 
     /* Healthy even with warnings */
     assert_ok (run);
-    g_assert_nonnull (strstr (run->out, "global"));
+    g_assert_nonnull (strstr (run->out, "Market Global, 2024: market shares add up to 110.0%"));
     g_assert_nonnull (strstr (run->out, "110.0%"));
     g_assert_null (strstr (run->out, "80.0%"));
   }
@@ -1492,6 +1541,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-json/round-trip", test_json_round_trip);
   g_test_add_func ("/cli/get-set", test_get_set);
   g_test_add_func ("/cli/get-set/scenario", test_scenario_cells);
+  g_test_add_func ("/cli/get-set/messages", test_messages_name_cells);
   g_test_add_func ("/cli/undo-redo", test_undo_redo);
   g_test_add_func ("/cli/csv", test_csv);
   g_test_add_func ("/cli/output-files", test_output_files);

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -678,7 +680,7 @@ test_paste_block (void)
     g_assert_nonnull (block_error);
     g_assert_true (block_error->domain == BK_ERROR);
     /* the error names the cell */
-    g_assert_nonnull (strstr (block_error->message, "googl"));
+    g_assert_nonnull (strstr (block_error->message, "Alphabet"));
     g_assert_nonnull (strstr (block_error->message, "2025"));
     {
       g_autofree char *now = export (doc);
@@ -714,7 +716,7 @@ test_history_persists (void)
   g_assert_false (bk_document_can_redo (doc));
   label = bk_document_dup_undo_label (doc);
   g_assert_nonnull (label);
-  g_assert_nonnull (strstr (label, "msft"));
+  g_assert_nonnull (strstr (label, "Microsoft"));
   undo_ok (doc);
   g_assert_cmpfloat (get_value (doc, 0, BK_TABLE_CAPEX, "msft", "2023"), ==, 11);
   g_assert_cmpfloat (stored_value (path, 0, "capex", "msft", "2023"), ==, 11);
@@ -796,8 +798,15 @@ check_rejected (BkDocument *doc,
   g_assert_true (error->domain == BK_ERROR);
   if (code >= 0)
     g_assert_cmpint (error->code, ==, code);
-  /* the message names the cell */
-  g_assert_nonnull (strstr (error->message, row));
+  /* the message names the cell, as the user sees it */
+  {
+    BkWorkbook *wb = bk_document_get_workbook (doc);
+    int index = bk_workbook_find_row (wb, table, row);
+
+    g_assert_cmpint (index, >=, 0);
+    g_assert_nonnull (strstr (error->message, bk_workbook_get_row_name (wb, table, (guint) index)));
+    g_assert_nonnull (strstr (error->message, bk_table_get_title (table)));
+  }
   g_assert_nonnull (strstr (error->message, label));
 
   after = export (doc);
@@ -2625,7 +2634,7 @@ test_history_properties (void)
 
   set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2023", "30");
   assert_notified (&n, 1, 0, 1, 0);
-  assert_history (doc, TRUE, FALSE, "Edit capex msft 2023", NULL);
+  assert_history (doc, TRUE, FALSE, "Edit CapEx · Microsoft · 2023", NULL);
 
   /* Another step with the same label: nothing the window shows changes */
   set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2023", "31");
@@ -2633,7 +2642,7 @@ test_history_properties (void)
 
   set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "40");
   assert_notified (&n, 1, 0, 2, 0);
-  assert_history (doc, TRUE, FALSE, "Edit capex msft 2024", NULL);
+  assert_history (doc, TRUE, FALSE, "Edit CapEx · Microsoft · 2024", NULL);
 
   /* A no-op and a rejected edit record nothing */
   set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "40");
@@ -2644,15 +2653,15 @@ test_history_properties (void)
 
   undo_ok (doc);
   assert_notified (&n, 1, 1, 3, 1);
-  assert_history (doc, TRUE, TRUE, "Edit capex msft 2023", "Edit capex msft 2024");
+  assert_history (doc, TRUE, TRUE, "Edit CapEx · Microsoft · 2023", "Edit CapEx · Microsoft · 2024");
 
   undo_ok (doc);
   assert_notified (&n, 1, 1, 3, 2);
-  assert_history (doc, TRUE, TRUE, "Edit capex msft 2023", "Edit capex msft 2023");
+  assert_history (doc, TRUE, TRUE, "Edit CapEx · Microsoft · 2023", "Edit CapEx · Microsoft · 2023");
 
   undo_ok (doc);
   assert_notified (&n, 2, 1, 4, 2);
-  assert_history (doc, FALSE, TRUE, NULL, "Edit capex msft 2023");
+  assert_history (doc, FALSE, TRUE, NULL, "Edit CapEx · Microsoft · 2023");
 
   /* Nothing left to undo: an error, and no notification */
   g_assert_false (bk_document_undo (doc, &error));
@@ -2662,7 +2671,7 @@ test_history_properties (void)
 
   redo_ok (doc);
   assert_notified (&n, 3, 1, 5, 2);
-  assert_history (doc, TRUE, TRUE, "Edit capex msft 2023", "Edit capex msft 2023");
+  assert_history (doc, TRUE, TRUE, "Edit CapEx · Microsoft · 2023", "Edit CapEx · Microsoft · 2023");
 
   /* A new action discards what was undone */
   g_assert_true (bk_document_add_period (doc, FALSE, &error));
@@ -2672,7 +2681,7 @@ test_history_properties (void)
 
   undo_ok (doc);
   assert_notified (&n, 3, 3, 7, 4);
-  assert_history (doc, TRUE, TRUE, "Edit capex msft 2023", "Add period");
+  assert_history (doc, TRUE, TRUE, "Edit CapEx · Microsoft · 2023", "Add period");
 
   /* While ::changed runs the getters already answer for the new history,
    * for a window that reads them there; the properties notify after it */
@@ -2690,7 +2699,7 @@ test_history_properties (void)
 
     set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2025", "1");
     g_assert_cmpuint (seen.n_changed, ==, 2);
-    g_assert_cmpstr (seen.undo_label, ==, "Edit capex msft 2025");
+    g_assert_cmpstr (seen.undo_label, ==, "Edit CapEx · Microsoft · 2025");
     g_assert_cmpuint (seen.undo_label_notified, ==, 8);
     assert_notified (&n, 3, 4, 9, 5);
     g_signal_handler_disconnect (bk_document_get_workbook (doc), id);
@@ -2701,6 +2710,79 @@ test_history_properties (void)
   bk_document_close (doc);
   assert_notified (&n, 4, 4, 10, 5);
   assert_history (doc, FALSE, FALSE, NULL, NULL);
+}
+
+/* Messages and undo steps name cells as the user sees them: table title,
+ * company name, period label; never "capex tcehy 2023".  A formula's
+ * error quotes the formula once. */
+static void
+test_messages_name_cells (void)
+{
+  g_autoptr(BkDocument) doc = create_sample ("messages.breakeven");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  GPtrArray *warnings;
+  const char *quoted;
+
+  g_assert_false (set1 (doc, 0, BK_TABLE_CAPEX, "tcehy", "2023", "-5", &error));
+  g_assert_cmpstr (error->message, ==, "CapEx, Tencent, 2023: CapEx cannot be negative (got -5)");
+  g_clear_error (&error);
+
+  g_assert_false (set1 (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "=prev/0", &error));
+  g_assert_cmpstr (error->message, ==, "CapEx, Microsoft, 2024: Division by zero in “=prev/0”");
+  quoted = strstr (error->message, "=prev/0");
+  g_assert_null (strstr (quoted + 1, "=prev/0"));
+  g_clear_error (&error);
+
+  set1_ok (doc, 0, BK_TABLE_SHARE, "tcehy", "2024", "20%");
+  assert_history (doc, TRUE, FALSE, "Edit Share · Tencent · 2024", NULL);
+
+  /* A formula kept further along the row that stops working: the warning
+   * names the cell and quotes the formula once */
+  set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "=1/prev");
+  set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2023", "0");
+  warnings = bk_workbook_get_warnings (bk_document_get_workbook (doc));
+  {
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < warnings->len; i++)
+      if (g_str_has_prefix (warnings->pdata[i], "CapEx, Microsoft, 2024: "))
+        {
+          g_assert_cmpstr (warnings->pdata[i], ==, "CapEx, Microsoft, 2024: Division by zero in “=1/prev”");
+          seen = TRUE;
+        }
+    g_assert_true (seen);
+  }
+  g_ptr_array_unref (warnings);
+
+  g_assert_true (bk_document_remove_row (doc, FALSE, "tcehy", &error));
+  g_assert_no_error (error);
+  label = bk_document_dup_undo_label (doc);
+  g_assert_cmpstr (label, ==, "Remove company Tencent");
+}
+
+/* The same messages in Chinese (the build tree's catalogues): the table's
+ * title and the words are translated, the punctuation is Chinese */
+static void
+test_messages_name_cells_zh_CN (void)
+{
+  g_autoptr(BkDocument) doc = create_sample ("messages-zh.breakeven");
+  g_autoptr(GError) negative = NULL;
+  g_autoptr(GError) division = NULL;
+  g_autofree char *edit = NULL;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+  g_assert_false (set1 (doc, 0, BK_TABLE_CAPEX, "tcehy", "2023", "-5", &negative));
+  g_assert_false (set1 (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "=prev/0", &division));
+  set1_ok (doc, 0, BK_TABLE_CAPEX, "msft", "2024", "40");
+  edit = bk_document_dup_undo_label (doc);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpstr (negative->message, ==, "资本开支，Tencent，2023：资本开支不能为负数（当前为 -5）");
+  g_assert_cmpstr (division->message, ==, "资本开支，Microsoft，2024：“=prev/0”中出现除以零");
+  g_assert_cmpstr (edit, ==, "编辑 资本开支 · Microsoft · 2024");
 }
 
 /* Read-only: the history is there but cannot be used; Save As makes it
@@ -2722,13 +2804,13 @@ test_history_properties_read_only (void)
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
 
   doc = open_ok (path);
-  assert_history (doc, FALSE, FALSE, "Edit capex msft 2023", NULL);
+  assert_history (doc, FALSE, FALSE, "Edit CapEx · Microsoft · 2023", NULL);
 
   g_signal_connect (doc, "notify", G_CALLBACK (count_notify), &n);
   g_assert_true (bk_document_save_as (doc, copy, &error));
   g_assert_no_error (error);
   assert_notified (&n, 1, 0, 0, 0);
-  assert_history (doc, TRUE, FALSE, "Edit capex msft 2023", NULL);
+  assert_history (doc, TRUE, FALSE, "Edit CapEx · Microsoft · 2023", NULL);
 
   g_chmod (path, 0644);
 }
@@ -2822,6 +2904,8 @@ main (int    argc,
   data_home = g_build_filename (tmp_dir, "data-home", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/document/create/sample", test_create_sample);
@@ -2858,6 +2942,8 @@ main (int    argc,
   g_test_add_func ("/document/draft/unique", test_draft_unique);
   g_test_add_func ("/document/history/properties", test_history_properties);
   g_test_add_func ("/document/history/properties-read-only", test_history_properties_read_only);
+  g_test_add_func ("/document/messages-name-cells", test_messages_name_cells);
+  g_test_add_func ("/document/messages-name-cells/zh_CN", test_messages_name_cells_zh_CN);
   g_test_add_func ("/document/check-integrity", test_check_integrity);
   g_test_add_func ("/document/closed", test_closed);
   g_test_add_func ("/document/concurrent-reader", test_concurrent_reader);

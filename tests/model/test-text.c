@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-text.c — the scanning helpers the cell parser and the formula lexer
- * share (bk-text.c): blanks, quoting, digits and scale suffixes */
+ * share (bk-text.c): blanks, quoting, short names, digits and scale
+ * suffixes */
 
 #include "config.h"
 
@@ -100,6 +101,40 @@ test_suffix (void)
     }
 }
 
+static void
+check_shorten (const char *name,
+               guint       max_columns,
+               const char *expected)
+{
+  g_autofree char *got = bk_text_shorten (name, max_columns);
+
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpuint (bk_text_get_columns (got), <=, max_columns);
+}
+
+/* Short forms of names a view cannot show whole: the whole name when it
+ * fits, else its longest leading part, else whole words then "…"; never
+ * wider than asked, in columns (two for a Chinese character) */
+static void
+test_shorten (void)
+{
+  g_assert_cmpuint (bk_text_get_columns ("Bear"), ==, 4);
+  g_assert_cmpuint (bk_text_get_columns ("熊市 — 价格战"), ==, 13);
+
+  check_shorten ("FOMO CapEx", 24, "FOMO CapEx");
+  check_shorten ("Bear — short GPU life, price war", 40, "Bear — short GPU life, price war");
+  check_shorten ("Bear — short GPU life, price war", 24, "Bear — short GPU life");
+  check_shorten ("Bear — short GPU life, price war", 16, "Bear");
+  check_shorten ("Bull — demand keeps compounding", 24, "Bull");
+  check_shorten ("Acme (US), cloud and chips", 12, "Acme (US)");
+  /* no part fits: whole words, then "…" */
+  check_shorten ("Demand keeps compounding for years", 24, "Demand keeps…");
+  check_shorten ("Supercalifragilisticexpialidocious", 12, "Supercalifr…");
+  /* Chinese: two columns a character, cut between characters */
+  check_shorten ("熊市 — 显卡寿命短，价格战", 24, "熊市 — 显卡寿命短");
+  check_shorten ("需求持续复合增长的乐观情景假设", 12, "需求持续复…");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -108,6 +143,7 @@ main (int   argc,
 
   g_test_add_func ("/text/blank", test_blank);
   g_test_add_func ("/text/quote", test_quote);
+  g_test_add_func ("/text/shorten", test_shorten);
   g_test_add_func ("/text/digits", test_digits);
   g_test_add_func ("/text/suffix", test_suffix);
 
