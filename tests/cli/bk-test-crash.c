@@ -1,122 +1,183 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-test-crash.c — checking a document after its writers were killed
  *
- * Shared by the command line's and the window's SIGKILL loops: after the
- * kills, the file passes `PRAGMA integrity_check`, every acknowledged
- * edit is there (or a later one of the same cell that may have committed
- * before its kill), and the undo history is consistent: undoing every
- * step gives back the original table and redoing every step the final
- * one. */
+ * Shared by the command line's and the window's SIGKILL loops.  After
+ * each run of a writer (finished or killed) the file opens, passes
+ * `PRAGMA integrity_check`, and holds either what it held before or that
+ * plus the run's edit — the old value or the new one, nothing else, and
+ * the new one when the writer acknowledged it.  After all the kills the
+ * undo history is consistent: undoing every step gives back the original
+ * and redoing every step the final state. */
 
 #include <math.h>
 
 #include "bk-test-crash.h"
 
-void
-bk_test_snapshot_clear (BkTestSnapshot *s)
+static guint
+n_cells (BkWorkbook *wb)
 {
-  for (guint i = 0; i < s->n_rows * s->n_periods; i++)
+  return bk_workbook_get_n_rows (wb, BK_TABLE_CAPEX) * bk_workbook_get_n_periods (wb);
+}
+
+guint
+bk_test_state_cell_index (BkWorkbook *wb,
+                          guint       scenario,
+                          guint       row,
+                          guint       period)
+{
+  g_assert_cmpuint (scenario, <=, bk_workbook_get_n_scenarios (wb));
+  return scenario * n_cells (wb) + row * bk_workbook_get_n_periods (wb) + period;
+}
+
+guint
+bk_test_state_assumption_index (BkWorkbook   *wb,
+                                guint         scenario,
+                                BkAssumption  assumption)
+{
+  guint n_scenarios = bk_workbook_get_n_scenarios (wb) + 1;
+
+  g_assert_cmpuint (scenario, <, n_scenarios);
+  return n_scenarios * n_cells (wb) + scenario * BK_N_ASSUMPTIONS + assumption;
+}
+
+void
+bk_test_state_clear (BkTestState *s)
+{
+  for (guint i = 0; i < s->n; i++)
     g_free (s->formulas[i]);
   g_clear_pointer (&s->formulas, g_free);
   g_clear_pointer (&s->values, g_free);
+  s->n = 0;
 }
 
 void
-bk_test_snapshot_take (BkWorkbook     *wb,
-                       BkTestSnapshot *s)
+bk_test_state_take (BkWorkbook  *wb,
+                    BkTestState *s)
 {
-  s->n_rows = bk_workbook_get_n_rows (wb, BK_TABLE_CAPEX);
-  s->n_periods = bk_workbook_get_n_periods (wb);
-  s->values = g_new (double, s->n_rows * s->n_periods);
-  s->formulas = g_new0 (char *, s->n_rows * s->n_periods);
-  for (guint r = 0; r < s->n_rows; r++)
-    for (guint p = 0; p < s->n_periods; p++)
-      {
-        BkCell cell;
+  guint n_scenarios = bk_workbook_get_n_scenarios (wb) + 1;
+  guint n_rows = bk_workbook_get_n_rows (wb, BK_TABLE_CAPEX);
+  guint n_periods = bk_workbook_get_n_periods (wb);
 
-        bk_workbook_get_cell (wb, 0, BK_TABLE_CAPEX, r, p, &cell);
-        s->values[r * s->n_periods + p] = cell.value;
-        s->formulas[r * s->n_periods + p] = g_strdup (cell.formula);
-      }
+  s->n = n_scenarios * (n_cells (wb) + BK_N_ASSUMPTIONS);
+  s->values = g_new (double, s->n);
+  s->formulas = g_new0 (char *, s->n);
+  for (guint sc = 0; sc < n_scenarios; sc++)
+    {
+      for (guint r = 0; r < n_rows; r++)
+        for (guint p = 0; p < n_periods; p++)
+          {
+            guint i = bk_test_state_cell_index (wb, sc, r, p);
+            BkCell cell;
+
+            bk_workbook_get_cell (wb, sc, BK_TABLE_CAPEX, r, p, &cell);
+            if (sc > 0 && !(cell.flags & BK_CELL_OVERRIDDEN))
+              s->values[i] = NAN;
+            else if (cell.formula != NULL)
+              {
+                s->values[i] = NAN;
+                s->formulas[i] = g_strdup (cell.formula);
+              }
+            else
+              s->values[i] = cell.value;
+          }
+      for (guint a = 0; a < BK_N_ASSUMPTIONS; a++)
+        s->values[bk_test_state_assumption_index (wb, sc, a)] =
+          bk_workbook_get_assumption_layer (wb, sc, -1, a);
+    }
 }
 
 static gboolean
-same_value (double a,
-            double b)
+same_entry (const BkTestState *a,
+            guint              i,
+            double             value,
+            const char        *formula)
 {
-  return (isnan (a) && isnan (b)) || a == b;
+  if (g_strcmp0 (a->formulas[i], formula) != 0)
+    return FALSE;
+  return (isnan (a->values[i]) && isnan (value)) || a->values[i] == value;
+}
+
+/* The first entry where @a and @b differ, or -1 */
+static int
+first_difference (const BkTestState *a,
+                  const BkTestState *b)
+{
+  g_assert_cmpuint (a->n, ==, b->n);
+  for (guint i = 0; i < a->n; i++)
+    if (!same_entry (a, i, b->values[i], b->formulas[i]))
+      return (int) i;
+  return -1;
 }
 
 static void
-assert_same (const BkTestSnapshot *a,
-             const BkTestSnapshot *b)
+assert_same (const BkTestState *a,
+             const BkTestState *b,
+             const char        *what)
 {
-  g_assert_cmpuint (a->n_rows, ==, b->n_rows);
-  g_assert_cmpuint (a->n_periods, ==, b->n_periods);
-  for (guint i = 0; i < a->n_rows * a->n_periods; i++)
-    {
-      g_assert_true (same_value (a->values[i], b->values[i]));
-      g_assert_cmpstr (a->formulas[i], ==, b->formulas[i]);
-    }
+  int i = first_difference (a, b);
+
+  if (i >= 0)
+    g_error ("%s: entry %d is %g (%s) instead of %g (%s)", what, i,
+             a->values[i], a->formulas[i] ? a->formulas[i] : "no formula",
+             b->values[i], b->formulas[i] ? b->formulas[i] : "no formula");
 }
 
-/* Whether @value can be in the cell: its last acknowledged value, a later
- * killed edit's, or the original when no edit of it was acknowledged */
-static gboolean
-possible_value (const BkTestSnapshot *original,
-                GArray               *edits,
-                guint                 row,
-                guint                 period,
-                double                value)
-{
-  for (guint e = edits->len; e-- > 0;)
-    {
-      const BkTestEdit *edit = &g_array_index (edits, BkTestEdit, e);
-
-      if (edit->row != row || edit->period != period)
-        continue;
-      if (value == edit->value)
-        return TRUE;
-      if (edit->acknowledged)
-        return FALSE;
-    }
-  return same_value (original->values[row * original->n_periods + period], value);
-}
-
-void
-bk_test_crash_verify (const char           *path,
-                      const BkTestSnapshot *original,
-                      GArray               *edits,
-                      guint                 n_acks)
+static BkDocument *
+open_checked (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BkDocument) doc = bk_document_open (path, &error);
   g_autofree char *report = NULL;
-  BkTestSnapshot final, undone, redone;
-  BkWorkbook *wb;
-  guint steps = 0, redos = 0;
 
   g_assert_no_error (error);
   g_assert_false (bk_document_is_read_only (doc));
   g_assert_true (bk_document_check_integrity (doc, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (report, ==, "ok");
-  wb = bk_document_get_workbook (doc);
+  return g_steal_pointer (&doc);
+}
 
-  bk_test_snapshot_take (wb, &final);
-  g_assert_cmpuint (final.n_rows, ==, original->n_rows);
-  g_assert_cmpuint (final.n_periods, ==, original->n_periods);
-  for (guint r = 0; r < final.n_rows; r++)
-    for (guint p = 0; p < final.n_periods; p++)
-      {
-        double value = final.values[r * final.n_periods + p];
+gboolean
+bk_test_crash_check_step (const char       *path,
+                          BkTestState      *current,
+                          const BkTestEdit *edit)
+{
+  g_autoptr(BkDocument) doc = open_checked (path);
+  BkTestState now;
+  gboolean applied;
 
-        if (!possible_value (original, edits, r, p, value))
-          g_error ("capex %s period %u holds %g, which no acknowledged edit left there",
-                   bk_workbook_get_row_id (wb, BK_TABLE_CAPEX, r), p, value);
-      }
+  bk_test_state_take (bk_document_get_workbook (doc), &now);
+  g_assert_cmpuint (now.n, ==, current->n);
+  g_assert_cmpuint (edit->index, <, now.n);
+  applied = same_entry (&now, edit->index, edit->value, NULL);
+  if (!applied && !same_entry (&now, edit->index, current->values[edit->index],
+                               current->formulas[edit->index]))
+    g_error ("entry %u holds %g, neither the old %g nor the new %g", edit->index,
+             now.values[edit->index], current->values[edit->index], edit->value);
+  if (edit->acknowledged && !applied)
+    g_error ("entry %u: the acknowledged edit to %g is lost", edit->index, edit->value);
+  /* everything else as it was */
+  g_free (current->formulas[edit->index]);
+  current->formulas[edit->index] = g_strdup (now.formulas[edit->index]);
+  current->values[edit->index] = now.values[edit->index];
+  assert_same (&now, current, "after a kill");
+  bk_test_state_clear (&now);
+  return applied;
+}
 
-  /* Undo every step back to the original, then redo every one */
+void
+bk_test_crash_check_history (const char        *path,
+                             const BkTestState *original,
+                             const BkTestState *current,
+                             guint              min_steps,
+                             guint              max_steps)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkDocument) doc = open_checked (path);
+  BkWorkbook *wb = bk_document_get_workbook (doc);
+  BkTestState undone, redone;
+  guint steps = 0, redos = 0;
+
   while (bk_document_can_undo (doc))
     {
       g_assert_true (bk_document_undo (doc, &error));
@@ -124,10 +185,10 @@ bk_test_crash_verify (const char           *path,
       steps++;
     }
   g_test_message ("%u undo steps in the history", steps);
-  g_assert_cmpuint (steps, >=, n_acks);
-  g_assert_cmpuint (steps, <=, edits->len);
-  bk_test_snapshot_take (wb, &undone);
-  assert_same (original, &undone);
+  g_assert_cmpuint (steps, >=, min_steps);
+  g_assert_cmpuint (steps, <=, max_steps);
+  bk_test_state_take (wb, &undone);
+  assert_same (&undone, original, "after undoing every step");
   while (bk_document_can_redo (doc))
     {
       g_assert_true (bk_document_redo (doc, &error));
@@ -135,10 +196,8 @@ bk_test_crash_verify (const char           *path,
       redos++;
     }
   g_assert_cmpuint (redos, ==, steps);
-  bk_test_snapshot_take (wb, &redone);
-  assert_same (&final, &redone);
-
-  bk_test_snapshot_clear (&final);
-  bk_test_snapshot_clear (&undone);
-  bk_test_snapshot_clear (&redone);
+  bk_test_state_take (wb, &redone);
+  assert_same (&redone, current, "after redoing every step");
+  bk_test_state_clear (&undone);
+  bk_test_state_clear (&redone);
 }
