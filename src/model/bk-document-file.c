@@ -78,6 +78,25 @@ check_file_shape (const char    *name,
   return TRUE;
 }
 
+/* Whether the rollback journal @journal holds pages to put back, as
+ * SQLite decides it: it exists and starts with a byte that is not zero.
+ * A journal a writer was killed before syncing still has the zeros
+ * SQLite writes in place of its header until then; the file itself was
+ * not touched yet, and SQLite ignores such a journal. */
+static gboolean
+journal_is_hot (const char *journal)
+{
+  int fd = g_open (journal, O_RDONLY | O_CLOEXEC, 0);
+  guint8 first = 0;
+  gssize n;
+
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, &first, 1);
+  close (fd);
+  return n == 1 && first != 0;
+}
+
 static BkDocument *
 open_document (const char  *path,
                gboolean     read_only,
@@ -117,12 +136,11 @@ open_document (const char  *path,
     {
       g_autoptr(GError) local_error = NULL;
       g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-      GStatBuf st;
 
-      /* A rollback journal beside the file means a write is under way or
-       * was interrupted: the file alone may be half written, and only
-       * opening it for editing finishes the recovery. */
-      if (g_stat (journal, &st) == 0 && st.st_size > 0)
+      /* A hot rollback journal beside the file means a write is under
+       * way or was interrupted: the file alone may be half written, and
+       * only opening it for editing finishes the recovery. */
+      if (journal_is_hot (journal))
         {
           g_set_error (error, BK_ERROR, BK_ERROR_IO,
                        _("“%s” is being written, or a write to it was interrupted; try again, or open it for editing to recover it"),

@@ -394,7 +394,7 @@ bk_xlsx_export (BkWorkbook  *workbook,
   lxw_doc_properties properties = { 0, };
   lxw_error status;
   locale_t c_numeric, old_locale;
-  int fd;
+  int fd, write_errno;
 
   g_return_val_if_fail (BK_IS_WORKBOOK (workbook), FALSE);
   g_return_val_if_fail (scenario <= bk_workbook_get_n_scenarios (workbook), FALSE);
@@ -452,6 +452,7 @@ bk_xlsx_export (BkWorkbook  *workbook,
 
   /* Writes the file, and frees the book whatever happens */
   status = workbook_close (x.book);
+  write_errno = errno;
   x.book = NULL;
 
   uselocale (old_locale);
@@ -463,6 +464,15 @@ bk_xlsx_export (BkWorkbook  *workbook,
   if (x.status != LXW_NO_ERROR)
     {
       g_unlink (tmp_path);
+      /* libxlsxwriter says only "Zip generic error ZIP_ERRNO" */
+      if (write_errno == ENOSPC || write_errno == EFBIG)
+        {
+          g_autofree char *name = g_filename_display_name (path);
+
+          g_set_error (error, BK_ERROR, BK_ERROR_IO,
+                       _("Cannot write %s: the disk is full or the file is too large"), name);
+          return FALSE;
+        }
       return set_io_error (error, path, lxw_strerror (x.status));
     }
 
