@@ -12,6 +12,11 @@
  * take a plain number in their unit (no K/M/B/T suffix, no currency).  Both
  * go through the cell input parser (bk-input.h), so the user's decimal
  * point and digit grouping work as in every other cell.
+ *
+ * Uncertainty.  The last column holds each driver's uncertainty, the same
+ * for every scenario ("0.1 to 0.6", "N(3, 0.5)", "U(2, 4)", as stored):
+ * typing one stores it through bk_document_set_distribution(), one undo
+ * step; "" or "none" removes it.
  */
 
 #include "config.h"
@@ -20,6 +25,7 @@
 #include <math.h>
 
 #include "bk-assumptions-table-model.h"
+#include "bk-engine-inputs.h"
 #include "bk-format.h"
 
 #define MIN_WIDTH_CHARS 8
@@ -49,6 +55,28 @@ in_table (BkAssumptionsTableModel *self,
           guint                    column)
 {
   return row < BK_N_ASSUMPTIONS && column <= bk_workbook_get_n_companies (self->workbook);
+}
+
+/* The uncertainty column, after the companies */
+static guint
+uncertainty_column (BkAssumptionsTableModel *self)
+{
+  return 1 + bk_workbook_get_n_companies (self->workbook);
+}
+
+static gboolean
+is_uncertainty (BkAssumptionsTableModel *self,
+                guint                    row,
+                guint                    column)
+{
+  return row < BK_N_ASSUMPTIONS && column == uncertainty_column (self);
+}
+
+/* extra_years is not a driver: it has no uncertainty */
+static gboolean
+has_uncertainty (BkAssumption assumption)
+{
+  return bk_driver_check (assumption, NULL);
 }
 
 /* Workbook-only assumptions cannot be set in a company column. */
@@ -162,7 +190,7 @@ bk_assumptions_table_model_get_n_columns (BkTableModel *model)
 {
   BkAssumptionsTableModel *self = BK_ASSUMPTIONS_TABLE_MODEL (model);
 
-  return 1 + bk_workbook_get_n_companies (self->workbook);
+  return 2 + bk_workbook_get_n_companies (self->workbook);
 }
 
 static void
@@ -190,6 +218,8 @@ bk_assumptions_table_model_get_column_header (BkTableModel *model,
 
   if (column <= bk_workbook_get_n_companies (self->workbook))
     g_string_append (out, column_name (self, (int) column - 1));
+  else if (column == uncertainty_column (self))
+    g_string_append (out, _("Uncertainty"));
 }
 
 static BkTableCellFlags
@@ -202,6 +232,20 @@ bk_assumptions_table_model_get_cell (BkTableModel *model,
   BkAssumption assumption = (BkAssumption) row;
   int company = (int) column - 1;
   double layer;
+
+  if (is_uncertainty (self, row, column))
+    {
+      const char *spec;
+
+      if (!has_uncertainty (assumption))
+        return BK_TABLE_CELL_BLANK | BK_TABLE_CELL_READ_ONLY;
+      spec = bk_workbook_get_distribution (self->workbook, assumption);
+      if (spec == NULL)
+        return BK_TABLE_CELL_BLANK;
+      if (display != NULL)
+        g_string_append (display, spec);
+      return BK_TABLE_CELL_NONE;
+    }
 
   if (!in_table (self, row, column))
     return BK_TABLE_CELL_BLANK | BK_TABLE_CELL_READ_ONLY;
@@ -235,6 +279,15 @@ bk_assumptions_table_model_get_edit_text (BkTableModel *model,
   int company = (int) column - 1;
   double layer;
 
+  if (is_uncertainty (self, row, column))
+    {
+      const char *spec = bk_workbook_get_distribution (self->workbook, assumption);
+
+      if (spec != NULL)
+        g_string_append (out, spec);
+      return;
+    }
+
   if (!in_table (self, row, column) || is_read_only (assumption, company))
     return;
 
@@ -263,6 +316,18 @@ bk_assumptions_table_model_get_tooltip (BkTableModel *model,
   int company = (int) column - 1;
   gboolean in_scenario = scenario_of (self) != BK_SCENARIO_BASE;
   g_autofree char *line = NULL;
+
+  if (is_uncertainty (self, row, column))
+    {
+      if (has_uncertainty (assumption))
+        g_string_append (out, _("How uncertain this driver is, for Monte Carlo: "
+                                "“0.1 to 0.6” (triangular around the value), "
+                                "“N(3, 0.5)” (normal) or “U(2, 4)” (uniform); "
+                                "empty or “none” for no uncertainty"));
+      else
+        g_string_append (out, _("Not a driver: it has no uncertainty"));
+      return;
+    }
 
   if (!in_table (self, row, column))
     return;
@@ -310,6 +375,8 @@ bk_assumptions_table_model_get_column_width_hint (BkTableModel *model,
   BkAssumptionsTableModel *self = BK_ASSUMPTIONS_TABLE_MODEL (model);
   const char *name;
 
+  if (column == uncertainty_column (self))
+    return MAX (MIN_WIDTH_CHARS, (guint) g_utf8_strlen (_("Uncertainty"), -1) + 2) + 4;
   if (column > bk_workbook_get_n_companies (self->workbook))
     return 0;
 
@@ -424,6 +491,45 @@ apply_block (BkAssumptionsTableModel  *self,
                                       error);
 }
 
+/* One driver's uncertainty from @text (NULL or "" removes it) */
+static gboolean
+set_uncertainty (BkAssumptionsTableModel  *self,
+                 BkAssumption              assumption,
+                 const char               *text,
+                 GError                  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  const char *old = bk_workbook_get_distribution (self->workbook, assumption);
+
+  if (!has_uncertainty (assumption))
+    {
+      if (stripped[0] == '\0')
+        return TRUE;
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   /* Translators: "Extra years: not a driver, …" */
+                   _("%s: not a driver, it cannot have an uncertainty"),
+                   bk_assumption_get_name (assumption));
+      return FALSE;
+    }
+  /* Nothing to do: no undo step */
+  if (old == NULL && (stripped[0] == '\0' || g_ascii_strcasecmp (stripped, "none") == 0))
+    return TRUE;
+  if (old != NULL && g_strcmp0 (old, stripped) == 0)
+    return TRUE;
+
+  if (!bk_document_set_distribution (bk_document_table_model_get_document (BK_DOCUMENT_TABLE_MODEL (self)),
+                                     assumption, stripped, &local_error))
+    {
+      g_set_error (error, BK_ERROR, local_error->code,
+                   /* Translators: driver, then what is wrong with its uncertainty */
+                   _("%s, %s: %s"), bk_assumption_get_name (assumption), _("Uncertainty"),
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 bk_assumptions_table_model_set_range (BkTableModel       *model,
                                       guint               row,
@@ -433,7 +539,22 @@ bk_assumptions_table_model_set_range (BkTableModel       *model,
                                       const char * const *texts,
                                       GError            **error)
 {
-  return apply_block (BK_ASSUMPTIONS_TABLE_MODEL (model), row, column, n_rows, n_columns, texts, error);
+  BkAssumptionsTableModel *self = BK_ASSUMPTIONS_TABLE_MODEL (model);
+  guint last = uncertainty_column (self);
+
+  if (n_columns > 0 && column <= last && column + n_columns > last)
+    {
+      /* One uncertainty per command: each is its own undo step */
+      if (n_rows != 1 || n_columns != 1)
+        {
+          g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                               _("Set one uncertainty at a time"));
+          return FALSE;
+        }
+      return set_uncertainty (self, (BkAssumption) row, texts ? texts[0] : NULL, error);
+    }
+
+  return apply_block (self, row, column, n_rows, n_columns, texts, error);
 }
 
 static void
@@ -466,11 +587,11 @@ bk_assumptions_table_model_workbook_changed (BkDocumentTableModel *base,
   /* Companies may have come or gone */
   if (flags & BK_CHANGE_STRUCTURE)
     bk_table_model_reset (BK_TABLE_MODEL (self));
-  else if (flags & BK_CHANGE_ASSUMPTIONS)
+  else if (flags & (BK_CHANGE_ASSUMPTIONS | BK_CHANGE_DISTRIBUTIONS))
     {
       /* Any layer shows through in other cells: all of them */
       bk_table_model_cells_changed (BK_TABLE_MODEL (self), 0, 0, BK_N_ASSUMPTIONS,
-                                    1 + bk_workbook_get_n_companies (self->workbook));
+                                    2 + bk_workbook_get_n_companies (self->workbook));
     }
 }
 
@@ -546,6 +667,9 @@ bk_assumptions_table_model_reset_range (BkAssumptionsTableModel  *self,
   g_return_val_if_fail (BK_IS_ASSUMPTIONS_TABLE_MODEL (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Uncertainties are not a scenario's: Reset to Base leaves them */
+  if (column + n_columns > uncertainty_column (self))
+    n_columns = column < uncertainty_column (self) ? uncertainty_column (self) - column : 0;
   if (n_rows == 0 || n_columns == 0)
     return TRUE;
 

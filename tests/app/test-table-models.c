@@ -875,7 +875,7 @@ test_assumptions_headers (Fixture       *f,
   g_autofree char *tip = tooltip (m, BK_ASSUMPTION_UTILIZATION, COL_MICROSOFT);
 
   g_assert_cmpuint (bk_table_model_get_n_rows (m), ==, BK_N_ASSUMPTIONS);
-  g_assert_cmpuint (bk_table_model_get_n_columns (m), ==, 10);
+  g_assert_cmpuint (bk_table_model_get_n_columns (m), ==, 11);  /* all, each company, the uncertainty */
   g_assert_cmpstr (all, ==, "All companies");
   g_assert_cmpstr (msft, ==, "Microsoft");
   g_assert_cmpstr (utilization, ==, "Utilization (%)");
@@ -953,7 +953,7 @@ test_assumptions_inherit (Fixture       *f,
   g_assert_true (bk_document_add_company (f->document, "nvda", "NVIDIA", "global", G_MAXUINT, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (rec.n_resets, ==, 1);
-  g_assert_cmpuint (bk_table_model_get_n_columns (m), ==, 11);
+  g_assert_cmpuint (bk_table_model_get_n_columns (m), ==, 12);
   stop_recording (m, &rec);
 }
 
