@@ -531,6 +531,7 @@ bk_table_page_set_unit (BkTablePage *self,
   g_return_if_fail (BK_IS_TABLE_PAGE (self));
 
   gtk_label_set_text (GTK_LABEL (self->unit), unit ? unit : "");
+  bk_sheet_view_set_unit (self->sheet, unit);
 }
 
 void

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bk-a11y.h"
 #include "bk-pane-memory.h"
 #include "bk-window-private.h"
 
@@ -967,6 +968,8 @@ static void
 bk_window_init (BkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Controls named for screen readers after what they show (bk-a11y.c) */
+  bk_a11y_name_controls (GTK_WIDGET (self));
 
   self->workbook_signals = g_signal_group_new (BK_TYPE_WORKBOOK);
   g_signal_group_connect (self->workbook_signals, "changed", G_CALLBACK (workbook_changed_cb), self);

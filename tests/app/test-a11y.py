@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test-a11y.py — the window as a screen reader reads it: every control has
+# a name, and moving the cell cursor changes what the grid says
+#
+# Starts the built app on the sample in a private home, reads its AT-SPI
+# tree as Orca would (pyatspi, over the session's accessibility bus), then
+# sends real keys with xdotool.  TAP output.
+#
+#   test-a11y.py APP SCHEMA_DIR
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+# libatspi warns when a toolkit has no cache object (GTK 4 has none);
+# the suite's fatal-warnings is for the app, not for the reader.  Set
+# before GLib is loaded.
+APP_G_DEBUG = os.environ.pop('G_DEBUG', None)
+
+import pyatspi  # noqa: E402
+
+APP, SCHEMA_DIR = sys.argv[1], sys.argv[2]
+
+# The roles of things a user operates: each must have a name
+CONTROL_ROLES = {
+    pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
+    pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_COMBO_BOX, pyatspi.ROLE_PAGE_TAB,
+    pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_SLIDER, pyatspi.ROLE_TEXT,
+    pyatspi.ROLE_ENTRY, pyatspi.ROLE_TABLE, pyatspi.ROLE_IMAGE,
+    pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_SWITCH if hasattr(pyatspi, 'ROLE_SWITCH') else -1,
+}
+
+n_test = 0
+failed = False
+
+
+def ok(cond, what, detail=''):
+    global n_test, failed
+    n_test += 1
+    print(f"{'ok' if cond else 'not ok'} {n_test} - {what}")
+    if not cond:
+        failed = True
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+
+
+def unnamed(name):
+    # GTK 4.8 falls back to the type name when nothing names a widget
+    return not name or name.startswith('Gtk') or name.startswith('Adw')
+
+
+def walk(obj, path=(), named_parent=False):
+    """Every object under @obj with its role, name and the roles above it.
+    GTK 4.8 sets no SHOWING state on widgets: hidden stack pages are in
+    the tree too (and named as well).  An icon inside a named control is
+    decoration: the control's name is what a screen reader says."""
+    try:
+        role = obj.getRole()
+        name = obj.name
+    except Exception:
+        return
+    yield obj, role, name, path, named_parent
+    named = named_parent or (role in CONTROL_ROLES and not unnamed(name))
+    for child in obj:
+        if child is not None:
+            yield from walk(child, path + (obj.getRoleName(),), named)
+
+
+def find_app(proc):
+    pid = proc.pid
+    for _ in range(150):
+        if proc.poll() is not None:
+            return None
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in desktop:
+            try:
+                if app is not None and app.get_process_id() == pid:
+                    return app
+            except Exception:
+                pass
+        time.sleep(0.2)
+    return None
+
+
+def focused_table(app):
+    for obj, role, name, _, _ in walk(app):
+        if role == pyatspi.ROLE_TABLE and obj.getState().contains(pyatspi.STATE_FOCUSED):
+            return obj
+    return None
+
+
+def wait_for(predicate, seconds=10):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    return predicate()
+
+
+def main():
+    home = tempfile.mkdtemp(prefix='test-a11y-home-')
+    env = dict(os.environ, HOME=home, GSETTINGS_BACKEND='memory',
+               GSETTINGS_SCHEMA_DIR=SCHEMA_DIR, GTK_A11Y='atspi', LC_ALL='C.UTF-8')
+    env.pop('NO_AT_BRIDGE', None)
+    if APP_G_DEBUG is not None:
+        env['G_DEBUG'] = APP_G_DEBUG
+    for var in ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME'):
+        env[var] = os.path.join(home, var)
+        os.makedirs(env[var])
+    proc = subprocess.Popen([APP, '--sample'], env=env)
+    try:
+        app = find_app(proc)
+        ok(app is not None, 'the app is on the accessibility bus')
+        if app is None:
+            return
+        # The window and its first sheet are up
+        table = wait_for(lambda: focused_table(app))
+
+        missing = []
+        wait_for(lambda: any(n.startswith('Chart options:') for _, r, n, _, _ in walk(app)
+                             if r == pyatspi.ROLE_PUSH_BUTTON))
+        for obj, role, name, path, inside_named in walk(app):
+            if role == pyatspi.ROLE_IMAGE and inside_named:
+                continue
+            if role in CONTROL_ROLES and (unnamed(name) or '_' in name):
+                missing.append(f"{obj.getRoleName()} {name!r} under {' > '.join(path[-4:])}")
+        ok(not missing, 'every control has a name', '\n'.join(missing))
+
+        chart_buttons = [n for _, r, n, _, _ in walk(app)
+                         if r == pyatspi.ROLE_PUSH_BUTTON and n.startswith('Chart options: ')]
+        ok(any('Capital expenditure by company' in n for n in chart_buttons),
+           "a chart's menu button names its chart", chart_buttons)
+
+        ok(table is not None, 'the sheet has the focus')
+        if table is None:
+            return
+        first = table.description
+        ok('Microsoft' in first and '2023' in first and 'US$ B' in first,
+           'the grid names the company, the period and the unit of the active cell', first)
+
+        subprocess.run(['xdotool', 'key', 'Down'], check=True)
+        second = wait_for(lambda: table.description != first and table.description)
+        ok(second and second != first and 'Alphabet' in second and '2023' in second,
+           'moving down, the grid says the next company', f"{first!r} then {second!r}")
+
+        subprocess.run(['xdotool', 'key', 'Right'], check=True)
+        third = wait_for(lambda: table.description != second and table.description)
+        ok(third and third != second and 'Alphabet' in third and '2024' in third,
+           'moving right, the grid says the next period', f"{second!r} then {third!r}")
+    finally:
+        proc.terminate()
+        proc.wait()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+main()
+print(f"1..{n_test}")
+sys.exit(1 if failed else 0)
