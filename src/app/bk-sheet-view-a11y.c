@@ -6,8 +6,8 @@
  * widgets; GtkAccessible can be implemented outside GtkWidget only from
  * GTK 4.10).  So the grid, a `grid` with its row and column counts, says
  * the active cell in its accessible description, updated on every cursor
- * move and whenever that cell's value changes: row, period, value with
- * unit, and the cell's note or warning.
+ * move and whenever that cell's value changes: row, period, table, value
+ * with unit, and the cell's note or warning.  Its name is the table's.
  */
 #include "config.h"
 
@@ -49,9 +49,14 @@ bk_sheet_view_dup_cell_announcement (BkSheetView *self)
            !g_str_has_suffix (value->str, self->unit))
     /* "30.0%" says its unit already */
     g_string_append_printf (value, " %s", self->unit);
-  /* Translators: the active cell for a screen reader: row, period (or
-   * column) and value, e.g. "Microsoft, 2025: 80.0 US$ B" */
-  g_string_printf (text, _("%s, %s: %s"), row->str, column->str, value->str);
+  if (self->title != NULL)
+    /* Translators: the active cell for a screen reader: row, period (or
+     * column), table and value, e.g. "Microsoft, 2025, CapEx: 80.0 US$ B" */
+    g_string_printf (text, _("%s, %s, %s: %s"), row->str, column->str, self->title, value->str);
+  else
+    /* Translators: the active cell for a screen reader: row, period (or
+     * column) and value, e.g. "Microsoft, 2025: 80.0 US$ B" */
+    g_string_printf (text, _("%s, %s: %s"), row->str, column->str, value->str);
   if (note->len > 0)
     /* Translators: after the active cell, its note or warning */
     g_string_append_printf (text, _(". Note: %s"), note->str);
@@ -80,5 +85,21 @@ bk_sheet_view_set_unit (BkSheetView *self,
     return;
   g_free (self->unit);
   self->unit = g_strdup (unit);
+  bk_sheet_view_update_accessible_cell (self);
+}
+
+void
+bk_sheet_view_set_title (BkSheetView *self,
+                         const char  *title)
+{
+  g_return_if_fail (BK_IS_SHEET_VIEW (self));
+
+  if (g_strcmp0 (title, self->title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : _("Table"),
+                                  -1);
   bk_sheet_view_update_accessible_cell (self);
 }

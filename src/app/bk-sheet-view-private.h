@@ -139,6 +139,7 @@ struct _BkSheetView
 
   /* Accessibility (bk-sheet-view-a11y.c) */
   char             *unit;
+  char             *title;
 };
 
 /* bk-sheet-view-a11y.c: what a screen reader hears of the active cell */

@@ -1192,6 +1192,7 @@ bk_sheet_view_finalize (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->column_widths, g_free);
   g_clear_pointer (&self->column_x, g_free);
   g_string_free (self->scratch, TRUE);

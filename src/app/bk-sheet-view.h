@@ -75,7 +75,11 @@ char         *bk_sheet_view_dup_selection_text (BkSheetView   *self);
  * value to screen readers; NULL for none (the headers name it). */
 void          bk_sheet_view_set_unit           (BkSheetView   *self,
                                                 const char    *unit);
-/* What a screen reader hears of the active cell: "Microsoft, 2023:
+/* The table's title: the grid's accessible name, and said with the
+ * active cell; NULL names it "Table". */
+void          bk_sheet_view_set_title          (BkSheetView   *self,
+                                                const char    *title);
+/* What a screen reader hears of the active cell: "Microsoft, 2023, CapEx:
  * 28.10 US$ B", and its note; NULL without a cursor. */
 char         *bk_sheet_view_dup_cell_announcement (BkSheetView *self);
 

@@ -955,7 +955,7 @@ new_sheet_page (BkWindow   *self,
   BkSheetView *sheet = bk_table_page_get_sheet (BK_TABLE_PAGE (widget));
 
   bk_table_page_set_side (BK_TABLE_PAGE (widget), new_board (self, page, sheet));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sheet), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  bk_sheet_view_set_title (sheet, label);
   bk_sheet_view_set_context_menu (sheet, self->sheet_menu);
   return widget;
 }

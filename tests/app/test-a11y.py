@@ -8,6 +8,8 @@
 # sends real keys with xdotool.  TAP output.
 #
 #   test-a11y.py APP SCHEMA_DIR
+import ctypes
+import ctypes.util
 import os
 import shutil
 import subprocess
@@ -102,7 +104,21 @@ def wait_for(predicate, seconds=10):
     return predicate()
 
 
+def hold_display():
+    """An X server resets when its last client leaves, and refuses
+    connections meanwhile: the accessibility bus launcher opens the display
+    and leaves it just as the app starts.  Staying connected prevents that."""
+    libx11 = ctypes.CDLL(ctypes.util.find_library('X11') or 'libX11.so.6')
+    libx11.XOpenDisplay.restype = ctypes.c_void_p
+    libx11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    return libx11.XOpenDisplay(None)
+
+
 def main():
+    display = hold_display()
+    ok(display is not None, 'the test reaches the X display')
+    # Start the accessibility bus (D-Bus activation) before the app
+    pyatspi.Registry.getDesktop(0)
     home = tempfile.mkdtemp(prefix='test-a11y-home-')
     env = dict(os.environ, HOME=home, GSETTINGS_BACKEND='memory',
                GSETTINGS_SCHEMA_DIR=SCHEMA_DIR, GTK_A11Y='atspi', LC_ALL='C.UTF-8')
