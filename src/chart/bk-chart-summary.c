@@ -192,7 +192,7 @@ static void
 summarise_swings (BkChart *chart,
                   Items   *items)
 {
-  BkChartUnit unit = chart->analysis.axes[BK_CHART_AXIS_X].unit;
+  BkChartUnit unit = chart->unit;
 
   for (guint i = 0; i < chart->analysis.swings->len; i++)
     {
