@@ -64,6 +64,34 @@ strip_mnemonic (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static GtkWidget *
+find_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = find_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* GTK 4.8 does not read a described-by relation: the text is copied */
+static void
+describe_by_label (GtkLabel   *label,
+                   GParamSpec *pspec,
+                   GtkWidget  *widget)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gtk_label_get_text (label),
+                                  -1);
+}
+
 static char *
 menu_button_name (GtkMenuButton *button)
 {
@@ -105,9 +133,18 @@ bk_a11y_name_controls (GtkWidget *root)
   if (GTK_IS_MENU_BUTTON (root))
     {
       g_autofree char *name = menu_button_name (GTK_MENU_BUTTON (root));
+      GtkWidget *child = gtk_menu_button_get_child (GTK_MENU_BUTTON (root));
+      GtkWidget *shown = child != NULL ? find_label (child) : NULL;
 
       if (name != NULL)
         bk_a11y_set_label (root, name);
+      /* What it shows (the scenario's name) describes it, as it changes,
+       * rather than a tooltip that repeats its name */
+      if (shown != NULL)
+        {
+          g_signal_connect_object (shown, "notify::label", G_CALLBACK (describe_by_label), root, 0);
+          describe_by_label (GTK_LABEL (shown), NULL, root);
+        }
       return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root);

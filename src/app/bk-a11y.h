@@ -12,7 +12,9 @@ void bk_a11y_set_label         (GtkWidget  *widget,
                                 const char *label);
 /* Names every menu button under @root (itself included) after its label,
  * else its tooltip, and the menu part of every AdwSplitButton after its
- * dropdown tooltip: what a sighted user reads on or over them.  Buttons
+ * dropdown tooltip: what a sighted user reads on or over them; a menu
+ * button that shows a label of its own (the scenario) is described by
+ * it.  Buttons
  * with a mnemonic label are named by that label alone ("Open", not
  * "_Open Open"). */
 void bk_a11y_name_controls     (GtkWidget  *root);

@@ -366,7 +366,7 @@ bk_table_page_class_init (BkTablePageClass *klass)
 static void
 bk_table_page_init (BkTablePage *self)
 {
-  GtkWidget *bar, *overlay;
+  GtkWidget *bar, *overlay, *icon;
   GtkEventController *keys;
 
   self->scratch = g_string_new (NULL);
@@ -414,7 +414,10 @@ bk_table_page_init (BkTablePage *self)
   self->warning = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   gtk_widget_add_css_class (self->warning, "warning");
   gtk_widget_add_css_class (self->warning, "bk-table-warning");
-  gtk_box_append (GTK_BOX (self->warning), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  /* The box is named "Warning" and described by its text: the icon says nothing more */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (self->warning), icon);
   self->warning_label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->warning_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (self->warning_label), 60);

@@ -23,6 +23,7 @@ import time
 APP_G_DEBUG = os.environ.pop('G_DEBUG', None)
 
 import pyatspi  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
 
 APP, SCHEMA_DIR = sys.argv[1], sys.argv[2]
 
@@ -95,13 +96,22 @@ def focused_table(app):
 
 
 def wait_for(predicate, seconds=10):
+    """Waits, dispatching AT-SPI events, until @predicate is true."""
+    context = GLib.MainContext.default()
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         value = predicate()
         if value:
             return value
-        time.sleep(0.1)
+        while context.iteration(False):
+            pass
+        time.sleep(0.05)
     return predicate()
+
+
+def key(*names):
+    """Real key presses, to the window with the focus."""
+    subprocess.run(['xdotool', 'key', '--delay', '60', *names], check=True)
 
 
 def hold_display():
@@ -147,27 +157,75 @@ def main():
                 missing.append(f"{obj.getRoleName()} {name!r} under {' > '.join(path[-4:])}")
         ok(not missing, 'every control has a name', '\n'.join(missing))
 
-        chart_buttons = [n for _, r, n, _, _ in walk(app)
-                         if r == pyatspi.ROLE_PUSH_BUTTON and n.startswith('Chart options: ')]
+        buttons = {n for _, r, n, _, _ in walk(app) if r == pyatspi.ROLE_PUSH_BUTTON}
+        wanted = ['Open', 'Recent Documents', 'New Workbook', 'Undo', 'Redo',
+                  'Scenario', 'Import', 'Export', 'Main Menu']
+        ok(all(name in buttons for name in wanted),
+           'the header bar\'s buttons are found by their names',
+           f"missing: {[n for n in wanted if n not in buttons]}")
+
+        scenario = [o.description for o, r, n, _, _ in walk(app)
+                    if r == pyatspi.ROLE_PUSH_BUTTON and n == 'Scenario']
+        ok(scenario and scenario[0] == 'Base', 'the scenario menu says the scenario shown', scenario)
+
+        chart_buttons = [n for n in buttons if n.startswith('Chart options: ')]
         ok(any('Capital expenditure by company' in n for n in chart_buttons),
            "a chart's menu button names its chart", chart_buttons)
 
-        ok(table is not None, 'the sheet has the focus')
+        charts = {}
+        for obj, role, name, _, _ in walk(app):
+            if role == pyatspi.ROLE_IMAGE and name == 'Capital expenditure by company':
+                charts[name] = obj
+        chart = charts.get('Capital expenditure by company')
+        chart_before = chart.description if chart is not None else ''
+        ok(chart_before.startswith('Capital expenditure by company: Microsoft $28.1B in 2023 to ')
+           and 'Highest: ' in chart_before and chart_before.endswith('Base'),
+           'the CapEx chart says its values, its extremes and its scenario', chart_before)
+
+        ok(table is not None and table.name == 'CapEx', 'the focused sheet is named after its table',
+           table.name if table is not None else 'no focused table')
         if table is None:
             return
         first = table.description
-        ok('Microsoft' in first and '2023' in first and 'US$ B' in first,
-           'the grid names the company, the period and the unit of the active cell', first)
+        ok(first.startswith('Microsoft, 2023, CapEx: 28.10 US$ B. Note: '),
+           'the grid says the row, the period, the table and the value with its unit', first)
 
-        subprocess.run(['xdotool', 'key', 'Down'], check=True)
+        # What Orca listens to: the change events of the focused object
+        events = []
+        listener = Atspi.EventListener.new(
+            lambda event: events.append(event.source.description) if event.source == table else None)
+        listener.register('object:property-change:accessible-description')
+
+        key('Down')
         second = wait_for(lambda: table.description != first and table.description)
-        ok(second and second != first and 'Alphabet' in second and '2023' in second,
+        ok(second and second.startswith('Alphabet, 2023, CapEx: 32.30 US$ B'),
            'moving down, the grid says the next company', f"{first!r} then {second!r}")
 
-        subprocess.run(['xdotool', 'key', 'Right'], check=True)
+        key('Right')
         third = wait_for(lambda: table.description != second and table.description)
-        ok(third and third != second and 'Alphabet' in third and '2024' in third,
+        ok(third and third.startswith('Alphabet, 2024, CapEx: 52.50 US$ B'),
            'moving right, the grid says the next period', f"{second!r} then {third!r}")
+
+        ok(wait_for(lambda: len(events) >= 2) and events[-1] == third,
+           'each move is an event a screen reader hears', events)
+
+        key('Delete')
+        cleared = wait_for(lambda: table.description != third and table.description)
+        ok(cleared and cleared.startswith('Alphabet, 2024, CapEx: empty'),
+           'clearing the cell, the grid says it is empty', cleared)
+        key('ctrl+z')
+        back = wait_for(lambda: table.description != cleared and table.description)
+        ok(back == third, 'undoing, the grid says the value again', back)
+
+        # An edit that changes the chart: Microsoft 2023, typed
+        key('Up', 'Left')
+        wait_for(lambda: table.description.startswith('Microsoft, 2023'))
+        key('3', '0', 'Return')
+        chart_after = wait_for(lambda: chart.description != chart_before and chart.description)
+        ok(chart_after and chart_after.startswith(
+            'Capital expenditure by company: Microsoft $30B in 2023 to '),
+           "the chart's description follows an edit", chart_after)
+        listener.deregister('object:property-change:accessible-description')
     finally:
         proc.terminate()
         proc.wait()

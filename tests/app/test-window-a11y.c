@@ -111,6 +111,13 @@ test_named_controls (Fixture       *f,
   gtk_test_accessible_assert_property (w->undo_button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Undo");
   gtk_test_accessible_assert_property (w->redo_button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Redo");
   gtk_test_accessible_assert_property (w->scenario_button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Scenario");
+  /* …described by the scenario it shows, as that changes */
+  gtk_test_accessible_assert_property (w->scenario_button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Base");
+  bk_window_set_scenario (w, 1);
+  g_assert_cmpstr (gtk_label_get_text (w->scenario_label), !=, "Base");
+  gtk_test_accessible_assert_property (w->scenario_button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      gtk_label_get_text (w->scenario_label));
+  bk_window_set_scenario (w, 0);
 
   /* Every page, every menu and icon button, the charts' ⋮ included */
   for (guint i = 0; i < 6; i++)
