@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "bk-a11y.h"
@@ -151,4 +152,17 @@ bk_a11y_name_controls (GtkWidget *root)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     bk_a11y_name_controls (child);
+}
+
+void
+bk_a11y_name_scrollbars (GtkWidget *scrolled_window)
+{
+  GtkScrolledWindow *scroller;
+
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scrolled_window));
+
+  scroller = GTK_SCROLLED_WINDOW (scrolled_window);
+  /* Translators: the accessible names of scroll bars ("Horizontal scroll bar") */
+  label_one (gtk_scrolled_window_get_hscrollbar (scroller), C_("scroll bar", "Horizontal"));
+  label_one (gtk_scrolled_window_get_vscrollbar (scroller), C_("scroll bar", "Vertical"));
 }

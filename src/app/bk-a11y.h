@@ -18,5 +18,8 @@ void bk_a11y_set_label         (GtkWidget  *widget,
  * with a mnemonic label are named by that label alone ("Open", not
  * "_Open Open"). */
 void bk_a11y_name_controls     (GtkWidget  *root);
+/* Names a scrolled window's scroll bars "Horizontal" and "Vertical"
+ * (screen readers add "scroll bar"): GTK 4.8 reads "GtkScrollbar". */
+void bk_a11y_name_scrollbars   (GtkWidget  *scrolled_window);
 
 G_END_DECLS

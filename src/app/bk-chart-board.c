@@ -418,6 +418,7 @@ results_grid (BkChartBoard *self)
   GtkWidget *roi = gtk_toggle_button_new_with_label (_("ROI"));
   GtkWidget *npv = gtk_toggle_button_new_with_label (_("NPV"));
 
+  bk_a11y_name_scrollbars (scroller);
   gtk_widget_add_css_class (switcher, "linked");
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (npv), GTK_TOGGLE_BUTTON (roi));

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-a11y.h"
 #include "bk-results-csv.h"
 #include "bk-pane-memory.h"
 #include "bk-results-page.h"
@@ -191,6 +192,7 @@ titled (const char *title,
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
+  bk_a11y_name_scrollbars (scroller);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_add_css_class (label, "bk-section-title");

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bk-a11y.h"
 #include "bk-pane-memory.h"
 #include "bk-table-page.h"
 
@@ -466,6 +467,7 @@ bk_table_page_init (BkTablePage *self)
   g_signal_connect (self->sheet, "error", G_CALLBACK (sheet_error_cb), self);
   g_signal_connect (self->sheet, "error-cleared", G_CALLBACK (sheet_error_cleared_cb), self);
   self->scroller = gtk_scrolled_window_new ();
+  bk_a11y_name_scrollbars (self->scroller);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_widget_set_size_request (self->scroller, 240, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->sheet));

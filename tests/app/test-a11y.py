@@ -34,6 +34,7 @@ CONTROL_ROLES = {
     pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_SLIDER, pyatspi.ROLE_TEXT,
     pyatspi.ROLE_ENTRY, pyatspi.ROLE_TABLE, pyatspi.ROLE_IMAGE,
     pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_SWITCH if hasattr(pyatspi, 'ROLE_SWITCH') else -1,
+    pyatspi.ROLE_SCROLL_BAR, pyatspi.ROLE_PAGE_TAB_LIST, pyatspi.ROLE_STATUS_BAR,
 }
 
 n_test = 0

@@ -11,6 +11,7 @@
 
 #include "bk-application.h"
 #include "bk-chart-view.h"
+#include "bk-kpi-strip.h"
 #include "bk-test-app.h"
 #include "bk-test-ui.h"
 #include "bk-window-private.h"
@@ -77,9 +78,14 @@ collect_unnamed (GtkWidget *widget,
 {
   gboolean needs_label = FALSE;
 
+  /* A closed menu is not on screen, nor in the accessibility tree */
+  if (GTK_IS_POPOVER (widget) && !gtk_widget_get_visible (widget))
+    return;
   if (GTK_IS_MENU_BUTTON (widget))
     needs_label = TRUE;
   else if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
+    needs_label = TRUE;
+  else if (GTK_IS_SCROLLBAR (widget) || ADW_IS_VIEW_SWITCHER (widget) || BK_IS_KPI_STRIP (widget))
     needs_label = TRUE;
 
   if (needs_label && gtk_widget_get_visible (widget))
@@ -89,8 +95,11 @@ collect_unnamed (GtkWidget *widget,
         {
           const char *tooltip = gtk_widget_get_tooltip_text (widget);
 
-          g_string_append_printf (unnamed, "%s (%s)\n", G_OBJECT_TYPE_NAME (widget),
+          g_string_append_printf (unnamed, "%s (%s) in", G_OBJECT_TYPE_NAME (widget),
                                   tooltip != NULL ? tooltip : "no tooltip");
+          for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+            g_string_append_printf (unnamed, " %s", G_OBJECT_TYPE_NAME (up));
+          g_string_append_c (unnamed, '\n');
         }
       if (GTK_IS_MENU_BUTTON (widget))
         return;  /* its toggle is labelled by it */
