@@ -13,6 +13,7 @@ BUILD_PACKAGES=(
 
 TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 xdotool
+  at-spi2-core python3-pyatspi gir1.2-atspi-2.0
   sqlite3 poppler-utils librsvg2-bin locales libglib2.0-bin
   gnumeric flatpak-builder
 )

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-a11y.h"
 #include "bk-chart-board.h"
 #include "bk-chart-builder.h"
 #include "bk-chart-grid.h"
@@ -61,6 +62,8 @@ typedef struct
   ChartSlot  slot;
   BkChart   *chart;
   GtkWidget *view;
+  GtkWidget *menu_button;
+  char      *menu_label;  /* its accessible name, for the chart's title */
 } LiveChart;
 
 struct _BkChartBoard
@@ -186,6 +189,25 @@ highlight_selection (BkChartBoard *self,
     }
 }
 
+/* The ⋮ button is named for its chart: "Chart options: CapEx by company" */
+static void
+label_menu_button (LiveChart *live)
+{
+  const char *title = live->chart != NULL ? bk_chart_get_title (live->chart) : NULL;
+  g_autofree char *label = NULL;
+
+  if (title == NULL || *title == '\0')
+    label = g_strdup (_("Chart options"));
+  else
+    /* Translators: the accessible name of a chart's ⋮ menu button */
+    label = g_strdup_printf (_("Chart options: %s"), title);
+  if (g_strcmp0 (label, live->menu_label) == 0)
+    return;
+  bk_a11y_set_label (live->menu_button, label);
+  g_free (live->menu_label);
+  live->menu_label = g_steal_pointer (&label);
+}
+
 static void
 update_chart (BkChartBoard *self,
               LiveChart    *live,
@@ -202,7 +224,10 @@ update_chart (BkChartBoard *self,
   chart_args (self, live->slot, &company, &period);
 
   if (live->chart != NULL && bk_chart_update (live->chart, spec, wb, results, company, period, &error))
-    return;
+    {
+      label_menu_button (live);
+      return;
+    }
 
   g_clear_error (&error);
   /* Out of range after a structural change: fall back to defaults */
@@ -219,6 +244,7 @@ update_chart (BkChartBoard *self,
     }
   g_set_object (&live->chart, chart);
   bk_chart_view_set_chart (BK_CHART_VIEW (live->view), chart);
+  label_menu_button (live);
 }
 
 static void
@@ -341,6 +367,8 @@ bk_chart_frame_new (GtkWidget  *view,
   g_menu_append_item (menu, copy_item);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  live->menu_button = button;
+  bk_a11y_set_label (button, _("Chart options"));
   gtk_widget_set_tooltip_text (button, _("Export or Copy the Chart"));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "circular");
@@ -400,6 +428,7 @@ results_grid (BkChartBoard *self)
   GtkWidget *roi = gtk_toggle_button_new_with_label (_("ROI"));
   GtkWidget *npv = gtk_toggle_button_new_with_label (_("NPV"));
 
+  bk_a11y_name_scrollbars (scroller);
   gtk_widget_add_css_class (switcher, "linked");
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (npv), GTK_TOGGLE_BUTTON (roi));
@@ -457,7 +486,9 @@ bk_chart_board_dispose (GObject *object)
   for (guint i = 0; i < self->n_charts; i++)
     {
       g_clear_object (&self->charts[i].chart);
+      g_clear_pointer (&self->charts[i].menu_label, g_free);
       self->charts[i].view = NULL;
+      self->charts[i].menu_button = NULL;
     }
 
   G_OBJECT_CLASS (bk_chart_board_parent_class)->dispose (object);

@@ -40,6 +40,7 @@ struct _BkChartView
   BkChart       *chart;
   GSignalGroup  *chart_signals;
   char          *accessible_label;
+  char          *accessible_description;
 
   /* The last drawing, the size it was made at and where it drew what */
   GskRenderNode *node;
@@ -110,23 +111,28 @@ apply_theme (BkChartView *self)
     bk_chart_set_theme (self->chart, theme);
 }
 
+/* The chart's title names it; its summary (title, values, extremes,
+ * subtitle) describes it to screen readers, anew whenever it changes */
 static void
 update_accessible (BkChartView *self)
 {
   const char *title = self->chart != NULL ? bk_chart_get_title (self->chart) : NULL;
-  const char *subtitle = self->chart != NULL ? bk_chart_get_subtitle (self->chart) : NULL;
+  g_autofree char *summary = self->chart != NULL ? bk_chart_dup_summary (self->chart) : NULL;
+  g_autofree char *label = NULL;
 
-  if (title == NULL || *title == '\0')
-    title = _("Chart");
-  if (g_strcmp0 (title, self->accessible_label) == 0)
+  label = g_strdup (title != NULL && *title != '\0' ? title : _("Chart"));
+  if (g_strcmp0 (label, self->accessible_label) == 0 &&
+      g_strcmp0 (summary, self->accessible_description) == 0)
     return;
 
-  g_free (self->accessible_label);
-  self->accessible_label = g_strdup (title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle != NULL ? subtitle : "",
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary != NULL ? summary : "",
                                   -1);
+  g_free (self->accessible_label);
+  self->accessible_label = g_steal_pointer (&label);
+  g_free (self->accessible_description);
+  self->accessible_description = g_steal_pointer (&summary);
 }
 
 /* Turns off the highlight the hover turned on. */
@@ -708,6 +714,7 @@ bk_chart_view_finalize (GObject *object)
   BkChartView *self = BK_CHART_VIEW (object);
 
   g_free (self->accessible_label);
+  g_free (self->accessible_description);
 
   G_OBJECT_CLASS (bk_chart_view_parent_class)->finalize (object);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-a11y.h"
 #include "bk-results-csv.h"
 #include "bk-pane-memory.h"
 #include "bk-results-page.h"
@@ -191,6 +192,7 @@ titled (const char *title,
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
+  bk_a11y_name_scrollbars (scroller);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_add_css_class (label, "bk-section-title");
@@ -228,15 +230,13 @@ bk_results_page_init (BkResultsPage *self)
   gtk_paned_set_shrink_end_child (GTK_PANED (sheets), FALSE);
 
   self->metrics_sheet = BK_SHEET_VIEW (bk_sheet_view_new (NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->metrics_sheet),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Results by company"), -1);
+  bk_sheet_view_set_title (self->metrics_sheet, _("Results by company"));
   g_signal_connect (self->metrics_sheet, "cursor-moved", G_CALLBACK (metrics_cursor_cb), self);
   gtk_paned_set_start_child (GTK_PANED (sheets),
                              titled (_("Results by company"), GTK_WIDGET (self->metrics_sheet), NULL));
 
   self->series_sheet = BK_SHEET_VIEW (bk_sheet_view_new (NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->series_sheet),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Per-period results"), -1);
+  bk_sheet_view_set_title (self->series_sheet, _("Per-period results"));
   gtk_paned_set_end_child (GTK_PANED (sheets),
                            titled (_("Per-period results: all companies"), GTK_WIDGET (self->series_sheet),
                                    &self->series_title));

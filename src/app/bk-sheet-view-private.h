@@ -137,7 +137,14 @@ struct _BkSheetView
   const char       *cursor_name;
 
   guint             n_drawn_cells;
+
+  /* Accessibility (bk-sheet-view-a11y.c) */
+  char             *unit;
+  char             *title;
 };
+
+/* bk-sheet-view-a11y.c: what a screen reader hears of the active cell */
+void     bk_sheet_view_update_accessible_cell (BkSheetView *self);
 
 /* bk-sheet-view.c: geometry (content offsets are before scrolling) */
 void     bk_sheet_view_ensure_metrics        (BkSheetView  *self);

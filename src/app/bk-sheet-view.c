@@ -469,34 +469,6 @@ set_adjustment (BkSheetView    *self,
 /* Cursor and selection (bk-sheet-selection.c)                               */
 
 static void
-update_accessible_cell (BkSheetView *self)
-{
-  g_autoptr(GString) column = NULL;
-  g_autoptr(GString) row = NULL;
-  g_autoptr(GString) value = NULL;
-  g_autofree char *description = NULL;
-  int cursor_row, cursor_column;
-
-  if (self->model == NULL ||
-      !bk_sheet_selection_get_cursor (self->selection, &cursor_row, &cursor_column))
-    return;
-
-  column = g_string_new (NULL);
-  row = g_string_new (NULL);
-  value = g_string_new (NULL);
-  bk_table_model_get_column_header (self->model, cursor_column, column);
-  bk_table_model_get_row_header (self->model, cursor_row, row);
-  bk_table_model_get_cell (self->model, cursor_row, cursor_column, value);
-
-  /* Translators: the active cell, e.g. "2025, Microsoft: 80.0" */
-  description = g_strdup_printf (_("%s, %s: %s"), column->str, row->str,
-                                 value->len ? value->str : _("empty"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-}
-
-static void
 selection_changed_cb (BkSheetView      *self,
                       gboolean          cursor_moved,
                       BkSheetSelection *selection)
@@ -509,7 +481,7 @@ selection_changed_cb (BkSheetView      *self,
       int row, column;
 
       bk_sheet_selection_get_cursor (selection, &row, &column);
-      update_accessible_cell (self);
+      bk_sheet_view_update_accessible_cell (self);
       g_signal_emit (self, signals[CURSOR_MOVED], 0, row, column);
     }
 
@@ -802,7 +774,7 @@ model_cells_changed_cb (BkSheetView *self,
   if (bk_sheet_selection_get_cursor (self->selection, &cursor_row, &cursor_column) &&
       cursor_row >= (int) row && cursor_row < (int) (row + n_rows) &&
       cursor_column >= (int) column && cursor_column < (int) (column + n_columns))
-    update_accessible_cell (self);
+    bk_sheet_view_update_accessible_cell (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1222,6 +1194,8 @@ bk_sheet_view_finalize (GObject *object)
   BkSheetView *self = BK_SHEET_VIEW (object);
 
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->column_widths, g_free);
   g_clear_pointer (&self->column_x, g_free);
   g_string_free (self->scratch, TRUE);

@@ -71,6 +71,18 @@ gboolean      bk_sheet_view_fill_right         (BkSheetView   *self);
 /* The text copy() puts on the clipboard. */
 char         *bk_sheet_view_dup_selection_text (BkSheetView   *self);
 
+/* The unit of the table's values ("US$ B"), said after the active cell's
+ * value to screen readers; NULL for none (the headers name it). */
+void          bk_sheet_view_set_unit           (BkSheetView   *self,
+                                                const char    *unit);
+/* The table's title: the grid's accessible name, and said with the
+ * active cell; NULL names it "Table". */
+void          bk_sheet_view_set_title          (BkSheetView   *self,
+                                                const char    *title);
+/* What a screen reader hears of the active cell: "Microsoft, 2023, CapEx:
+ * 28.10 US$ B", and its note; NULL without a cursor. */
+char         *bk_sheet_view_dup_cell_announcement (BkSheetView *self);
+
 guint         bk_sheet_view_get_column_width   (BkSheetView   *self,
                                                 guint          column);
 void          bk_sheet_view_set_column_width   (BkSheetView   *self,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bk-a11y.h"
 #include "bk-pane-memory.h"
 #include "bk-table-page.h"
 
@@ -366,7 +367,7 @@ bk_table_page_class_init (BkTablePageClass *klass)
 static void
 bk_table_page_init (BkTablePage *self)
 {
-  GtkWidget *bar, *overlay;
+  GtkWidget *bar, *overlay, *icon;
   GtkEventController *keys;
 
   self->scratch = g_string_new (NULL);
@@ -414,7 +415,10 @@ bk_table_page_init (BkTablePage *self)
   self->warning = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   gtk_widget_add_css_class (self->warning, "warning");
   gtk_widget_add_css_class (self->warning, "bk-table-warning");
-  gtk_box_append (GTK_BOX (self->warning), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  /* The box is named "Warning" and described by its text: the icon says nothing more */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (self->warning), icon);
   self->warning_label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->warning_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (self->warning_label), 60);
@@ -463,6 +467,7 @@ bk_table_page_init (BkTablePage *self)
   g_signal_connect (self->sheet, "error", G_CALLBACK (sheet_error_cb), self);
   g_signal_connect (self->sheet, "error-cleared", G_CALLBACK (sheet_error_cleared_cb), self);
   self->scroller = gtk_scrolled_window_new ();
+  bk_a11y_name_scrollbars (self->scroller);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_widget_set_size_request (self->scroller, 240, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->sheet));
@@ -531,6 +536,7 @@ bk_table_page_set_unit (BkTablePage *self,
   g_return_if_fail (BK_IS_TABLE_PAGE (self));
 
   gtk_label_set_text (GTK_LABEL (self->unit), unit ? unit : "");
+  bk_sheet_view_set_unit (self->sheet, unit);
 }
 
 void

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bk-a11y.h"
 #include "bk-pane-memory.h"
 #include "bk-text.h"
 #include "bk-window-private.h"
@@ -981,7 +982,7 @@ new_sheet_page (BkWindow   *self,
   BkSheetView *sheet = bk_table_page_get_sheet (BK_TABLE_PAGE (widget));
 
   bk_table_page_set_side (BK_TABLE_PAGE (widget), new_board (self, page, sheet));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sheet), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  bk_sheet_view_set_title (sheet, label);
   bk_sheet_view_set_context_menu (sheet, self->sheet_menu);
   return widget;
 }
@@ -996,6 +997,8 @@ static void
 bk_window_init (BkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Controls named for screen readers after what they show (bk-a11y.c) */
+  bk_a11y_name_controls (GTK_WIDGET (self));
 
   self->workbook_signals = g_signal_group_new (BK_TYPE_WORKBOOK);
   g_signal_group_connect (self->workbook_signals, "changed", G_CALLBACK (workbook_changed_cb), self);

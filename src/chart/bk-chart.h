@@ -296,6 +296,12 @@ BkChartHits          *bk_chart_render_around          (BkChart               *ch
 char                 *bk_chart_describe_hit           (BkChart               *chart,
                                                        const BkChartHit      *hit);
 
+/* The chart in a few sentences, for screen readers (bk-chart-summary.c):
+ * "Net present value by company: Microsoft $272B, Alphabet $180B.
+ * US$ billion, Base" — each series' value (or its first and last), the
+ * highest and the lowest, then the subtitle. */
+char                 *bk_chart_dup_summary            (BkChart               *chart);
+
 /* The colour-blind-safe (Okabe–Ito) palette, cycling. */
 void                  bk_chart_palette_color          (BkChartTheme           theme,
                                                        guint                  index,
