@@ -109,6 +109,13 @@ static const BkCliCommand commands[] = {
        "spreadsheet to the numbers of recalc; --values-only writes the "
        "values instead. Nothing is written unless the whole file is."),
     bk_cli_xlsx_options, 1, 1, bk_cli_cmd_export_xlsx },
+  { "report", "FILE -o OUT.pdf [--scenario NAME] [--paper a4|letter]",
+    N_("Write a PDF report of the workbook"),
+    N_("The report holds the key figures, the scenario comparison, every "
+       "chart, the input tables, the assumptions in effect and the notes as "
+       "numbered sources, on A4 or letter paper. Nothing is written unless "
+       "the whole file is."),
+    bk_cli_report_options, 1, 1, bk_cli_cmd_report },
   { "scenario", "list|add|rename|remove|set|unset FILE …",
     N_("List, add, rename and remove scenarios and set their assumptions"),
     N_("scenario list FILE prints the scenario names, Base first, one per "

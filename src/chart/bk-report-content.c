@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-report-content.c — what the report says: the title page, key figures,
+ * scenario comparison, charts, input tables, assumptions and sources of a
+ * workbook, as blocks for the page layout */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "bk-chart-builder.h"
+#include "bk-format.h"
+#include "bk-metric.h"
+#include "bk-report-private.h"
+
+/* The metrics of the key figures and the comparison, as the KPI strip shows
+ * them, and discounted payback */
+static const BkMetric report_metrics[] = {
+  BK_METRIC_NPV, BK_METRIC_IRR, BK_METRIC_ROI, BK_METRIC_PAYBACK, BK_METRIC_DISCOUNTED_PAYBACK,
+};
+
+/* The charts of the window, in the order of its pages */
+static const BkChartSpec report_charts[] = {
+  BK_CHART_SPEC_CAPEX, BK_CHART_SPEC_BACKLOG, BK_CHART_SPEC_TOKENS, BK_CHART_SPEC_SHARE,
+  BK_CHART_SPEC_NPV, BK_CHART_SPEC_CUMULATIVE_FCF, BK_CHART_SPEC_REVENUE, BK_CHART_SPEC_ROI,
+  BK_CHART_SPEC_WATERFALL,
+};
+
+void
+bk_block_free (gpointer data)
+{
+  BkBlock *block = data;
+
+  g_free (block->text);
+  g_clear_pointer (&block->table, bk_report_table_free);
+  g_clear_object (&block->chart);
+  g_free (block);
+}
+
+static BkBlock *
+add_block (GPtrArray   *blocks,
+           BkBlockKind  kind)
+{
+  BkBlock *block = g_new0 (BkBlock, 1);
+
+  block->kind = kind;
+  g_ptr_array_add (blocks, block);
+  return block;
+}
+
+static void
+add_text (GPtrArray   *blocks,
+          BkTextStyle  style,
+          const char  *text)
+{
+  BkBlock *block = add_block (blocks, BK_BLOCK_TEXT);
+
+  block->style = style;
+  block->text = g_strdup (text);
+}
+
+static void
+add_table (GPtrArray     *blocks,
+           BkReportTable *table)
+{
+  add_block (blocks, BK_BLOCK_TABLE)->table = table;
+}
+
+/* As the KPI strip shows it: IRR with one decimal and a star when the cash
+ * flows have several rates, ROI without decimals, paybacks in years. */
+static void
+format_metric (GString         *out,
+               const BkMetrics *metrics,
+               BkMetric         metric,
+               double           value)
+{
+  switch (metric)
+    {
+    case BK_METRIC_NPV:
+      bk_format_money (out, value);
+      break;
+    case BK_METRIC_IRR:
+      bk_format_percent (out, value, 1);
+      if (metrics != NULL && metrics->irr_multiple && isfinite (value))
+        g_string_append (out, "*");
+      break;
+    case BK_METRIC_ROI:
+      bk_format_percent (out, value, 0);
+      break;
+    case BK_METRIC_PAYBACK:
+    case BK_METRIC_DISCOUNTED_PAYBACK:
+      bk_format_years (out, value);
+      break;
+    case BK_N_METRICS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+company_label (BkWorkbook *workbook,
+               int         company)
+{
+  return company < 0 ? _("Total") : bk_workbook_get_company_name (workbook, (guint) company);
+}
+
+static void
+add_title_page (GPtrArray      *blocks,
+                BkReportSource *source)
+{
+  BkWorkbook *workbook = source->workbook;
+  const char *title = bk_workbook_get_title (workbook);
+  g_autofree char *scenario = g_strdup_printf (_("Scenario: %s"),
+                                               source->scenario == BK_SCENARIO_BASE
+                                               ? _("Base")
+                                               : bk_workbook_get_scenario_name (workbook, source->scenario));
+  g_autofree char *day = g_date_time_format (source->date, "%x");
+  g_autofree char *date = g_strdup_printf (_("Report of %s"), day);
+  guint n_periods = bk_workbook_get_n_periods (workbook);
+
+  add_text (blocks, BK_TEXT_TITLE, title != NULL && title[0] != '\0' ? title : _("Untitled workbook"));
+  add_text (blocks, BK_TEXT_SUBTITLE, scenario);
+  add_text (blocks, BK_TEXT_BODY, date);
+  if (n_periods > 0)
+    {
+      g_autofree char *first = bk_workbook_dup_period_label (workbook, 0);
+      g_autofree char *last = bk_workbook_dup_period_label (workbook, n_periods - 1);
+      g_autofree char *text = g_strdup_printf (_("%u companies in %u markets, input periods %s to %s"),
+                                               bk_workbook_get_n_companies (workbook),
+                                               bk_workbook_get_n_markets (workbook),
+                                               first, last);
+
+      add_text (blocks, BK_TEXT_BODY, text);
+    }
+  add_text (blocks, BK_TEXT_BODY,
+            _("Drawn by Breakeven from the workbook’s inputs and assumptions; "
+              "the model is described in MODEL.md."));
+  add_block (blocks, BK_BLOCK_PAGE_BREAK);
+}
+
+static void
+add_key_figures (GPtrArray      *blocks,
+                 BkReportSource *source)
+{
+  BkWorkbook *workbook = source->workbook;
+  guint n_companies = bk_workbook_get_n_companies (workbook);
+  BkReportTable *table = bk_report_table_new (1 + G_N_ELEMENTS (report_metrics));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  add_text (blocks, BK_TEXT_HEADING, _("Key figures"));
+  add_text (blocks, BK_TEXT_BODY,
+            _("Net present value, internal rate of return, return on investment "
+              "and paybacks of each company’s free cash flows. "
+              "* The cash flows have more than one rate of return."));
+
+  bk_report_table_set_column (table, 0, _("Company"), FALSE);
+  for (guint m = 0; m < G_N_ELEMENTS (report_metrics); m++)
+    bk_report_table_set_column (table, 1 + m, bk_metric_get_title (report_metrics[m]), TRUE);
+
+  for (int c = 0; c <= (int) n_companies; c++)
+    {
+      int company = c < (int) n_companies ? c : -1;
+      const BkMetrics *metrics = bk_metric_get_row (source->results, company);
+      guint row = bk_report_table_add_row (table, company < 0);
+
+      bk_report_table_set_cell (table, row, 0, company_label (workbook, company));
+      for (guint m = 0; m < G_N_ELEMENTS (report_metrics); m++)
+        {
+          g_string_truncate (text, 0);
+          format_metric (text, metrics, report_metrics[m],
+                         metrics != NULL ? bk_metric_get (metrics, report_metrics[m]) : NAN);
+          bk_report_table_set_cell (table, row, 1 + m, text->str);
+        }
+    }
+  add_table (blocks, table);
+}
+
+/* Grouped bars: the NPV of each company, one bar per scenario */
+static BkChart *
+build_compare_chart (BkReportSource *source)
+{
+  BkWorkbook *workbook = source->workbook;
+  guint n_companies = bk_workbook_get_n_companies (workbook);
+  BkChart *chart = bk_chart_new (BK_CHART_KIND_BAR);
+  g_autofree const char **names = g_new0 (const char *, n_companies + 1);
+  g_autofree double *values = g_new0 (double, MAX (1, n_companies));
+  const char *title = bk_workbook_get_title (workbook);
+
+  for (guint c = 0; c < n_companies; c++)
+    names[c] = bk_workbook_get_company_name (workbook, c);
+  bk_chart_set_categories (chart, names);
+  bk_chart_set_title (chart, _("Net present value by scenario"));
+  bk_chart_set_subtitle (chart, _("US$ billion, each company in every scenario"));
+  bk_chart_set_unit (chart, BK_CHART_UNIT_USD_BILLIONS);
+  if (title != NULL && title[0] != '\0')
+    {
+      g_autofree char *line = g_strdup_printf (_("Source: %s; Breakeven model"), title);
+
+      bk_chart_set_source (chart, line);
+    }
+  else
+    bk_chart_set_source (chart, _("Source: Breakeven model"));
+
+  for (guint s = 0; s < source->comparison->n_scenarios; s++)
+    {
+      for (guint c = 0; c < n_companies; c++)
+        values[c] = bk_comparison_get (source->comparison, s, (int) c, BK_METRIC_NPV)->value;
+      bk_chart_add_series (chart, s == BK_SCENARIO_BASE ? _("Base") : bk_workbook_get_scenario_name (workbook, s),
+                           values, n_companies);
+    }
+  return chart;
+}
+
+static void
+add_comparison (GPtrArray      *blocks,
+                BkReportSource *source)
+{
+  BkWorkbook *workbook = source->workbook;
+  BkComparison *comparison = source->comparison;
+  guint n_companies = bk_workbook_get_n_companies (workbook);
+  BkReportTable *table = bk_report_table_new (2 + comparison->n_scenarios);
+  g_autoptr(GString) metrics_text = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  add_text (blocks, BK_TEXT_HEADING, _("Scenario comparison"));
+  if (comparison->n_scenarios < 2)
+    add_text (blocks, BK_TEXT_BODY, _("The workbook has no scenario besides Base."));
+  else
+    add_text (blocks, BK_TEXT_BODY,
+              _("Each metric in every scenario; in parentheses the difference against Base."));
+
+  bk_report_table_set_column (table, 0, _("Company"), FALSE);
+  bk_report_table_set_column (table, 1, _("Metric"), FALSE);
+  for (guint s = 0; s < comparison->n_scenarios; s++)
+    bk_report_table_set_column (table, 2 + s,
+                                s == BK_SCENARIO_BASE ? _("Base") : bk_workbook_get_scenario_name (workbook, s),
+                                TRUE);
+
+  for (guint m = 0; m < G_N_ELEMENTS (report_metrics); m++)
+    g_string_append_printf (metrics_text, "%s%s", m > 0 ? "\n" : "", bk_metric_get_title (report_metrics[m]));
+
+  for (int c = 0; c <= (int) n_companies; c++)
+    {
+      int company = c < (int) n_companies ? c : -1;
+      guint row = bk_report_table_add_row (table, company < 0);
+
+      bk_report_table_set_cell (table, row, 0, company_label (workbook, company));
+      bk_report_table_set_cell (table, row, 1, metrics_text->str);
+      for (guint s = 0; s < comparison->n_scenarios; s++)
+        {
+          g_string_truncate (text, 0);
+          for (guint m = 0; m < G_N_ELEMENTS (report_metrics); m++)
+            {
+              const BkComparisonCell *cell = bk_comparison_get (comparison, s, company, report_metrics[m]);
+
+              if (m > 0)
+                g_string_append_c (text, '\n');
+              format_metric (text, NULL, report_metrics[m], cell->value);
+              if (s != BK_SCENARIO_BASE && isfinite (cell->diff) && cell->diff != 0)
+                {
+                  g_string_append (text, " (");
+                  if (cell->diff > 0)
+                    g_string_append_c (text, '+');
+                  format_metric (text, NULL, report_metrics[m], cell->diff);
+                  g_string_append_c (text, ')');
+                }
+            }
+          bk_report_table_set_cell (table, row, 2 + s, text->str);
+        }
+    }
+  add_table (blocks, table);
+
+  if (n_companies > 0)
+    add_block (blocks, BK_BLOCK_CHART)->chart = build_compare_chart (source);
+}
+
+static void
+add_charts (GPtrArray      *blocks,
+            BkReportSource *source)
+{
+  add_block (blocks, BK_BLOCK_PAGE_BREAK);
+  add_text (blocks, BK_TEXT_HEADING, _("Charts"));
+  for (guint i = 0; i < G_N_ELEMENTS (report_charts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      BkChart *chart = bk_chart_build (report_charts[i], source->workbook, source->results, -1, -1, &error);
+
+      if (chart == NULL)
+        {
+          g_debug ("No %s chart in the report: %s", bk_chart_spec_to_string (report_charts[i]), error->message);
+          continue;
+        }
+      bk_chart_set_legend_position (chart, BK_CHART_LEGEND_BOTTOM);
+      add_block (blocks, BK_BLOCK_CHART)->chart = chart;
+    }
+}
+
+/* One input table, in as many parts as its periods need to fit @width;
+ * cells with a note get the note's number, and the note a row in @sources. */
+static void
+add_input_table (GPtrArray      *blocks,
+                 BkReportSource *source,
+                 BkTable         input,
+                 BkReportTable  *sources,
+                 PangoContext   *context,
+                 double          width)
+{
+  BkWorkbook *workbook = source->workbook;
+  guint n_rows = bk_workbook_get_n_rows (workbook, input);
+  guint n_periods = bk_workbook_get_n_periods (workbook);
+  g_autoptr(BkReportTable) full = bk_report_table_new (1 + MAX (1, n_periods));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *heading = g_strdup_printf (_("%s (%s)"), bk_table_get_title (input), bk_table_get_unit (input));
+  double name_width, period_width = 0;
+  guint per_part;
+
+  add_text (blocks, BK_TEXT_SUBHEADING, heading);
+  if (n_rows == 0 || n_periods == 0)
+    {
+      add_text (blocks, BK_TEXT_BODY, _("The table is empty."));
+      return;
+    }
+
+  bk_report_table_set_column (full, 0, bk_table_rows_are_markets (input) ? _("Market") : _("Company"), FALSE);
+  for (guint p = 0; p < n_periods; p++)
+    {
+      g_autofree char *label = bk_workbook_dup_period_label (workbook, p);
+
+      bk_report_table_set_column (full, 1 + p, label, TRUE);
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      guint row = bk_report_table_add_row (full, FALSE);
+
+      bk_report_table_set_cell (full, row, 0, bk_workbook_get_row_name (workbook, input, r));
+      for (guint p = 0; p < n_periods; p++)
+        {
+          BkCell cell;
+
+          bk_workbook_get_cell (workbook, source->scenario, input, r, p, &cell);
+          g_string_truncate (text, 0);
+          if (isfinite (cell.value))
+            bk_format_cell_value (text, input, cell.value);
+          if (cell.note != NULL && cell.note[0] != '\0')
+            {
+              guint number = bk_report_table_get_n_rows (sources) + 1;
+              guint note_row = bk_report_table_add_row (sources, FALSE);
+              g_autofree char *period = bk_workbook_dup_period_label (workbook, p);
+              g_autofree char *where = g_strdup_printf ("%s · %s · %s", bk_table_get_title (input),
+                                                        bk_workbook_get_row_name (workbook, input, r), period);
+              g_autofree char *num = g_strdup_printf ("%u", number);
+
+              g_string_append_printf (text, " [%u]", number);
+              bk_report_table_set_cell (sources, note_row, 0, num);
+              bk_report_table_set_cell (sources, note_row, 1, where);
+              bk_report_table_set_cell (sources, note_row, 2, cell.note);
+            }
+          bk_report_table_set_cell (full, row, 1 + p, text->str);
+        }
+    }
+
+  /* As many periods a part as fit beside the names */
+  name_width = MIN (width * 0.3, bk_report_table_get_natural_width (full, context, 0));
+  for (guint p = 0; p < n_periods; p++)
+    period_width = MAX (period_width, bk_report_table_get_natural_width (full, context, 1 + p));
+  per_part = MAX (1, (guint) ((width - name_width) / MAX (1, period_width)));
+
+  for (guint first = 0; first < n_periods; first += per_part)
+    {
+      guint n = MIN (per_part, n_periods - first);
+      BkReportTable *part = bk_report_table_new (1 + n);
+
+      bk_report_table_set_column (part, 0, bk_table_rows_are_markets (input) ? _("Market") : _("Company"), FALSE);
+      for (guint p = 0; p < n; p++)
+        {
+          g_autofree char *label = bk_workbook_dup_period_label (workbook, first + p);
+
+          bk_report_table_set_column (part, 1 + p, label, TRUE);
+        }
+      for (guint r = 0; r < n_rows; r++)
+        {
+          guint row = bk_report_table_add_row (part, FALSE);
+
+          for (guint c = 0; c <= n; c++)
+            bk_report_table_set_cell (part, row, c, bk_report_table_get_cell (full, r, c == 0 ? 0 : first + c));
+        }
+      add_table (blocks, part);
+    }
+}
+
+static void
+add_assumptions (GPtrArray      *blocks,
+                 BkReportSource *source)
+{
+  BkWorkbook *workbook = source->workbook;
+  guint n_companies = bk_workbook_get_n_companies (workbook);
+  BkReportTable *table = bk_report_table_new (3);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  add_text (blocks, BK_TEXT_HEADING, _("Assumptions in effect"));
+  add_text (blocks, BK_TEXT_BODY,
+            _("The drivers of the model in this scenario, and the companies that override them."));
+  bk_report_table_set_column (table, 0, _("Driver"), FALSE);
+  bk_report_table_set_column (table, 1, _("Value"), TRUE);
+  bk_report_table_set_column (table, 2, _("Company overrides"), FALSE);
+
+  for (guint a = 0; a < BK_N_ASSUMPTIONS; a++)
+    {
+      double value = bk_workbook_get_assumption (workbook, source->scenario, -1, a);
+      guint row = bk_report_table_add_row (table, FALSE);
+
+      bk_report_table_set_cell (table, row, 0, bk_assumption_get_name (a));
+      g_string_truncate (text, 0);
+      bk_format_assumption_with_unit (text, a, value);
+      bk_report_table_set_cell (table, row, 1, text->str);
+
+      g_string_truncate (text, 0);
+      if (!bk_assumption_is_workbook_only (a))
+        for (guint c = 0; c < n_companies; c++)
+          {
+            double own = bk_workbook_get_assumption (workbook, source->scenario, (int) c, a);
+
+            if (own == value || (isnan (own) && isnan (value)))
+              continue;
+            if (text->len > 0)
+              g_string_append (text, "; ");
+            g_string_append_printf (text, "%s: ", bk_workbook_get_company_name (workbook, c));
+            bk_format_assumption_with_unit (text, a, own);
+          }
+      bk_report_table_set_cell (table, row, 2, text->str);
+    }
+  add_table (blocks, table);
+}
+
+void
+bk_report_content_build (GPtrArray      *blocks,
+                         BkReportSource *source,
+                         PangoContext   *context,
+                         double          width)
+{
+  BkReportTable *sources = bk_report_table_new (3);
+
+  g_return_if_fail (blocks != NULL);
+  g_return_if_fail (source != NULL);
+
+  bk_report_table_set_column (sources, 0, _("No."), TRUE);
+  bk_report_table_set_column (sources, 1, _("Cell"), FALSE);
+  bk_report_table_set_column (sources, 2, _("Note"), FALSE);
+
+  add_title_page (blocks, source);
+  add_key_figures (blocks, source);
+  add_comparison (blocks, source);
+  add_charts (blocks, source);
+
+  add_block (blocks, BK_BLOCK_PAGE_BREAK);
+  add_text (blocks, BK_TEXT_HEADING, _("Input tables"));
+  add_text (blocks, BK_TEXT_BODY,
+            _("The inputs as the scenario sees them; [n] refers to the numbered sources."));
+  for (BkTable input = BK_TABLE_CAPEX; input <= BK_TABLE_SHARE; input++)
+    add_input_table (blocks, source, input, sources, context, width);
+
+  add_assumptions (blocks, source);
+
+  add_text (blocks, BK_TEXT_HEADING, _("Sources"));
+  if (bk_report_table_get_n_rows (sources) == 0)
+    {
+      add_text (blocks, BK_TEXT_BODY, _("No cell carries a note."));
+      bk_report_table_free (sources);
+    }
+  else
+    add_table (blocks, sources);
+}
