@@ -2,16 +2,23 @@
 /* bench-model.c — how fast the model layer is: recalculation of the sample
  * and of a generated 200-company × 40-quarter workbook, and opening and
  * fully loading a document of one million cells.  Prints figures; asserts
- * nothing (ARCHITECTURE.md: benchmarks are not timed tests). */
+ * nothing (ARCHITECTURE.md: benchmarks are not timed tests).
+ *
+ *   bench-model --phases FILE.breakeven
+ * instead times what `breakeven-cli recalc --json FILE` does, phase by
+ * phase: open and load, compute (and of that the IRRs), write the results
+ * JSON. */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bk-document.h"
 #include "bk-engine.h"
+#include "bk-finance.h"
 #include "bk-json.h"
 #include "bk-workbook-private.h"
 
@@ -79,9 +86,76 @@ time_recalc (BkWorkbook *wb,
   return (double) (g_get_monotonic_time () - start) / rounds;
 }
 
-int
-main (int   argc,
-      char *argv[])
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+/* The phases of `recalc --json` on one document, each the best of
+ * @rounds (the first open warms the page cache). */
+static int
+time_phases (const char *path,
+             guint       rounds)
+{
+  double open_s = INFINITY, compute_s = INFINITY, irr_s = INFINITY, write_s = INFINITY;
+  gsize length = 0;
+
+  for (guint r = 0; r < rounds; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BkDocument) doc = NULL;
+      g_autoptr(BkResults) results = NULL;
+      g_autofree char *json = NULL;
+      BkWorkbook *wb;
+      guint n;
+      gint64 start = g_get_monotonic_time ();
+
+      doc = bk_document_open (path, &error);
+      if (doc == NULL)
+        {
+          g_printerr ("bench-model: %s\n", error->message);
+          return 1;
+        }
+      wb = bk_document_get_workbook (doc);
+      open_s = MIN (open_s, seconds_since (start));
+
+      start = g_get_monotonic_time ();
+      results = bk_engine_compute (wb, BK_SCENARIO_BASE);
+      compute_s = MIN (compute_s, seconds_since (start));
+
+      /* The IRRs again on their own: every company and the total */
+      n = bk_results_get_n_periods (results);
+      start = g_get_monotonic_time ();
+      for (guint c = 0; c <= bk_results_get_n_companies (results); c++)
+        {
+          const BkMetrics *m = c < bk_results_get_n_companies (results)
+                               ? bk_results_get_company (results, c)
+                               : bk_results_get_total (results);
+          double irr;
+          gboolean multiple;
+
+          bk_finance_irr (m->series[BK_SERIES_FCF], n,
+                          1.0 / bk_granularity_per_year (bk_workbook_get_granularity (wb)),
+                          0.09, &irr, &multiple);
+        }
+      irr_s = MIN (irr_s, seconds_since (start));
+
+      start = g_get_monotonic_time ();
+      json = bk_json_write_results (wb, results);
+      length = strlen (json);
+      write_s = MIN (write_s, seconds_since (start));
+    }
+
+  printf ("recalc --json phases, best of %u:\n", rounds);
+  printf ("  open and load the document: %8.3f s\n", open_s);
+  printf ("  compute:                    %8.3f s (IRRs alone %.3f s)\n", compute_s, irr_s);
+  printf ("  write results JSON:         %8.3f s (%.1f MB)\n", write_s, length / 1e6);
+  return 0;
+}
+
+static int
+time_all (void)
 {
   g_autoptr(BkWorkbook) sample = load_sample ();
   g_autoptr(BkWorkbook) big = generate (BK_GRANULARITY_QUARTER, 200, 40);
@@ -123,4 +197,14 @@ main (int   argc,
   g_unlink (path);
   g_rmdir (dir);
   return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && strcmp (argv[1], "--phases") == 0)
+    return time_phases (argv[2], 3);
+
+  return time_all ();
 }

@@ -22,6 +22,13 @@ FUZZ_PACKAGES=(
   clang libclang-rt-14-dev
 )
 
+# bench/peers: the spreadsheets Breakeven is measured against (Gnumeric is
+# in TEST_PACKAGES already) and GNU time for peak memory.  Not needed to
+# build or test.
+BENCH_PACKAGES=(
+  libreoffice-calc-nogui time
+)
+
 # ensure_packages NAME… — installs whatever is not installed yet.
 ensure_packages () {
   local missing=() pkg

@@ -14,6 +14,7 @@
 
 #include "bk-chart-board.h"
 #include "bk-chart-builder.h"
+#include "bk-chart-grid.h"
 #include "bk-chart-view.h"
 
 typedef enum
@@ -49,6 +50,11 @@ static const struct
 };
 
 #define MAX_BOARD_CHARTS 4
+
+/* The ⋮ button's margin, and the corner of the chart kept free for it:
+ * a circular button is 34 px */
+#define MENU_MARGIN 4
+#define MENU_CORNER (34 + 2 * MENU_MARGIN)
 
 typedef struct
 {
@@ -347,13 +353,14 @@ chart_frame (BkChartBoard *self,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "circular");
   gtk_widget_add_css_class (button, "bk-chart-menu");
-  /* Bottom right, over the end of the source line: chart titles use the
-   * whole width at the top */
+  /* Top right, in a corner the chart keeps free: its title and subtitle
+   * wrap before it, so the button never covers text */
   gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_valign (button, GTK_ALIGN_END);
-  gtk_widget_set_margin_bottom (button, 2);
-  gtk_widget_set_margin_end (button, 6);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, MENU_MARGIN);
+  gtk_widget_set_margin_end (button, MENU_MARGIN);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), button);
+  bk_chart_view_set_corner (BK_CHART_VIEW (live->view), MENU_CORNER, MENU_CORNER);
 
   gtk_widget_add_css_class (overlay, "bk-chart-frame");
   return overlay;
@@ -371,20 +378,17 @@ npv_toggled_cb (GtkToggleButton *button,
   update_now (self);
 }
 
-/* Results: four charts in a grid, ROI or NPV as the switch says */
+/* Results: four charts in as many columns as fit (bk-chart-grid.c),
+ * scrolling when the window is short, ROI or NPV as the switch says */
 static GtkWidget *
 results_grid (BkChartBoard *self)
 {
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *grid = bk_chart_grid_new ();
   GtkWidget *roi_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *switcher = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *roi = gtk_toggle_button_new_with_label (_("ROI"));
   GtkWidget *npv = gtk_toggle_button_new_with_label (_("NPV"));
-
-  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
 
   gtk_widget_add_css_class (switcher, "linked");
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
@@ -396,14 +400,16 @@ results_grid (BkChartBoard *self)
   gtk_box_append (GTK_BOX (switcher), roi);
   gtk_box_append (GTK_BOX (switcher), npv);
 
-  gtk_grid_attach (GTK_GRID (grid), chart_frame (self, CHART_CUMULATIVE_FCF), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), chart_frame (self, CHART_REVENUE), 1, 0, 1, 1);
+  bk_chart_grid_append (BK_CHART_GRID (grid), chart_frame (self, CHART_CUMULATIVE_FCF));
+  bk_chart_grid_append (BK_CHART_GRID (grid), chart_frame (self, CHART_REVENUE));
   gtk_box_append (GTK_BOX (roi_box), switcher);
   gtk_box_append (GTK_BOX (roi_box), chart_frame (self, CHART_ROI));
-  gtk_grid_attach (GTK_GRID (grid), roi_box, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), chart_frame (self, CHART_WATERFALL), 1, 1, 1, 1);
-  gtk_widget_set_size_request (grid, 480, -1);
-  return grid;
+  bk_chart_grid_append (BK_CHART_GRID (grid), roi_box);
+  bk_chart_grid_append (BK_CHART_GRID (grid), chart_frame (self, CHART_WATERFALL));
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  return scroller;
 }
 
 /* GObject */

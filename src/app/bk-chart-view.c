@@ -26,7 +26,7 @@
 #include "bk-chart-view.h"
 
 #define MIN_WIDTH      320
-#define MIN_HEIGHT     240
+#define MIN_HEIGHT     200
 #define NAT_WIDTH      640
 #define NAT_HEIGHT     400
 #define MARK_RADIUS    5.0
@@ -46,6 +46,8 @@ struct _BkChartView
   int            node_width;
   int            node_height;
   BkChartHits   *hits;
+  int            corner_width;      /* kept free of text, top right */
+  int            corner_height;
 
   /* Pointer */
   gboolean       has_pointer;
@@ -549,7 +551,8 @@ bk_chart_view_snapshot (GtkWidget   *widget,
 
       cr = gtk_snapshot_append_cairo (chart_snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
       g_clear_object (&self->hits);
-      self->hits = bk_chart_render (self->chart, cr, width, height);
+      self->hits = bk_chart_render_around (self->chart, cr, width, height,
+                                           self->corner_width, self->corner_height);
       cairo_destroy (cr);
 
       g_clear_pointer (&self->node, gsk_render_node_unref);
@@ -852,4 +855,20 @@ bk_chart_view_init (BkChartView *self)
   gtk_widget_action_set_enabled (widget, "chart.copy", FALSE);
   gtk_widget_action_set_enabled (widget, "chart.export", FALSE);
   update_accessible (self);
+}
+
+void
+bk_chart_view_set_corner (BkChartView *self,
+                          int          width,
+                          int          height)
+{
+  g_return_if_fail (BK_IS_CHART_VIEW (self));
+  g_return_if_fail (width >= 0 && height >= 0);
+
+  if (self->corner_width == width && self->corner_height == height)
+    return;
+  self->corner_width = width;
+  self->corner_height = height;
+  g_clear_pointer (&self->node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -23,6 +23,12 @@ BkChart     *bk_chart_view_get_chart          (BkChartView   *self);
 void         bk_chart_view_set_chart          (BkChartView   *self,
                                                BkChart       *chart);
 
+/* Keeps the top right @width × @height of the view free of text, for a
+ * button laid over it (bk_chart_render_around()); exports ignore it. */
+void         bk_chart_view_set_corner         (BkChartView   *self,
+                                               int            width,
+                                               int            height);
+
 /* The "chart.copy" action: PNG (at twice the on-screen size), a texture and
  * SVG on the clipboard.  Emits ::copied, or ::error. */
 void         bk_chart_view_copy               (BkChartView   *self);

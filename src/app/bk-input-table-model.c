@@ -16,6 +16,7 @@
 
 #include "bk-format.h"
 #include "bk-input-table-model.h"
+#include "bk-share-check.h"
 
 /* Shown in a cell whose formula cannot be evaluated; the tooltip says why */
 #define INVALID_TEXT "#ERR"
@@ -28,6 +29,7 @@ struct _BkInputTableModel
   BkTable               table;
 
   GArray               *scratch;   /* one scenario row of doubles */
+  GArray               *decimals;  /* int per column, -1 until computed */
 };
 
 static void bk_input_table_model_iface_init (BkTableModelInterface *iface);
@@ -100,6 +102,105 @@ find_carried_value (BkInputTableModel *self,
     }
 
   return FALSE;
+}
+
+static void
+forget_decimals (BkInputTableModel *self)
+{
+  g_array_set_size (self->decimals, 0);
+}
+
+/* The value a cell shows (its own or the one it carries), FALSE for none */
+static gboolean
+shown_value (BkInputTableModel *self,
+             guint              row,
+             guint              column,
+             double            *value)
+{
+  BkCell cell;
+  guint from;
+
+  bk_workbook_get_cell (self->workbook, scenario_of (self), self->table, row, column, &cell);
+  if (cell.flags & BK_CELL_INVALID)
+    return FALSE;
+  if (cell.flags & BK_CELL_BLANK)
+    return find_carried_value (self, row, column, value, &from);
+  *value = cell.value;
+  return TRUE;
+}
+
+/* One number of decimals per column, as a spreadsheet's number format: the
+ * most any value shown in the column needs */
+static int
+column_decimals (BkInputTableModel *self,
+                 guint              column)
+{
+  guint n_columns = bk_workbook_get_n_periods (self->workbook);
+
+  if (self->decimals->len != n_columns)
+    {
+      g_array_set_size (self->decimals, n_columns);
+      for (guint c = 0; c < n_columns; c++)
+        g_array_index (self->decimals, int, c) = -1;
+    }
+
+  if (g_array_index (self->decimals, int, column) < 0)
+    {
+      int decimals = 1;
+
+      for (guint r = 0; r < bk_workbook_get_n_rows (self->workbook, self->table); r++)
+        {
+          double value;
+
+          if (shown_value (self, r, column, &value))
+            decimals = MAX (decimals, bk_format_cell_decimals (self->table, value));
+        }
+      g_array_index (self->decimals, int, column) = decimals;
+    }
+
+  return g_array_index (self->decimals, int, column);
+}
+
+static void
+format_value (BkInputTableModel *self,
+              guint              column,
+              double             value,
+              GString           *out)
+{
+  bk_format_cell_value_decimals (out, self->table, value, column_decimals (self, column));
+}
+
+/* The share table: the sum of the shares of the market of @row's company
+ * in @column, when it is past 100 % (else FALSE) */
+static gboolean
+share_excess (BkInputTableModel *self,
+              guint              row,
+              guint              column,
+              double            *sum)
+{
+  guint market;
+
+  if (self->table != BK_TABLE_SHARE)
+    return FALSE;
+  market = bk_workbook_get_company_market (self->workbook, row);
+  *sum = bk_share_check_sum (self->workbook, scenario_of (self), market, column);
+  return *sum > 1 + BK_SHARE_SLACK;
+}
+
+static char *
+dup_share_warning (BkInputTableModel *self,
+                   guint              market,
+                   guint              period,
+                   double             sum)
+{
+  g_autoptr(GString) percent = g_string_new (NULL);
+  g_autofree char *label = bk_workbook_dup_period_label (self->workbook, period);
+
+  bk_format_percent (percent, sum, 1);
+  /* Translators: a share cell's warning, e.g. "The shares of China add up
+   * to 155.0% in 2025, more than the whole market" */
+  return g_strdup_printf (_("The shares of %s add up to %s in %s, more than the whole market"),
+                          bk_workbook_get_market_name (self->workbook, market), percent->str, label);
 }
 
 /* What a person would type to get @value: the share table takes percent. */
@@ -185,6 +286,12 @@ bk_input_table_model_get_cell (BkTableModel *model,
     flags |= BK_TABLE_CELL_NOTE;
   if (cell.flags & BK_CELL_OVERRIDDEN)
     flags |= BK_TABLE_CELL_OVERRIDDEN;
+  {
+    double sum;
+
+    if (share_excess (self, row, column, &sum))
+      flags |= BK_TABLE_CELL_WARNING;
+  }
 
   if (cell.flags & BK_CELL_INVALID)
     {
@@ -203,13 +310,13 @@ bk_input_table_model_get_cell (BkTableModel *model,
         {
           flags |= BK_TABLE_CELL_INHERITED;
           if (display != NULL)
-            bk_format_cell_value (display, self->table, carried);
+            format_value (self, column, carried, display);
         }
       return flags;
     }
 
   if (display != NULL)
-    bk_format_cell_value (display, self->table, cell.value);
+    format_value (self, column, cell.value, display);
 
   return flags;
 }
@@ -264,6 +371,17 @@ bk_input_table_model_get_tooltip (BkTableModel *model,
   /* cell.error lives until the next bk_workbook_get_cell() call */
   if (cell.error != NULL)
     append_line (out, cell.error);
+  {
+    double sum;
+
+    if (share_excess (self, row, column, &sum))
+      {
+        g_autofree char *warning = dup_share_warning (self, bk_workbook_get_company_market (self->workbook, row),
+                                                      column, sum);
+
+        append_line (out, warning);
+      }
+  }
 
   if ((cell.flags & BK_CELL_BLANK) && !(cell.flags & BK_CELL_INVALID) &&
       find_carried_value (self, row, column, &carried, &from))
@@ -295,6 +413,70 @@ bk_input_table_model_get_tooltip (BkTableModel *model,
     }
 }
 
+/* The share table: every market and period past 100 %, a line each */
+static void
+bk_input_table_model_get_warning (BkTableModel *model,
+                                  GString      *out)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+  g_autoptr(GArray) excesses = NULL;
+
+  if (self->table != BK_TABLE_SHARE)
+    return;
+  excesses = bk_share_check_excesses (self->workbook, scenario_of (self));
+  if (excesses->len == 0)
+    return;
+
+  for (guint i = 0; i < excesses->len; i++)
+    {
+      const BkShareExcess *e = &g_array_index (excesses, BkShareExcess, i);
+      g_autoptr(GString) percent = g_string_new (NULL);
+      g_autofree char *label = bk_workbook_dup_period_label (self->workbook, e->period);
+      g_autofree char *line = NULL;
+
+      bk_format_percent (percent, e->sum, 1);
+      /* Translators: the share table's warning in the formula bar, short:
+       * market, period, the sum of its shares ("China 2025: shares add up
+       * to 155.0%") */
+      line = g_strdup_printf (_("%s %s: shares add up to %s"),
+                              bk_workbook_get_market_name (self->workbook, e->market), label, percent->str);
+      append_line (out, line);
+    }
+}
+
+/* A block past the edge is refused (bk_table_model_set_range()): say what
+ * to add first.  Rows are not added for a paste, since a new company needs a
+ * name and a market; periods could be, but adding them and pasting would be
+ * two undo steps, so the paste is refused whole as well. */
+static void
+bk_input_table_model_get_overflow_hint (BkTableModel *model,
+                                        guint         rows_over,
+                                        guint         columns_over,
+                                        GString      *out)
+{
+  BkInputTableModel *self = BK_INPUT_TABLE_MODEL (model);
+
+  if (rows_over > 0 && bk_table_rows_are_markets (self->table))
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                              "A new market needs a name: add %u market with Insert Row first.",
+                                              "New markets need names: add %u markets with Insert Row first.",
+                                              rows_over), rows_over);
+  else if (rows_over > 0)
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                              "A new company needs a name and a market: add %u company with Insert Row first.",
+                                              "New companies need names and markets: add %u companies with Insert Row first.",
+                                              rows_over), rows_over);
+  if (columns_over > 0)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "Add %u period with Add Period at End first.",
+                                                "Add %u periods with Add Period at End first.",
+                                                columns_over), columns_over);
+    }
+}
+
 static gboolean
 bk_input_table_model_set_range (BkTableModel       *model,
                                 guint               row,
@@ -323,6 +505,8 @@ bk_input_table_model_iface_init (BkTableModelInterface *iface)
   iface->get_cell = bk_input_table_model_get_cell;
   iface->get_edit_text = bk_input_table_model_get_edit_text;
   iface->get_tooltip = bk_input_table_model_get_tooltip;
+  iface->get_overflow_hint = bk_input_table_model_get_overflow_hint;
+  iface->get_warning = bk_input_table_model_get_warning;
   iface->set_range = bk_input_table_model_set_range;
 }
 
@@ -341,6 +525,8 @@ bk_input_table_model_workbook_changed (BkDocumentTableModel *base,
   BkTableModel *model = BK_TABLE_MODEL (self);
   guint total_rows, total_columns;
   BkChangeFlags relevant;
+
+  forget_decimals (self);
 
   if (flags & BK_CHANGE_STRUCTURE)
     {
@@ -372,6 +558,12 @@ bk_input_table_model_workbook_changed (BkDocumentTableModel *base,
     }
 
   n_rows = MIN ((guint) n_rows, total_rows - (guint) row);
+  /* One share moves its whole market's sum: every row's warning mark */
+  if (self->table == BK_TABLE_SHARE && (flags & (BK_CHANGE_CELLS | BK_CHANGE_OVERRIDES)))
+    {
+      row = 0;
+      n_rows = (int) total_rows;
+    }
   if (flags & (BK_CHANGE_CELLS | BK_CHANGE_OVERRIDES))
     {
       /* Formulas and carried values further along the row follow */
@@ -400,11 +592,19 @@ bk_input_table_model_constructed (GObject *object)
 }
 
 static void
+bk_input_table_model_scenario_changed (BkDocumentTableModel *base)
+{
+  forget_decimals (BK_INPUT_TABLE_MODEL (base));
+  BK_DOCUMENT_TABLE_MODEL_CLASS (bk_input_table_model_parent_class)->scenario_changed (base);
+}
+
+static void
 bk_input_table_model_finalize (GObject *object)
 {
   BkInputTableModel *self = BK_INPUT_TABLE_MODEL (object);
 
   g_clear_pointer (&self->scratch, g_array_unref);
+  g_clear_pointer (&self->decimals, g_array_unref);
 
   G_OBJECT_CLASS (bk_input_table_model_parent_class)->finalize (object);
 }
@@ -456,6 +656,7 @@ bk_input_table_model_class_init (BkInputTableModelClass *klass)
   object_class->get_property = bk_input_table_model_get_property;
   object_class->set_property = bk_input_table_model_set_property;
   model_class->workbook_changed = bk_input_table_model_workbook_changed;
+  model_class->scenario_changed = bk_input_table_model_scenario_changed;
 
   /* A BkTable */
   properties[PROP_TABLE] =
@@ -470,6 +671,7 @@ static void
 bk_input_table_model_init (BkInputTableModel *self)
 {
   self->scratch = g_array_new (FALSE, TRUE, sizeof (double));
+  self->decimals = g_array_new (FALSE, TRUE, sizeof (int));
 }
 
 /* Public API */

@@ -2,11 +2,16 @@
 /* bk-results-page.c — read-only sheets of what the engine computed
  *
  * The metrics sheet lists every company and the total; moving its cursor
- * selects the company whose series fill the sheet below it. */
+ * selects the company whose series fill the sheet beside it.  The two
+ * sheets sit side by side above the charts, each pair split by a handle
+ * the person can move (and the window remembers); by default each sheet
+ * gets the room its columns ask for, the charts the rest. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "bk-results-csv.h"
+#include "bk-pane-memory.h"
 #include "bk-results-page.h"
 #include "bk-results-table-model.h"
 #include "bk-series-table-model.h"
@@ -16,6 +21,7 @@ struct _BkResultsPage
   GtkWidget               parent_instance;
 
   GtkWidget              *paned;
+  GtkWidget              *sheets;
   GtkWidget              *series_title;
   BkSheetView            *metrics_sheet;
   BkSheetView            *series_sheet;
@@ -23,6 +29,7 @@ struct _BkResultsPage
   BkSeriesTableModel     *series;
   BkEngine               *engine;
   int                     company;
+  gboolean                series_active;  /* the per-period sheet had the focus last */
 };
 
 G_DEFINE_FINAL_TYPE (BkResultsPage, bk_results_page, GTK_TYPE_WIDGET)
@@ -73,6 +80,24 @@ metrics_cursor_cb (BkSheetView   *sheet,
 }
 
 static void
+sheet_focus_enter_cb (GtkEventControllerFocus *controller,
+                      BkResultsPage           *self)
+{
+  self->series_active = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))
+                        == GTK_WIDGET (self->series_sheet);
+}
+
+static void
+follow_focus (BkResultsPage *self,
+              BkSheetView   *sheet)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "enter", G_CALLBACK (sheet_focus_enter_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (sheet), focus);
+}
+
+static void
 bk_results_page_dispose (GObject *object)
 {
   BkResultsPage *self = BK_RESULTS_PAGE (object);
@@ -110,6 +135,34 @@ bk_results_page_grab_focus (GtkWidget *widget)
 }
 
 static void
+bk_results_page_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  gtk_widget_measure (BK_RESULTS_PAGE (widget)->paned, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The dividers fit the sheets before the paneds are allocated */
+static void
+bk_results_page_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  BkResultsPage *self = BK_RESULTS_PAGE (widget);
+
+  /* Sheets above charts, across the page; the two sheets side by side */
+  bk_pane_memory_fit (GTK_PANED (self->paned), height, width);
+  bk_pane_memory_fit (GTK_PANED (self->sheets), width, -1);
+  gtk_widget_allocate (self->paned, width, height, baseline, NULL);
+}
+
+static void
 bk_results_page_class_init (BkResultsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -124,7 +177,8 @@ bk_results_page_class_init (BkResultsPageClass *klass)
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = bk_results_page_measure;
+  widget_class->size_allocate = bk_results_page_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "resultspage");
 }
 
@@ -142,6 +196,10 @@ titled (const char *title,
   gtk_widget_add_css_class (label, "bk-section-title");
   gtk_box_append (GTK_BOX (box), label);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
+  /* The divider starts where the sheet's columns and rows end */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_size_request (scroller, 200, -1);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), scroller);
   if (label_out)
@@ -156,15 +214,18 @@ bk_results_page_init (BkResultsPage *self)
 
   self->company = -1;
 
-  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  /* Sheets above, charts below */
+  self->paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_paned_set_wide_handle (GTK_PANED (self->paned), TRUE);
+  gtk_paned_set_resize_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
   gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
 
-  sheets = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  sheets = self->sheets = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_wide_handle (GTK_PANED (sheets), TRUE);
   gtk_paned_set_shrink_start_child (GTK_PANED (sheets), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (sheets), FALSE);
-  gtk_widget_set_size_request (sheets, 360, -1);
 
   self->metrics_sheet = BK_SHEET_VIEW (bk_sheet_view_new (NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->metrics_sheet),
@@ -179,7 +240,8 @@ bk_results_page_init (BkResultsPage *self)
   gtk_paned_set_end_child (GTK_PANED (sheets),
                            titled (_("Per-period results: all companies"), GTK_WIDGET (self->series_sheet),
                                    &self->series_title));
-  gtk_paned_set_position (GTK_PANED (sheets), 310);
+  follow_focus (self, self->metrics_sheet);
+  follow_focus (self, self->series_sheet);
 
   gtk_paned_set_start_child (GTK_PANED (self->paned), sheets);
 }
@@ -254,5 +316,36 @@ bk_results_page_set_side (BkResultsPage *self,
   g_return_if_fail (BK_IS_RESULTS_PAGE (self));
 
   gtk_paned_set_end_child (GTK_PANED (self->paned), side);
-  gtk_paned_set_position (GTK_PANED (self->paned), 560);
+}
+
+GtkPaned *
+bk_results_page_get_paned (BkResultsPage *self,
+                           gboolean       sheets)
+{
+  g_return_val_if_fail (BK_IS_RESULTS_PAGE (self), NULL);
+
+  return GTK_PANED (sheets ? self->sheets : self->paned);
+}
+
+gboolean
+bk_results_page_get_series_active (BkResultsPage *self)
+{
+  g_return_val_if_fail (BK_IS_RESULTS_PAGE (self), FALSE);
+
+  return self->series_active;
+}
+
+char *
+bk_results_page_dup_csv (BkResultsPage *self)
+{
+  BkWorkbook *wb;
+
+  g_return_val_if_fail (BK_IS_RESULTS_PAGE (self), NULL);
+
+  if (self->engine == NULL)
+    return NULL;
+  wb = bk_engine_get_workbook (self->engine);
+  if (self->series_active)
+    return bk_results_csv_write_series (wb, bk_engine_get_results (self->engine), self->company);
+  return bk_results_csv_write_metrics (wb, bk_engine_get_results (self->engine));
 }

@@ -23,5 +23,16 @@ BkSheetView *bk_results_page_get_metrics_sheet (BkResultsPage *self);
 BkSheetView *bk_results_page_get_series_sheet (BkResultsPage *self);
 void         bk_results_page_set_side         (BkResultsPage *self,
                                                GtkWidget     *side);
+/* Whether the per-period sheet (rather than the metrics) had the focus last:
+ * the table "Export This Table" writes. */
+gboolean     bk_results_page_get_series_active (BkResultsPage *self);
+/* That table as CSV (bk-results-csv.h): the metrics of every company, or
+ * the per-period results of the selected company (or the total). */
+char        *bk_results_page_dup_csv          (BkResultsPage *self);
+
+/* The divider between the sheets and the charts below them, or
+ * (@sheets) between the two sheets */
+GtkPaned      *bk_results_page_get_paned         (BkResultsPage *self,
+                                                  gboolean       sheets);
 
 G_END_DECLS

@@ -20,7 +20,8 @@
 #include "bk-results-table-model.h"
 
 #define MIN_WIDTH_CHARS 9
-#define MAX_WIDTH_CHARS 28
+/* Longer titles wrap onto the header row's second line */
+#define MAX_WIDTH_CHARS 14
 
 struct _BkResultsTableModel
 {
@@ -196,6 +197,34 @@ bk_results_table_model_get_cell (BkTableModel *model,
   return flags;
 }
 
+/* What Copy puts on the clipboard: every digit, percentages with "%" (a
+ * spreadsheet reads them as percent), blank where the metric does not
+ * exist */
+static void
+bk_results_table_model_get_edit_text (BkTableModel *model,
+                                      guint         row,
+                                      guint         column,
+                                      GString      *out)
+{
+  BkResultsTableModel *self = BK_RESULTS_TABLE_MODEL (model);
+  const BkMetrics *metrics;
+  BkResults *results;
+  double value;
+
+  if (column >= BK_RESULTS_N_COLUMNS)
+    return;
+  metrics = row_metrics (self, row, &results);
+  if (metrics == NULL)
+    return;
+  value = column_value (results, metrics, (BkResultsColumn) column);
+  if (!isfinite (value))
+    return;
+  if (column == BK_RESULTS_COLUMN_IRR || column == BK_RESULTS_COLUMN_ROI)
+    bk_format_percent_exact (out, value);
+  else
+    bk_format_number_exact (out, value);
+}
+
 static void
 bk_results_table_model_get_tooltip (BkTableModel *model,
                                     guint         row,
@@ -230,11 +259,14 @@ bk_results_table_model_get_tooltip (BkTableModel *model,
         g_string_append (out, _("No ROI: nothing is spent on capex"));
       break;
     case BK_RESULTS_COLUMN_PAYBACK:
-      if (!isfinite (value))
-        g_string_append (out, _("Never pays back within the modelled horizon"));
-      break;
     case BK_RESULTS_COLUMN_DISCOUNTED_PAYBACK:
-      if (!isfinite (value))
+      if (isfinite (value))
+        break;
+      if (sum_series (results, metrics, BK_SERIES_CAPEX) == 0)
+        g_string_append (out, _("No payback: nothing is invested (no capex)"));
+      else if (column == BK_RESULTS_COLUMN_PAYBACK)
+        g_string_append (out, _("Never pays back within the modelled horizon"));
+      else
         g_string_append (out, _("Never pays back within the modelled horizon once cash flows are discounted"));
       break;
     case BK_RESULTS_COLUMN_NPV:
@@ -271,6 +303,7 @@ bk_results_table_model_iface_init (BkTableModelInterface *iface)
   iface->get_row_header = bk_results_table_model_get_row_header;
   iface->get_column_header = bk_results_table_model_get_column_header;
   iface->get_cell = bk_results_table_model_get_cell;
+  iface->get_edit_text = bk_results_table_model_get_edit_text;
   iface->get_tooltip = bk_results_table_model_get_tooltip;
   iface->get_column_width_hint = bk_results_table_model_get_column_width_hint;
   /* no set_range: read-only */

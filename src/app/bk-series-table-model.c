@@ -189,6 +189,24 @@ bk_series_table_model_get_cell (BkTableModel *model,
   return flags;
 }
 
+/* What Copy puts on the clipboard: every digit, utilization with "%" */
+static void
+bk_series_table_model_get_edit_text (BkTableModel *model,
+                                     guint         row,
+                                     guint         column,
+                                     GString      *out)
+{
+  BkSeriesTableModel *self = BK_SERIES_TABLE_MODEL (model);
+  double value;
+
+  if (!cell_value (self, row, column, &value) || !isfinite (value))
+    return;
+  if (row == BK_SERIES_UTILIZATION)
+    bk_format_percent_exact (out, value);
+  else
+    bk_format_number_exact (out, value);
+}
+
 static void
 bk_series_table_model_get_tooltip (BkTableModel *model,
                                    guint         row,
@@ -209,6 +227,7 @@ bk_series_table_model_iface_init (BkTableModelInterface *iface)
   iface->get_row_header = bk_series_table_model_get_row_header;
   iface->get_column_header = bk_series_table_model_get_column_header;
   iface->get_cell = bk_series_table_model_get_cell;
+  iface->get_edit_text = bk_series_table_model_get_edit_text;
   iface->get_tooltip = bk_series_table_model_get_tooltip;
   /* no set_range: read-only */
 }

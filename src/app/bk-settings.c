@@ -11,11 +11,24 @@
  * window being maximized or tiled is never taken for its own) and again on
  * close-request, and only while the window is neither maximized nor
  * fullscreen, so the size saved is the one to return to.
+ *
+ * Run straight from the build tree with no schema installed (and no
+ * GSETTINGS_SCHEMA_DIR), the program does not abort: it takes the schema
+ * compiled into it and keeps the settings in memory until it quits, and
+ * says so once on stderr.
  */
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gio.h>
+#include <gio/gsettingsbackend.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
 #include "bk-settings.h"
+
+#define BUNDLED_SCHEMA RESOURCE_BASE "/schema/gschemas.compiled"
 
 #define SAVE_SIZE_DELAY_MS 250
 #define WINDOW_TRACKER_KEY "bk-settings-window-tracker"
@@ -83,6 +96,64 @@ granularity_set_mapping (const GValue       *value,
   return name != NULL ? g_variant_new_string (name) : NULL;
 }
 
+/* The schema compiled into the program: GSettings reads schemas only from
+ * a directory, so the copy goes through a private one for a moment. */
+static GSettingsSchema *
+lookup_bundled_schema (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GSettingsSchemaSource) source = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  GSettingsSchema *schema = NULL;
+
+  bytes = g_resources_lookup_data (BUNDLED_SCHEMA, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL || (dir = g_dir_make_tmp ("breakeven-schema-XXXXXX", error)) == NULL)
+    return NULL;
+  path = g_build_filename (dir, "gschemas.compiled", NULL);
+  if (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), error))
+    source = g_settings_schema_source_new_from_directory (dir, NULL, FALSE, error);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, FALSE);
+  /* The source has read (mapped) the file: the directory can go */
+  g_unlink (path);
+  g_rmdir (dir);
+  if (source != NULL && schema == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s is not in %s", APPLICATION_ID, BUNDLED_SCHEMA);
+  return schema;
+}
+
+/* The installed schema (or GSETTINGS_SCHEMA_DIR's) with the usual backend;
+ * without one, the bundled schema over memory. */
+static GSettings *
+new_gsettings (void)
+{
+  static gboolean told;
+  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (installed != NULL)
+    schema = g_settings_schema_source_lookup (installed, APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    return g_settings_new (APPLICATION_ID);
+
+  schema = lookup_bundled_schema (&error);
+  if (schema == NULL)
+    g_error ("The settings schema %s is neither installed nor bundled: %s", APPLICATION_ID, error->message);
+  if (!told)
+    {
+      told = TRUE;
+      g_printerr (_("Breakeven: the settings schema %s is not installed, so settings are kept "
+                    "in memory and forgotten on quit. Install Breakeven, or set "
+                    "GSETTINGS_SCHEMA_DIR to a folder with the compiled schema, to keep them.\n"),
+                  APPLICATION_ID);
+    }
+  backend = g_memory_settings_backend_new ();
+  return g_settings_new_full (schema, backend, NULL);
+}
+
 static void
 bk_settings_constructed (GObject *object)
 {
@@ -91,7 +162,7 @@ bk_settings_constructed (GObject *object)
   G_OBJECT_CLASS (bk_settings_parent_class)->constructed (object);
 
   if (self->settings == NULL)
-    self->settings = g_settings_new (APPLICATION_ID);
+    self->settings = new_gsettings ();
 
   g_settings_bind (self->settings, "window-width", self, "window-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "window-height", G_SETTINGS_BIND_DEFAULT);

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BkSettings, bk_settings, BK, SETTINGS, GObject)
 
-/* @settings NULL: g_settings_new (APPLICATION_ID). */
+/* @settings NULL: g_settings_new (APPLICATION_ID), or in-memory settings
+ * over the bundled schema when none is installed. */
 BkSettings    *bk_settings_new                     (GSettings       *settings);
 GSettings     *bk_settings_get_gsettings           (BkSettings      *self);
 

@@ -27,6 +27,7 @@ bk_sheet_editor_show_error (BkSheetView *self,
 {
   self->error_row = row;
   self->error_column = column;
+  self->error_shown = TRUE;
   gtk_label_set_text (GTK_LABEL (self->error_label), message);
   gtk_widget_error_bell (GTK_WIDGET (self));
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -38,11 +39,19 @@ bk_sheet_editor_show_error (BkSheetView *self,
   bk_sheet_view_emit_error (self, message);
 }
 
+/* The error no longer applies (Escape, an edit or paste that worked, the
+ * cursor moved, the text changed): the popover goes, and whoever shows the
+ * message elsewhere (the formula bar) hears ::error-cleared. */
 void
 bk_sheet_editor_hide_error (BkSheetView *self)
 {
   if (bk_sheet_editor_error_is_visible (self))
     gtk_popover_popdown (GTK_POPOVER (self->error_popover));
+  if (self->error_shown)
+    {
+      self->error_shown = FALSE;
+      bk_sheet_view_emit_error_cleared (self);
+    }
 }
 
 gboolean

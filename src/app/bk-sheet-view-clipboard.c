@@ -2,7 +2,8 @@
 /* bk-sheet-view-clipboard.c — copy, cut, paste, clear and fill on the grid's selection
  *
  * Each operation is one bk_table_model_set_range() call, so one undo step;
- * a refused one changes nothing and shows the model's message.  The
+ * a refused one changes nothing and shows the model's message.  A pasted
+ * block reaching past the table's edge is refused whole, never clipped.  The
  * clipboard holds tab-separated edit texts (BK_DELIMITED_TSV): numbers in
  * plain form, so that they round-trip at full precision, and formulas as
  * formulas ("=prev*1.39", relative by construction).  Quoting, parsing and
@@ -51,11 +52,30 @@ prepare_block_operation (BkSheetView *self)
   return TRUE;
 }
 
+static char *
+dup_header (BkSheetView *self,
+            gboolean     row,
+            guint        index)
+{
+  GString *out = g_string_new (NULL);
+
+  if (row)
+    bk_table_model_get_row_header (self->model, index, out);
+  else
+    bk_table_model_get_column_header (self->model, index, out);
+  return g_string_free (out, FALSE);
+}
+
+/* A read-only table (results) is copied to be read elsewhere, not pasted
+ * back: with its row and column headers, as a spreadsheet copies a block
+ * with its labels.  Its edit texts are full-precision numbers, blank for
+ * none.  An input table copies its edit texts alone, to paste back. */
 char *
 bk_sheet_view_dup_selection_text (BkSheetView *self)
 {
   g_autoptr(GPtrArray) cells = NULL;
   int r0, c0, r1, c1;
+  guint headers;
 
   g_return_val_if_fail (BK_IS_SHEET_VIEW (self), NULL);
 
@@ -63,13 +83,24 @@ bk_sheet_view_dup_selection_text (BkSheetView *self)
       !bk_sheet_selection_get_bounds (self->selection, &r0, &c0, &r1, &c1))
     return g_strdup ("");
 
-  cells = g_ptr_array_new_full ((guint) ((r1 - r0 + 1) * (c1 - c0 + 1)), g_free);
+  headers = bk_table_model_is_read_only (self->model) ? 1 : 0;
+  cells = g_ptr_array_new_full ((guint) ((r1 - r0 + 1 + headers) * (c1 - c0 + 1 + headers)), g_free);
+  if (headers)
+    {
+      g_ptr_array_add (cells, g_strdup (""));
+      for (int c = c0; c <= c1; c++)
+        g_ptr_array_add (cells, dup_header (self, FALSE, c));
+    }
   for (int r = r0; r <= r1; r++)
-    for (int c = c0; c <= c1; c++)
-      g_ptr_array_add (cells, bk_table_model_dup_edit_text (self->model, r, c));
+    {
+      if (headers)
+        g_ptr_array_add (cells, dup_header (self, TRUE, r));
+      for (int c = c0; c <= c1; c++)
+        g_ptr_array_add (cells, bk_table_model_dup_edit_text (self->model, r, c));
+    }
 
   return bk_delimited_write (BK_DELIMITED_TSV, (const char * const *) cells->pdata,
-                             r1 - r0 + 1, c1 - c0 + 1);
+                             r1 - r0 + 1 + headers, c1 - c0 + 1 + headers);
 }
 
 void
@@ -146,9 +177,10 @@ bk_sheet_view_paste_text (BkSheetView *self,
   bk_sheet_selection_get_bounds (self->selection, &r0, &c0, &r1, &c1);
   row = r0;
   column = c0;
+  /* Not clipped to the table: a block that does not fit is refused whole
+   * by bk_table_model_set_range(), saying how much is left over. */
   bk_delimited_paste_size (block_rows, block_columns, r1 - r0 + 1, c1 - c0 + 1,
-                           self->n_rows - row, self->n_columns - column,
-                           &n_rows, &n_columns);
+                           G_MAXUINT, G_MAXUINT, &n_rows, &n_columns);
   texts = bk_delimited_tile (block, block_rows, block_columns, n_rows, n_columns);
 
   /* A short row leaves the rest of its cells as they are. */
@@ -158,7 +190,7 @@ bk_sheet_view_paste_text (BkSheetView *self,
       {
         const char **slot = &texts[(gsize) r * n_columns + c];
 
-        if (*slot == NULL)
+        if (*slot == NULL && row + r < self->n_rows && column + c < self->n_columns)
           {
             char *keep = bk_table_model_dup_edit_text (self->model, row + r, column + c);
 

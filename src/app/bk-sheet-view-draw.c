@@ -4,7 +4,8 @@
  * The colours come from the current style's named colours, so the grid
  * follows light and dark; cells are painted with the view's reused Pango
  * layouts, tinted by their flags (invalid, overridden, total, read-only),
- * with numbers right-aligned ("###" when too narrow) and text ellipsized.
+ * with numbers right-aligned ("###" when too narrow) and text ellipsized;
+ * column headers wrap onto two lines, their columns widened until they do.
  * bk_sheet_view_snapshot() in bk-sheet-view.c composes these with the grid
  * lines, the selection, the editor and the cursor.
  */
@@ -57,6 +58,7 @@ bk_sheet_view_load_palette (BkSheetView *self,
   lookup_color (context, "accent_color", &pal->accent_bg, &pal->accent);
   lookup_color (context, "error_color", &red, &pal->error);
   lookup_color (context, "warning_bg_color", &yellow, &warning);
+  lookup_color (context, "warning_color", &warning, &pal->warning);
 
   pal->dim = with_alpha (&pal->fg, 0.5f);
   pal->header_fg = with_alpha (&pal->fg, 0.75f);
@@ -135,22 +137,115 @@ draw_text (BkSheetView   *self,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-tx, -(y + CELL_PAD_Y)));
 }
 
-/* A small triangle in the top-right corner: a square turned 45° around the
- * corner, clipped to the cell. */
+/* Column headers' lines */
+
+int
+bk_sheet_view_header_lines (BkSheetView *self,
+                            const char  *text,
+                            int          len,
+                            int          width)
+{
+  /* Bold: a chosen column's header is bold and must fit as well */
+  PangoLayout *layout = self->layouts[LAYOUT_BOLD];
+  int avail = width - 2 * CELL_PAD_X;
+  int lines;
+
+  if (avail <= 0)
+    return G_MAXINT;
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, avail * PANGO_SCALE);
+  pango_layout_set_text (layout, text, len);
+  lines = pango_layout_get_line_count (layout);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return lines;
+}
+
+/* Headers longer than their column wrap onto a second line, the column
+ * widening until two lines hold them; the header row is as tall as the
+ * most lines any header needs */
+void
+bk_sheet_view_fit_column_headers (BkSheetView *self)
+{
+  int lines = 1;
+
+  for (guint c = 0; self->model != NULL && c < self->n_columns; c++)
+    {
+      int width, needed;
+
+      g_string_truncate (self->scratch, 0);
+      bk_table_model_get_column_header (self->model, c, self->scratch);
+      width = bk_sheet_view_measure_text (self, LAYOUT_BOLD, self->scratch->str, (int) self->scratch->len)
+              + 2 * CELL_PAD_X;
+      if (width <= self->column_widths[c])
+        continue;
+      while ((needed = bk_sheet_view_header_lines (self, self->scratch->str, (int) self->scratch->len,
+                                                   self->column_widths[c])) > MAX_HEADER_LINES &&
+             self->column_widths[c] < width)
+        self->column_widths[c] += self->digit_width;
+      lines = MAX (lines, MIN (needed, MAX_HEADER_LINES));
+    }
+
+  if (self->header_lines != lines)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  self->header_lines = lines;
+  self->header_height = lines * self->text_height + 2 * CELL_PAD_Y + 2;
+}
+
+/* A column header: centred, wrapped onto the header's lines (words, or
+ * between CJK characters), "…" only past them */
 static void
-draw_note_mark (GtkSnapshot   *snapshot,
-                const GdkRGBA *color,
-                int            x,
-                int            y,
-                int            width)
+draw_column_header (BkSheetView   *self,
+                    GtkSnapshot   *snapshot,
+                    guint          layout_index,
+                    const char    *text,
+                    int            len,
+                    int            x,
+                    int            width,
+                    const GdkRGBA *color)
+{
+  PangoLayout *layout = self->layouts[layout_index];
+  int avail = width - 2 * CELL_PAD_X;
+  int text_height, ty;
+
+  if (avail <= 0 || len == 0)
+    return;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_height (layout, -self->header_lines);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_width (layout, avail * PANGO_SCALE);
+  pango_layout_set_text (layout, text, len);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  ty = MAX (0, (self->header_height - 1 - text_height) / 2);
+
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + CELL_PAD_X, ty));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(x + CELL_PAD_X), -ty));
+
+  /* The layouts are shared with the cells: one line, left-aligned again */
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+}
+
+/* A small triangle in a top corner (right: a note; left: a warning): a
+ * square turned 45° around the corner, clipped to the cell. */
+static void
+draw_corner_mark (GtkSnapshot   *snapshot,
+                  const GdkRGBA *color,
+                  int            x,
+                  int            y,
+                  int            width,
+                  gboolean       left)
 {
   float half = NOTE_MARK_SIZE * (float) G_SQRT2 / 2.f;
+  int corner = left ? x + 1 : x + width - 1;
 
   gtk_snapshot_push_clip (snapshot,
-                          &GRAPHENE_RECT_INIT (x + width - NOTE_MARK_SIZE - 1, y,
+                          &GRAPHENE_RECT_INIT (left ? corner : corner - NOTE_MARK_SIZE, y,
                                                NOTE_MARK_SIZE, NOTE_MARK_SIZE));
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + width - 1, y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (corner, y));
   gtk_snapshot_rotate (snapshot, 45.f);
   gtk_snapshot_append_color (snapshot, color,
                              &GRAPHENE_RECT_INIT (-half, -half, 2 * half, 2 * half));
@@ -197,7 +292,13 @@ bk_sheet_view_draw_cells (BkSheetView   *self,
             bk_sheet_view_fill_rect (snapshot, &pal->read_only_tint, x, y, w, self->row_height);
 
           if (flags & BK_TABLE_CELL_NOTE)
-            draw_note_mark (snapshot, &pal->accent_bg, x, y, w);
+            draw_corner_mark (snapshot, &pal->accent_bg, x, y, w, FALSE);
+          if (flags & BK_TABLE_CELL_WARNING)
+            {
+              /* A corner mark and an underline, in the warning colour */
+              draw_corner_mark (snapshot, &pal->warning, x, y, w, TRUE);
+              bk_sheet_view_fill_rect (snapshot, &pal->warning, x + 1, y + self->row_height - 3, w - 2, 2);
+            }
 
           if (text->len == 0 || (self->editing && r == self->edit_row && c == self->edit_column))
             continue;
@@ -264,10 +365,9 @@ bk_sheet_view_draw_headers (BkSheetView   *self,
           if (selected)
             bk_sheet_view_fill_rect (snapshot, &pal->header_selection, x, 0, w, hh);
           bk_table_model_get_column_header (self->model, c, self->scratch);
-          draw_text (self, snapshot, selected && whole_columns ? LAYOUT_BOLD : 0,
-                     self->scratch->str, self->scratch->len,
-                     x, 1, w, PANGO_ALIGN_CENTER, FALSE,
-                     selected ? &pal->accent : &pal->header_fg);
+          draw_column_header (self, snapshot, selected && whole_columns ? LAYOUT_BOLD : 0,
+                              self->scratch->str, (int) self->scratch->len, x, w,
+                              selected ? &pal->accent : &pal->header_fg);
           bk_sheet_view_fill_rect (snapshot, &pal->border, x + w - 1, 0, 1, hh);
         }
       gtk_snapshot_pop (snapshot);

@@ -63,6 +63,45 @@ move_enter (BkSheetView *self,
 /* ------------------------------------------------------------------------ */
 /* Context menu                                                              */
 
+/* Room the menu needs around its items (padding, shadow) */
+#define MENU_CHROME 48
+#define MENU_MIN_HEIGHT 160
+
+/* GTK 4.8 only flips a menu that does not fit below the point to above
+ * it, never shrinks it, so a menu taller than the room on either side
+ * runs off the screen.  Cap its height (its items then scroll) at the
+ * larger of the room above and below the point within the window and half
+ * the monitor: one side of the point always has that much room, so the
+ * flip always finds a place on screen. */
+static void
+fit_context_menu (BkSheetView *self,
+                  double       y)
+{
+  GtkWidget *scroller = gtk_popover_get_child (GTK_POPOVER (self->context_popover));
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, (float) y), in_window;
+  GdkMonitor *monitor;
+  int room = 0;
+
+  /* GtkPopoverMenu puts its items in a scrolled window */
+  if (!GTK_IS_SCROLLED_WINDOW (scroller) || native == NULL)
+    return;
+
+  if (gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (native), &point, &in_window))
+    room = MAX ((int) in_window.y, gtk_widget_get_height (GTK_WIDGET (native)) - (int) in_window.y);
+  monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                gtk_native_get_surface (native));
+  if (monitor != NULL)
+    {
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      room = MAX (room, geometry.height / 2);
+    }
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller),
+                                              MAX (room - MENU_CHROME, MENU_MIN_HEIGHT));
+}
+
 static void
 popup_context_menu (BkSheetView *self,
                     double       x,
@@ -72,8 +111,11 @@ popup_context_menu (BkSheetView *self,
     return;
 
   self->context_point = (GdkRectangle) { (int) x, (int) y, 1, 1 };
+  fit_context_menu (self, y);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover), &self->context_point);
   gtk_popover_popup (GTK_POPOVER (self->context_popover));
+  /* A cell's tooltip, shown or on its way, would cover the menu */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -144,7 +186,7 @@ escape_binding_cb (GtkWidget *widget,
       return TRUE;
     }
 
-  if (bk_sheet_editor_error_is_visible (self))
+  if (bk_sheet_editor_error_is_visible (self) || self->error_shown)
     {
       bk_sheet_editor_hide_error (self);
       return TRUE;
@@ -713,7 +755,9 @@ query_tooltip (GtkWidget  *widget,
   else if (bk_sheet_view_hit_test (self, x, y, &row, &column) != HIT_CELL)
     return FALSE;
 
-  if (row < 0 || column < 0 || self->editing)
+  /* Never over the open context menu */
+  if (row < 0 || column < 0 || self->editing ||
+      (self->context_popover != NULL && gtk_widget_get_visible (self->context_popover)))
     return FALSE;
 
   text = g_string_new (NULL);
@@ -808,17 +852,19 @@ bk_sheet_view_input_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_SHIFT_MASK, enter_binding_cb, "(b)", TRUE);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_binding_cb, NULL);
 
-  /* Editing and blocks */
+  /* Editing and blocks.  An action's last binding is the one its menu
+   * item shows, so the legacy keys (BackSpace, Ctrl+Insert, Shift+Delete,
+   * Shift+Insert) come before the primary ones. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "sheet.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "sheet.clear", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "sheet.clear", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "sheet.clear", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "sheet.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "sheet.clear", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "sheet.clear", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "sheet.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "sheet.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "sheet.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_SHIFT_MASK, "sheet.cut", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "sheet.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "sheet.cut", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_SHIFT_MASK, "sheet.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "sheet.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "sheet.fill-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "sheet.fill-right", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "sheet.select-all", NULL);

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define RESIZE_HANDLE        4
 #define DEFAULT_WIDTH_CHARS  10
 #define MAX_MEASURED_HEADERS 2000
+#define MAX_HEADER_LINES     2
 #define NOTE_MARK_SIZE       7
 
 typedef enum
@@ -60,6 +61,7 @@ typedef struct
   GdkRGBA view_bg;
   GdkRGBA error;
   GdkRGBA error_tint;
+  GdkRGBA warning;
   GdkRGBA override_tint;
   GdkRGBA read_only_tint;
   GdkRGBA total_tint;
@@ -87,6 +89,7 @@ struct _BkSheetView
   int              *column_x;        /* n_columns + 1 prefix sums */
   int               row_height;
   int               header_height;
+  int               header_lines;  /* 1, or 2 when a column header wraps */
   int               row_header_width;
   int               user_row_header_width;  /* > 0 once resized by hand */
   int               digit_width;
@@ -113,6 +116,7 @@ struct _BkSheetView
 
   GtkWidget        *error_popover;
   GtkWidget        *error_label;
+  guint             error_shown : 1;  /* until hidden: ::error-cleared then */
   int               error_row;
   int               error_column;
 
@@ -136,6 +140,14 @@ struct _BkSheetView
 
 /* bk-sheet-view.c: geometry (content offsets are before scrolling) */
 void     bk_sheet_view_ensure_metrics        (BkSheetView  *self);
+/* bk-sheet-view-draw.c: how many lines @text needs as a column header
+ * @width wide (wrapped at words, CJK between characters); widening the
+ * columns whose headers need more than two, and the header row's height */
+int      bk_sheet_view_header_lines          (BkSheetView  *self,
+                                              const char   *text,
+                                              int           len,
+                                              int           width);
+void     bk_sheet_view_fit_column_headers    (BkSheetView  *self);
 int      bk_sheet_view_measure_text          (BkSheetView  *self,
                                               guint         layout_index,
                                               const char   *text,
@@ -173,6 +185,7 @@ void     bk_sheet_view_update_block_actions  (BkSheetView  *self);
 void     bk_sheet_view_notify_editing        (BkSheetView  *self);
 void     bk_sheet_view_emit_error            (BkSheetView  *self,
                                               const char   *message);
+void     bk_sheet_view_emit_error_cleared    (BkSheetView  *self);
 void     bk_sheet_view_emit_activate_cell    (BkSheetView  *self,
                                               int           row,
                                               int           column);

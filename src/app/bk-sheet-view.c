@@ -51,6 +51,7 @@ enum {
   SELECTION_CHANGED,
   ACTIVATE_CELL,
   ERROR_SIGNAL,
+  ERROR_CLEARED,
   COLUMN_RESIZED,
   N_SIGNALS
 };
@@ -172,6 +173,7 @@ ensure_column_widths (BkSheetView *self)
       self->column_widths[c] = MAX (MIN_COLUMN_WIDTH,
                                     (int) chars * self->digit_width + 2 * CELL_PAD_X);
     }
+  bk_sheet_view_fit_column_headers (self);
   update_column_x (self);
 }
 
@@ -567,6 +569,12 @@ bk_sheet_view_emit_error (BkSheetView *self,
 }
 
 void
+bk_sheet_view_emit_error_cleared (BkSheetView *self)
+{
+  g_signal_emit (self, signals[ERROR_CLEARED], 0);
+}
+
+void
 bk_sheet_view_emit_activate_cell (BkSheetView *self,
                                   int          row,
                                   int          column)
@@ -731,8 +739,10 @@ bk_sheet_view_measure (GtkWidget      *widget,
       int one = self->n_columns ? self->column_widths[0] : 0;
 
       *minimum = self->row_header_width + one;
+      /* All the columns, up to a screenful: a parent (a paned) shares out
+       * the room */
       *natural = self->row_header_width +
-                 MIN (content, 8 * (DEFAULT_WIDTH_CHARS * self->digit_width + 2 * CELL_PAD_X));
+                 MIN (content, 24 * (DEFAULT_WIDTH_CHARS * self->digit_width + 2 * CELL_PAD_X));
     }
   else
     {
@@ -830,6 +840,9 @@ reload_shape (BkSheetView *self)
 static void
 model_reset_cb (BkSheetView *self)
 {
+  /* Another scenario, another shape: a refused value's message is moot */
+  if (!self->editing)
+    bk_sheet_editor_hide_error (self);
   reload_shape (self);
 }
 
@@ -1078,6 +1091,20 @@ bk_sheet_view_get_cell_area (BkSheetView  *self,
 
   return rect.x + rect.width > self->row_header_width && rect.x < width &&
          rect.y + rect.height > self->header_height && rect.y < height;
+}
+
+gboolean
+bk_sheet_view_column_header_fits (BkSheetView *self,
+                                  guint        column)
+{
+  g_return_val_if_fail (BK_IS_SHEET_VIEW (self), FALSE);
+  g_return_val_if_fail (column < self->n_columns, FALSE);
+
+  bk_sheet_view_ensure_metrics (self);
+  g_string_truncate (self->scratch, 0);
+  bk_table_model_get_column_header (self->model, column, self->scratch);
+  return bk_sheet_view_header_lines (self, self->scratch->str, (int) self->scratch->len,
+                                     self->column_widths[column]) <= self->header_lines;
 }
 
 guint
@@ -1429,6 +1456,19 @@ bk_sheet_view_class_init (BkSheetViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * BkSheetView::error-cleared:
+   *
+   * The last ::error no longer applies: Escape, a later edit, paste or
+   * fill that worked, another cell, new text in the editor.
+   */
+  signals[ERROR_CLEARED] =
+    g_signal_new ("error-cleared",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   /**
    * BkSheetView::column-resized:

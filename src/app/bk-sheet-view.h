@@ -84,5 +84,9 @@ gboolean      bk_sheet_view_get_cell_area      (BkSheetView   *self,
 
 /* For tests and benchmarks: cells visited by the last snapshot. */
 guint         bk_sheet_view_get_n_drawn_cells  (BkSheetView   *self);
+/* Whether @column's header shows whole (on one line, or wrapped onto the
+ * header row's two) */
+gboolean      bk_sheet_view_column_header_fits (BkSheetView   *self,
+                                                guint          column);
 
 G_END_DECLS

@@ -184,6 +184,89 @@ bk_table_model_get_column_width_hint (BkTableModel *self,
   return iface->get_column_width_hint (self, column);
 }
 
+void
+bk_table_model_get_warning (BkTableModel *self,
+                            GString      *out)
+{
+  BkTableModelInterface *iface;
+
+  g_return_if_fail (BK_IS_TABLE_MODEL (self));
+  g_return_if_fail (out != NULL);
+
+  g_string_truncate (out, 0);
+  iface = BK_TABLE_MODEL_GET_IFACE (self);
+  if (iface->get_warning != NULL)
+    iface->get_warning (self, out);
+}
+
+gboolean
+bk_table_model_is_read_only (BkTableModel *self)
+{
+  g_return_val_if_fail (BK_IS_TABLE_MODEL (self), TRUE);
+
+  return BK_TABLE_MODEL_GET_IFACE (self)->set_range == NULL;
+}
+
+static guint
+past_end (guint start,
+          guint count,
+          guint size)
+{
+  if (start >= size)
+    return count;
+  return count > size - start ? count - (size - start) : 0;
+}
+
+/* All or nothing: a block past the table's edge is refused with the count of
+ * what does not fit, never clipped. */
+static gboolean
+check_fits (BkTableModel           *self,
+            BkTableModelInterface  *iface,
+            guint                   row,
+            guint                   column,
+            guint                   n_rows,
+            guint                   n_columns,
+            GError                **error)
+{
+  guint rows_over = past_end (row, n_rows, iface->get_n_rows (self));
+  guint columns_over = past_end (column, n_columns, iface->get_n_columns (self));
+  g_autofree char *rows = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *by = NULL;
+  g_autoptr(GString) message = NULL;
+
+  if (rows_over == 0 && columns_over == 0)
+    return TRUE;
+
+  /* Translators: part of "the block does not fit by 2 rows and 1 column" */
+  rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", rows_over), rows_over);
+  /* Translators: part of "the block does not fit by 2 rows and 1 column" */
+  columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns", columns_over),
+                             columns_over);
+  if (rows_over > 0 && columns_over > 0)
+    /* Translators: "2 rows and 1 column" */
+    by = g_strdup_printf (_("%s and %s"), rows, columns);
+  else
+    by = g_strdup (rows_over > 0 ? rows : columns);
+
+  message = g_string_new (NULL);
+  /* Translators: %u × %u is the size of the block (rows × columns), %s how
+   * much of it falls past the table's edge, e.g. "2 rows and 1 column" */
+  g_string_printf (message, _("Nothing was changed: the %u × %u block does not fit the table by %s."),
+                   n_rows, n_columns, by);
+  if (iface->get_overflow_hint != NULL)
+    {
+      g_autoptr(GString) hint = g_string_new (NULL);
+
+      iface->get_overflow_hint (self, rows_over, columns_over, hint);
+      if (hint->len > 0)
+        g_string_append_printf (message, " %s", hint->str);
+    }
+
+  g_set_error_literal (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE, message->str);
+  return FALSE;
+}
+
 gboolean
 bk_table_model_set_range (BkTableModel       *self,
                           guint               row,
@@ -209,6 +292,9 @@ bk_table_model_set_range (BkTableModel       *self,
                            _("This table is read-only"));
       return FALSE;
     }
+
+  if (!check_fits (self, iface, row, column, n_rows, n_columns, error))
+    return FALSE;
 
   return iface->set_range (self, row, column, n_rows, n_columns, texts, error);
 }

@@ -19,6 +19,7 @@ typedef enum
   BK_TABLE_CELL_INHERITED  = 1 << 6,  /* value comes from elsewhere (carried forward, base scenario): greyed */
   BK_TABLE_CELL_TOTAL      = 1 << 7,  /* a total or subtotal: bold */
   BK_TABLE_CELL_TEXT       = 1 << 8,  /* the display text is text, not a number: left-aligned */
+  BK_TABLE_CELL_WARNING    = 1 << 9,  /* valid but questionable (shares past 100 %): corner mark, tooltip says why */
 } BkTableCellFlags;
 
 #define BK_TYPE_TABLE_MODEL (bk_table_model_get_type ())
@@ -59,6 +60,17 @@ struct _BkTableModelInterface
   /* Optional: preferred width of a column in characters, 0 for the default. */
   guint        (* get_column_width_hint) (BkTableModel  *self,
                                           guint          column);
+  /* Optional: a warning about the table as a whole (shares past 100 %
+   * somewhere), for a banner; appends nothing when all is well. */
+  void         (* get_warning)           (BkTableModel  *self,
+                                          GString       *out);
+  /* Optional: what to do about a block that does not fit (@rows_over rows
+   * and @columns_over columns past the table's end), e.g. "Add the
+   * companies first"; appends nothing when there is no advice. */
+  void         (* get_overflow_hint)     (BkTableModel  *self,
+                                          guint          rows_over,
+                                          guint          columns_over,
+                                          GString       *out);
   /* Optional (NULL: the table is read-only).  All or nothing. */
   gboolean     (* set_range)             (BkTableModel       *self,
                                           guint               row,
@@ -94,11 +106,19 @@ void         bk_table_model_get_tooltip           (BkTableModel       *self,
                                                    GString            *out);
 guint        bk_table_model_get_column_width_hint (BkTableModel       *self,
                                                    guint               column);
+void         bk_table_model_get_warning           (BkTableModel       *self,
+                                                   GString            *out);
+
+/* Whether the table takes no edits at all (no set_range: results). */
+gboolean     bk_table_model_is_read_only          (BkTableModel       *self);
 
 /* Changes a block of cells from what a person typed, pasted or filled: one
  * call per user action.  @texts holds @n_rows × @n_columns strings, row-major;
  * "" clears a cell.  On failure returns FALSE with an error whose message can
- * be shown as is, and nothing changed. */
+ * be shown as is, and nothing changed.  A block reaching past the table's
+ * last row or column is refused as a whole (BK_ERROR_OUT_OF_RANGE), with a
+ * message that counts the rows and columns that do not fit: no part of it is
+ * kept quietly. */
 gboolean     bk_table_model_set_range             (BkTableModel       *self,
                                                    guint               row,
                                                    guint               column,

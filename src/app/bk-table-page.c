@@ -3,13 +3,16 @@
  *
  * The formula bar follows the sheet's cursor: the cell's address, its raw
  * input or formula (editable: Enter commits through the same model call as
- * an in-place edit), and its note.  A refused edit's reason is shown under
- * the bar as well as next to the cell. */
+ * an in-place edit), and its note.  A refused edit's reason is shown over
+ * the foot of the sheet (an overlay: the cells do not move) as well as next
+ * to the cell, and goes when it no longer applies: Escape, another cell, a
+ * later edit or paste that worked, another scenario. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bk-pane-memory.h"
 #include "bk-table-page.h"
 
 struct _BkTablePage
@@ -25,6 +28,8 @@ struct _BkTablePage
   GtkWidget    *entry;
   GtkWidget    *note;
   GtkWidget    *unit;
+  GtkWidget    *warning;        /* the table's warning, in the bar */
+  GtkWidget    *warning_label;
   GtkWidget    *error_revealer;
   GtkWidget    *error_label;
   GtkWidget    *paned;
@@ -51,6 +56,42 @@ clear_error (BkTablePage *self)
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->error_revealer), FALSE);
   gtk_label_set_text (GTK_LABEL (self->error_label), "");
   gtk_widget_remove_css_class (self->entry, "error");
+}
+
+/* The model's warning about the whole table (shares past 100 %): its first
+ * line in the formula bar, every line in the tooltip */
+static void
+update_warning (BkTablePage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *shown = NULL;
+  guint n_lines = 1;
+  char *newline;
+
+  if (self->model != NULL)
+    bk_table_model_get_warning (self->model, text);
+  gtk_widget_set_visible (self->warning, text->len > 0);
+  /* The warning goes first: the note makes room (its tooltip keeps it all) */
+  gtk_label_set_max_width_chars (GTK_LABEL (self->note), text->len > 0 ? 20 : 40);
+  if (text->len == 0)
+    {
+      gtk_label_set_text (GTK_LABEL (self->warning_label), "");
+      gtk_widget_set_tooltip_text (self->warning, NULL);
+      return;
+    }
+
+  for (const char *p = text->str; (p = strchr (p, '\n')) != NULL; p++)
+    n_lines++;
+  newline = strchr (text->str, '\n');
+  if (newline == NULL)
+    shown = g_strdup (text->str);
+  else
+    /* Translators: the first of several warnings, then how many more */
+    shown = g_strdup_printf (_("%.*s (and %u more)"), (int) (newline - text->str), text->str, n_lines - 1);
+  gtk_label_set_text (GTK_LABEL (self->warning_label), shown);
+  gtk_widget_set_tooltip_text (self->warning, text->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
 }
 
 static void
@@ -129,6 +170,12 @@ cells_changed_cb (BkTableModel *model,
   int r = bk_sheet_view_get_cursor_row (self->sheet);
   int c = bk_sheet_view_get_cursor_column (self->sheet);
 
+  /* An edit went through (here or anywhere): an earlier refusal is moot,
+   * unless the sheet's editor still holds the refused text */
+  if (!bk_sheet_view_get_editing (self->sheet))
+    clear_error (self);
+  update_warning (self);
+
   if (r >= (int) row && r < (int) (row + n_rows) && c >= (int) column && c < (int) (column + n_columns) &&
       !gtk_widget_has_focus (self->entry))
     update_formula_bar (self);
@@ -138,7 +185,18 @@ static void
 model_reset_cb (BkTableModel *model,
                 BkTablePage  *self)
 {
+  /* Another scenario or shape */
+  if (!bk_sheet_view_get_editing (self->sheet))
+    clear_error (self);
+  update_warning (self);
   update_formula_bar (self);
+}
+
+static void
+sheet_error_cleared_cb (BkSheetView *sheet,
+                        BkTablePage *self)
+{
+  clear_error (self);
 }
 
 static void
@@ -257,6 +315,33 @@ bk_table_page_grab_focus (GtkWidget *widget)
 }
 
 static void
+bk_table_page_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  gtk_widget_measure (BK_TABLE_PAGE (widget)->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The dividers fit the sheets before the paneds are allocated */
+static void
+bk_table_page_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  BkTablePage *self = BK_TABLE_PAGE (widget);
+
+  /* The paned spans the page's width */
+  bk_pane_memory_fit (GTK_PANED (self->paned), width, -1);
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
+static void
 bk_table_page_class_init (BkTablePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -273,14 +358,15 @@ bk_table_page_class_init (BkTablePageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = bk_table_page_measure;
+  widget_class->size_allocate = bk_table_page_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "tablepage");
 }
 
 static void
 bk_table_page_init (BkTablePage *self)
 {
-  GtkWidget *bar;
+  GtkWidget *bar, *overlay;
   GtkEventController *keys;
 
   self->scratch = g_string_new (NULL);
@@ -297,6 +383,10 @@ bk_table_page_init (BkTablePage *self)
   gtk_label_set_xalign (GTK_LABEL (self->address), 0);
   gtk_label_set_width_chars (GTK_LABEL (self->address), 22);
   gtk_label_set_max_width_chars (GTK_LABEL (self->address), 30);
+  /* Long names wrap onto a second line rather than lose their end */
+  gtk_label_set_wrap (GTK_LABEL (self->address), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->address), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (self->address), 2);
   gtk_label_set_ellipsize (GTK_LABEL (self->address), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (self->address, "bk-address");
   gtk_box_append (GTK_BOX (bar), self->address);
@@ -312,43 +402,74 @@ bk_table_page_init (BkTablePage *self)
   gtk_box_append (GTK_BOX (bar), self->entry);
 
   self->note = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->note), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->note), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (self->note), 2);
   gtk_label_set_ellipsize (GTK_LABEL (self->note), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (self->note), 40);
   gtk_label_set_xalign (GTK_LABEL (self->note), 0);
   gtk_widget_add_css_class (self->note, "dim-label");
   gtk_box_append (GTK_BOX (bar), self->note);
 
+  self->warning = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (self->warning, "warning");
+  gtk_widget_add_css_class (self->warning, "bk-table-warning");
+  gtk_box_append (GTK_BOX (self->warning), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  self->warning_label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->warning_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->warning_label), 60);
+  gtk_label_set_xalign (GTK_LABEL (self->warning_label), 0);
+  gtk_box_append (GTK_BOX (self->warning), self->warning_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+  gtk_widget_set_visible (self->warning, FALSE);
+  gtk_box_append (GTK_BOX (bar), self->warning);
+
   self->unit = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->unit, "dim-label");
   gtk_widget_add_css_class (self->unit, "caption");
   gtk_box_append (GTK_BOX (bar), self->unit);
 
+  /* The refusal's message floats over the foot of the sheet, so showing
+   * it never moves the cells under the pointer */
   self->error_revealer = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->error_revealer),
+                                    GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+  gtk_widget_set_valign (self->error_revealer, GTK_ALIGN_END);
+  gtk_widget_set_can_target (self->error_revealer, FALSE);
   self->error_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
   gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_widget_add_css_class (self->error_label, "error");
+  gtk_label_set_wrap_mode (GTK_LABEL (self->error_label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (self->error_label, "bk-formula-error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
   gtk_revealer_set_child (GTK_REVEALER (self->error_revealer), self->error_label);
-  gtk_box_append (GTK_BOX (self->box), self->error_revealer);
 
   /* Sheet and side */
+  /* The sheet gets the room its columns ask for, the chart the rest, until
+   * the person moves the handle */
   self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_vexpand (self->paned, TRUE);
+  gtk_paned_set_wide_handle (GTK_PANED (self->paned), TRUE);
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_resize_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_resize_end_child (GTK_PANED (self->paned), TRUE);
   gtk_box_append (GTK_BOX (self->box), self->paned);
 
   self->sheet = BK_SHEET_VIEW (bk_sheet_view_new (NULL));
   g_signal_connect (self->sheet, "cursor-moved", G_CALLBACK (cursor_moved_cb), self);
   g_signal_connect (self->sheet, "error", G_CALLBACK (sheet_error_cb), self);
+  g_signal_connect (self->sheet, "error-cleared", G_CALLBACK (sheet_error_cleared_cb), self);
   self->scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_size_request (self->scroller, 360, -1);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_widget_set_size_request (self->scroller, 240, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->sheet));
-  gtk_paned_set_start_child (GTK_PANED (self->paned), self->scroller);
+  overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), self->scroller);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->error_revealer);
+  gtk_paned_set_start_child (GTK_PANED (self->paned), overlay);
 }
 
 GtkWidget *
@@ -398,6 +519,7 @@ bk_table_page_set_model (BkTablePage  *self,
   if (self->sheet != NULL)
     bk_sheet_view_set_model (self->sheet, model);
   clear_error (self);
+  update_warning (self);
   update_formula_bar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
@@ -427,8 +549,14 @@ bk_table_page_set_side (BkTablePage *self,
   g_return_if_fail (BK_IS_TABLE_PAGE (self));
 
   gtk_paned_set_end_child (GTK_PANED (self->paned), side);
-  if (side != NULL)
-    gtk_paned_set_position (GTK_PANED (self->paned), 620);
+}
+
+GtkPaned *
+bk_table_page_get_paned (BkTablePage *self)
+{
+  g_return_val_if_fail (BK_IS_TABLE_PAGE (self), NULL);
+
+  return GTK_PANED (self->paned);
 }
 
 void
@@ -478,4 +606,12 @@ bk_table_page_get_note (BkTablePage *self)
   g_return_val_if_fail (BK_IS_TABLE_PAGE (self), NULL);
 
   return gtk_label_get_text (GTK_LABEL (self->note));
+}
+
+const char *
+bk_table_page_get_warning (BkTablePage *self)
+{
+  g_return_val_if_fail (BK_IS_TABLE_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (self->warning) ? gtk_label_get_text (GTK_LABEL (self->warning_label)) : NULL;
 }

@@ -27,8 +27,9 @@ void          bk_table_page_set_placeholder  (BkTablePage  *self,
 /* The widget beside the sheet (the table's chart); NULL for none. */
 void          bk_table_page_set_side         (BkTablePage  *self,
                                               GtkWidget    *side);
-/* Shows why an edit was refused, under the formula bar, until the next
- * successful edit or cursor move. */
+/* Shows why an edit was refused, over the foot of the sheet, until it no
+ * longer applies: Escape, a successful edit or paste, a cursor move, another
+ * scenario. */
 void          bk_table_page_show_error       (BkTablePage  *self,
                                               const char   *message);
 const char   *bk_table_page_get_error        (BkTablePage  *self);
@@ -36,5 +37,10 @@ const char   *bk_table_page_get_error        (BkTablePage  *self);
 const char   *bk_table_page_get_address      (BkTablePage  *self);
 GtkEditable  *bk_table_page_get_formula_entry (BkTablePage *self);
 const char   *bk_table_page_get_note         (BkTablePage  *self);
+/* The table's warning shown in the formula bar (shares past 100 %), or NULL */
+const char   *bk_table_page_get_warning      (BkTablePage  *self);
+
+/* The divider between the sheet and its chart */
+GtkPaned     *bk_table_page_get_paned          (BkTablePage  *self);
 
 G_END_DECLS

@@ -5,7 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-chart-slots.h"
 #include "bk-chart-view.h"
+#include "bk-company-dialog.h"
+#include "bk-note-dialog.h"
 #include "bk-window-private.h"
 
 /* Asking for a name */
@@ -17,11 +20,21 @@ typedef gboolean (*NameCallback) (BkWindow    *self,
                                   gpointer     data,
                                   GError     **error);
 
+/* NULL when the (stripped) text can be applied; else why not, shown in the
+ * dialog ("" to refuse without a word, as for an empty name) */
+typedef char *(*NameCheck) (BkWindow   *self,
+                            const char *text,
+                            gpointer    data);
+
 typedef struct
 {
   BkWindow     *self;
+  GtkWidget    *dialog;
   GtkWidget    *entry;
+  GtkWidget    *reason;    /* why the text cannot be applied */
+  char         *initial;
   NameCallback  callback;
+  NameCheck     check;
   const char   *failure;  /* untranslated */
   gpointer      data;
   GDestroyNotify destroy;
@@ -35,39 +48,62 @@ name_request_free (NameRequest *request)
   if (request->destroy)
     request->destroy (request->data);
   g_clear_weak_pointer (&request->self);
+  g_free (request->initial);
   g_free (request);
 }
 
+static char *
+dup_request_text (NameRequest *request)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->entry))));
+}
+
+/* The dialog closes on either response (AdwMessageDialog does that for its
+ * buttons); only "accept" does anything, and only with a changed text */
 static void
 name_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   NameRequest      *request)
 {
-  if (g_str_equal (response, "accept") && request->self != NULL)
-    {
-      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (request->entry))));
-      g_autoptr(GError) error = NULL;
+  g_autofree char *text = dup_request_text (request);
+  g_autoptr(GError) error = NULL;
 
-      if (!request->callback (request->self, text, request->data, &error))
-        bk_window_report_error (request->self, _(request->failure), error);
-    }
+  if (!g_str_equal (response, "accept") || request->self == NULL ||
+      g_strcmp0 (text, request->initial) == 0)
+    return;
+  if (!request->callback (request->self, text, request->data, &error))
+    bk_window_report_error (request->self, _(request->failure), error);
+}
+
+/* Enter is the default response: the same as clicking its button, which
+ * applies and closes; nothing while the text is refused */
+static void
+name_entry_activate_cb (GtkEntry    *entry,
+                        NameRequest *request)
+{
+  GtkWidget *button = gtk_window_get_default_widget (GTK_WINDOW (request->dialog));
+
+  if (button != NULL && adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (request->dialog), "accept"))
+    gtk_widget_activate (button);
 }
 
 static void
-name_entry_activate_cb (GtkEntry         *entry,
-                        AdwMessageDialog *dialog)
+name_entry_changed_cb (GtkEditable *entry,
+                       NameRequest *request)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "accept"))
-    adw_message_dialog_response (dialog, "accept");
-}
+  g_autofree char *text = dup_request_text (request);
+  g_autofree char *reason = NULL;
 
-static void
-name_entry_changed_cb (GtkEditable      *entry,
-                       AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  if (request->check != NULL && request->self != NULL)
+    reason = request->check (request->self, text, request->data);
 
-  adw_message_dialog_set_response_enabled (dialog, "accept", *text != '\0');
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (request->dialog), "accept", reason == NULL);
+  gtk_label_set_text (GTK_LABEL (request->reason), reason != NULL ? reason : "");
+  gtk_widget_set_visible (request->reason, reason != NULL && *reason != '\0');
+  if (reason != NULL && *reason != '\0')
+    gtk_widget_add_css_class (request->entry, "error");
+  else
+    gtk_widget_remove_css_class (request->entry, "error");
 }
 
 static void
@@ -77,23 +113,38 @@ ask_text (BkWindow       *self,
           const char     *initial,
           const char     *accept_label,
           NameCallback    callback,
+          NameCheck       check,
           const char     *failure,
           gpointer        data,
           GDestroyNotify  destroy)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   NameRequest *request = g_new0 (NameRequest, 1);
 
   g_set_weak_pointer (&request->self, self);
+  request->dialog = dialog;
+  request->initial = g_strstrip (g_strdup (initial ? initial : ""));
   request->callback = callback;
+  request->check = check;
   request->failure = failure;
   request->data = data;
   request->destroy = destroy;
   request->entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (request->entry), initial ? initial : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (request->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  request->reason = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (request->reason), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (request->reason), 0);
+  gtk_widget_add_css_class (request->reason, "error");
+  gtk_widget_add_css_class (request->reason, "caption");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (request->entry),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, request->reason, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), request->entry);
+  gtk_box_append (GTK_BOX (box), request->reason);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), request->entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "accept", accept_label,
@@ -101,14 +152,21 @@ ask_text (BkWindow       *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (request->entry, "activate", G_CALLBACK (name_entry_activate_cb), dialog);
-  g_signal_connect (request->entry, "changed", G_CALLBACK (name_entry_changed_cb), dialog);
-  name_entry_changed_cb (GTK_EDITABLE (request->entry), ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect (request->entry, "activate", G_CALLBACK (name_entry_activate_cb), request);
+  g_signal_connect (request->entry, "changed", G_CALLBACK (name_entry_changed_cb), request);
+  name_entry_changed_cb (GTK_EDITABLE (request->entry), request);
   g_signal_connect (dialog, "response", G_CALLBACK (name_response_cb), request);
   g_object_set_data_full (G_OBJECT (dialog), "bk-name-request", request, (GDestroyNotify) name_request_free);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (request->entry);
+}
+
+/* A name must say something; an empty one is refused without a word */
+static char *
+check_not_empty (const char *text)
+{
+  return *text == '\0' ? g_strdup ("") : NULL;
 }
 
 /* File choosers */
@@ -235,9 +293,13 @@ export_csv_action (GtkWidget  *widget,
   int table = bk_window_get_current_table (self);
   g_autofree char *suggested = NULL;
 
-  if (table < 0)
+  if (g_strcmp0 (bk_window_get_page (self), "results") == 0 && bk_window_get_document (self) != NULL)
+    suggested = g_strdup_printf ("%s — %s", workbook_title (self),
+                                 bk_results_page_get_series_active (self->results_page) ? "series" : "results");
+  else if (table < 0)
     return;
-  suggested = g_strdup_printf ("%s — %s", workbook_title (self), bk_table_to_string (table));
+  else
+    suggested = g_strdup_printf ("%s — %s", workbook_title (self), bk_table_to_string (table));
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Table"), _("_Export"),
                _("CSV Tables"), "csv", suggested,
                bk_window_export_csv_path, N_("Could not export the table"));
@@ -427,6 +489,41 @@ add_scenario_cb (BkWindow    *self,
   return bk_window_add_scenario (self, text, error);
 }
 
+/* A scenario's name is its handle: unique, and not the base case's */
+static char *
+check_scenario_name (BkWindow   *self,
+                     const char *text,
+                     int         except)
+{
+  BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (self));
+  int found;
+
+  if (*text == '\0')
+    return g_strdup ("");
+  found = bk_workbook_find_scenario (wb, text);
+  if (found == BK_SCENARIO_BASE)
+    return g_strdup_printf (_("“%s” is the base case: choose another name"), text);
+  if (found >= 0 && found != except)
+    return g_strdup_printf (_("There is already a scenario called “%s”"), bk_workbook_get_scenario_name (wb, (guint) found));
+  return NULL;
+}
+
+static char *
+check_new_scenario_cb (BkWindow   *self,
+                       const char *text,
+                       gpointer    data)
+{
+  return check_scenario_name (self, text, -1);
+}
+
+static char *
+check_renamed_scenario_cb (BkWindow   *self,
+                           const char *text,
+                           gpointer    data)
+{
+  return check_scenario_name (self, text, (int) self->scenario);
+}
+
 static void
 add_scenario_action (GtkWidget  *widget,
                      const char *name,
@@ -438,7 +535,7 @@ add_scenario_action (GtkWidget  *widget,
                                            self->scenario == BK_SCENARIO_BASE
                                              ? _("Base") : bk_workbook_get_scenario_name (wb, self->scenario));
 
-  ask_text (self, _("New Scenario"), body, "", _("_Add"), add_scenario_cb,
+  ask_text (self, _("New Scenario"), body, "", _("_Add"), add_scenario_cb, check_new_scenario_cb,
             N_("Could not add the scenario"), NULL, NULL);
 }
 
@@ -460,7 +557,8 @@ rename_scenario_action (GtkWidget  *widget,
   BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (self));
 
   ask_text (self, _("Rename Scenario"), NULL, bk_workbook_get_scenario_name (wb, self->scenario),
-            _("_Rename"), rename_scenario_cb, N_("Could not rename the scenario"), NULL, NULL);
+            _("_Rename"), rename_scenario_cb, check_renamed_scenario_cb,
+            N_("Could not rename the scenario"), NULL, NULL);
 }
 
 static void
@@ -504,15 +602,18 @@ typedef struct
   guint   period;
 } CellRef;
 
-static gboolean
-edit_note_cb (BkWindow    *self,
-              const char  *text,
-              gpointer     data,
-              GError     **error)
+static void
+note_save_cb (BkNoteDialog *dialog,
+              const char   *text,
+              CellRef      *ref)
 {
-  CellRef *ref = data;
+  BkWindow *self = BK_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  g_autoptr(GError) error = NULL;
 
-  return bk_document_set_note (bk_window_get_document (self), ref->table, ref->row, ref->period, text, error);
+  if (self == NULL || bk_window_get_document (self) == NULL)
+    return;
+  if (!bk_document_set_note (bk_window_get_document (self), ref->table, ref->row, ref->period, text, &error))
+    bk_window_report_error (self, _("Could not change the note"), error);
 }
 
 static void
@@ -525,6 +626,7 @@ edit_note_action (GtkWidget  *widget,
   BkSheetView *sheet;
   CellRef *ref;
   BkCell cell;
+  GtkWidget *dialog;
   g_autofree char *heading = NULL;
 
   if (table < 0 || bk_window_get_document (self) == NULL)
@@ -546,8 +648,10 @@ edit_note_action (GtkWidget  *widget,
                                bk_workbook_get_row_name (bk_document_get_workbook (bk_window_get_document (self)), table, ref->row),
                                label);
   }
-  ask_text (self, heading, _("Where the figure comes from, or anything else worth knowing. Leave empty to remove the note."),
-            cell.note, _("_Save"), edit_note_cb, N_("Could not change the note"), ref, g_free);
+  /* Multi-line, as a spreadsheet's comment (bk-note-dialog.c) */
+  dialog = bk_note_dialog_new (GTK_WINDOW (self), heading, cell.note);
+  g_signal_connect_data (dialog, "save", G_CALLBACK (note_save_cb), ref, (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Rows and periods */
@@ -578,18 +682,16 @@ current_row (BkWindow   *self,
   return TRUE;
 }
 
+/* A new market's id, whose chart colour no other market holds */
 static char *
-unique_id (BkWorkbook *wb,
-           BkTable     table,
-           const char *stem)
+new_market_id (BkWorkbook *wb)
 {
-  for (guint i = 1; ; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("%s-%u", stem, i);
+  guint n = bk_workbook_get_n_markets (wb);
+  g_autofree const char **ids = g_new0 (const char *, MAX (n, 1));
 
-      if (bk_workbook_find_row (wb, table, id) < 0)
-        return g_steal_pointer (&id);
-    }
+  for (guint m = 0; m < n; m++)
+    ids[m] = bk_workbook_get_market_id (wb, m);
+  return bk_chart_slots_choose_id (ids, n, "market");
 }
 
 static gboolean
@@ -608,6 +710,35 @@ rename_row_cb (BkWindow    *self,
   return bk_document_rename_row (bk_window_get_document (self), bk_table_rows_are_markets (table), id, text, error);
 }
 
+/* Two companies (or markets) of one name could not be told apart in a
+ * chart's legend or a menu */
+static char *
+check_row_name_cb (BkWindow   *self,
+                   const char *text,
+                   gpointer    data)
+{
+  BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (self));
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  BkTable table;
+  guint row;
+  const char *id;
+
+  if (*text == '\0' || !current_row (self, &table, &row, &id))
+    return check_not_empty (text);
+  for (guint r = 0; r < bk_workbook_get_n_rows (wb, table); r++)
+    {
+      const char *name = bk_workbook_get_row_name (wb, table, r);
+      g_autofree char *other = g_utf8_casefold (name, -1);
+
+      if (r != row && g_str_equal (other, folded))
+        return g_strdup_printf (bk_table_rows_are_markets (table)
+                                  ? _("There is already a market called “%s”")
+                                  : _("There is already a company called “%s”"),
+                                name);
+    }
+  return NULL;
+}
+
 static void
 rename_row_action (GtkWidget  *widget,
                    const char *name,
@@ -622,7 +753,7 @@ rename_row_action (GtkWidget  *widget,
     return;
   ask_text (self, bk_table_rows_are_markets (table) ? _("Rename Market") : _("Rename Company"), NULL,
             bk_workbook_get_row_name (bk_document_get_workbook (bk_window_get_document (self)), table, row),
-            _("_Rename"), rename_row_cb, N_("Could not rename the row"), NULL, NULL);
+            _("_Rename"), rename_row_cb, check_row_name_cb, N_("Could not rename the row"), NULL, NULL);
 }
 
 static void
@@ -645,22 +776,21 @@ insert_row_action (GtkWidget  *widget,
 
   if (bk_table_rows_are_markets (table))
     {
-      new_id = unique_id (wb, table, "market");
+      new_id = new_market_id (wb);
       ok = bk_document_add_market (bk_window_get_document (self), new_id, _("New market"), row, &error);
     }
   else
     {
-      const char *market;
-
       if (bk_workbook_get_n_markets (wb) == 0)
         {
           bk_window_show_error (self, _("Could not add a company"),
                                 _("A company belongs to a market: add a market on the Tokens page first."));
           return;
         }
-      market = bk_workbook_get_market_id (wb, id != NULL ? bk_workbook_get_company_market (wb, row) : 0);
-      new_id = unique_id (wb, table, "company");
-      ok = bk_document_add_company (bk_window_get_document (self), new_id, _("New company"), market, row, &error);
+      /* Name and market first; the neighbour's market is only the guess */
+      bk_company_dialog_add (self, bk_table_page_get_sheet (self->table_pages[table]), row,
+                             id != NULL ? bk_workbook_get_company_market (wb, row) : 0);
+      return;
     }
   if (!ok)
     {
@@ -671,6 +801,21 @@ insert_row_action (GtkWidget  *widget,
   bk_sheet_view_set_cursor (bk_table_page_get_sheet (self->table_pages[table]),
                             bk_workbook_find_row (wb, table, new_id), 0);
   rename_row_action (widget, NULL, NULL);
+}
+
+static void
+change_market_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkTable table;
+  guint row;
+  const char *id;
+
+  if (!current_row (self, &table, &row, &id) || id == NULL || bk_table_rows_are_markets (table))
+    return;
+  bk_company_dialog_change_market (self, id);
 }
 
 static void
@@ -756,6 +901,9 @@ period_action (BkWindow *self,
     bk_window_report_error (self, add ? _("Could not add the period") : _("Could not remove the period"), error);
   else if (!add)
     bk_window_show_undo_toast (self, _("Period removed"));
+  else
+    /* Even an empty period moves the appended years (docs/model.md, "Time") */
+    bk_window_show_undo_toast (self, _("Period added: the modelled years after the inputs move one period later, so results change"));
 }
 
 static void
@@ -811,7 +959,7 @@ bk_window_update_actions (BkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-json", TRUE);
   gtk_widget_action_set_enabled (widget, "win.import-csv", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.export-json", have);
-  gtk_widget_action_set_enabled (widget, "win.export-csv", have && on_table);
+  gtk_widget_action_set_enabled (widget, "win.export-csv", have && (on_table || g_strcmp0 (page, "results") == 0));
   gtk_widget_action_set_enabled (widget, "win.export-chart", have);
   gtk_widget_action_set_enabled (widget, "win.copy-chart", have);
   gtk_widget_action_set_enabled (widget, "win.add-scenario", writable);
@@ -822,6 +970,8 @@ bk_window_update_actions (BkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.edit-note", writable && has_row);
   gtk_widget_action_set_enabled (widget, "win.insert-row", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.rename-row", writable && has_row);
+  gtk_widget_action_set_enabled (widget, "win.change-market",
+                                 writable && has_row && !bk_table_rows_are_markets (table));
   gtk_widget_action_set_enabled (widget, "win.move-row-up", writable && has_row && row > 0);
   gtk_widget_action_set_enabled (widget, "win.move-row-down", writable && has_row && row + 1 < n_rows);
   gtk_widget_action_set_enabled (widget, "win.remove-row", writable && has_row);
@@ -874,6 +1024,7 @@ bk_window_class_init_actions (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.insert-row", NULL, insert_row_action);
   gtk_widget_class_install_action (widget_class, "win.rename-row", NULL, rename_row_action);
+  gtk_widget_class_install_action (widget_class, "win.change-market", NULL, change_market_action);
   gtk_widget_class_install_action (widget_class, "win.move-row-up", NULL, move_row_up_action);
   gtk_widget_class_install_action (widget_class, "win.move-row-down", NULL, move_row_down_action);
   gtk_widget_class_install_action (widget_class, "win.remove-row", NULL, remove_row_action);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bk-pane-memory.h"
 #include "bk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -635,7 +636,18 @@ bk_window_export_csv_path (BkWindow    *self,
 
   g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
 
-  table = table_to_use (self, _("Choose the CapEx, Backlog, Tokens or Share page to export a table"), error);
+  /* Results: the metrics or the per-period sheet, whichever had the focus */
+  if (document (self) != NULL && g_strcmp0 (bk_window_get_page (self), "results") == 0)
+    {
+      g_autofree char *csv = bk_results_page_dup_csv (self->results_page);
+
+      if (!g_file_set_contents (path, csv, -1, error))
+        return FALSE;
+      toast_exported (self, path);
+      return TRUE;
+    }
+
+  table = table_to_use (self, _("Choose the CapEx, Backlog, Tokens, Share or Results page to export a table"), error);
   if (table < 0 || !bk_session_export_csv (self->session, table, path, error))
     return FALSE;
 
@@ -709,6 +721,37 @@ visible_page_cb (BkWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
+/* A header menu or popover closed, with a choice or without: the keys go
+ * back to the sheet, so that typing after choosing a scenario edits the
+ * active cell (GTK would leave them on the header button). */
+static void
+header_popover_closed_cb (BkWindow *self)
+{
+  BkSheetView *sheet = bk_window_get_sheet (self);
+  GtkWidget *target = sheet != NULL ? GTK_WIDGET (sheet) : adw_view_stack_get_visible_child (self->stack);
+
+  if (target != NULL && gtk_widget_get_mapped (target))
+    gtk_widget_grab_focus (target);
+}
+
+/* Every menu button in the header bar, the split button's included */
+static void
+watch_header_menus (BkWindow  *self,
+                    GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+
+      if (popover != NULL)
+        g_signal_connect_object (popover, "closed", G_CALLBACK (header_popover_closed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    watch_header_menus (self, child);
+}
+
 /* The visible sheet's cursor moved */
 static void
 sheet_cursor_cb (BkWindow *self)
@@ -743,6 +786,18 @@ bk_window_constructed (GObject *object)
 
   if (self->settings != NULL)
     bk_settings_attach_window (self->settings, GTK_WINDOW (self));
+
+  /* Each page's divider fits its sheet, or stays where the person put it */
+  {
+    GSettings *gsettings = self->settings ? bk_settings_get_gsettings (self->settings) : NULL;
+
+    for (guint t = 0; t < BK_N_TABLES; t++)
+      bk_pane_memory_attach (bk_table_page_get_paned (self->table_pages[t]), gsettings, pages[t].name, 1.0);
+    bk_pane_memory_attach (bk_table_page_get_paned (self->assumptions_page), gsettings, "assumptions", 1.0);
+    /* Results: room for the charts below and the series beside */
+    bk_pane_memory_attach (bk_results_page_get_paned (self->results_page, FALSE), gsettings, "results", 0.55);
+    bk_pane_memory_attach (bk_results_page_get_paned (self->results_page, TRUE), gsettings, "results-sheets", 0.5);
+  }
 
   update_title (self);
   bk_window_update_history (self);
@@ -964,6 +1019,7 @@ bk_window_init (BkWindow *self)
       adw_view_stack_page_set_icon_name (stack_page, icon);
     }
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self);
+  watch_header_menus (self, GTK_WIDGET (self->header_bar));
   g_signal_group_set_target (self->sheet_signals, bk_window_get_sheet (self));
 
   bk_window_init_dnd (self);

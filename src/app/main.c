@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "bk-application.h"
 
@@ -15,6 +16,9 @@ main (int   argc,
   const char *localedir = g_getenv ("BREAKEVEN_LOCALEDIR");
 
   /* BREAKEVEN_LOCALEDIR: the build tree's catalogues, for running uninstalled */
+  /* Past a file-size limit (ulimit -f) a write fails with EFBIG, which is
+   * reported like a full disk, instead of the signal killing us mid-write. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -35,7 +35,9 @@
 #include <string.h>
 
 #include "bk-chart-builder.h"
+#include "bk-share-check.h"
 #include "bk-chart-private.h"
+#include "bk-chart-slots.h"
 #include "bk-types.h"
 
 G_DEFINE_ENUM_TYPE (BkChartSpec, bk_chart_spec,
@@ -61,7 +63,8 @@ static const char * const spec_names[BK_N_CHART_SPECS] = {
   [BK_CHART_SPEC_WATERFALL] = "waterfall",
 };
 
-/* Colour keys of series: a company's or market's index, or these */
+/* Colour keys of series: a company's or market's colour slot
+ * (bk-chart-slots.h), or these */
 #define KEY_PALETTE G_MAXUINT        /* the renderer's colour for the series' index */
 #define KEY_OTHERS  (G_MAXUINT - 1)  /* the neutral "Others" slice */
 #define KEY_LIMIT   (G_MAXUINT - 2)  /* a grey reference line, e.g. capacity value */
@@ -120,6 +123,8 @@ typedef struct
   guint        n_companies;
   int          company;      /* -1 only when there is no company */
   int          period;       /* -1: the chart's default */
+  guint       *company_slots; /* colour slots by company index */
+  guint       *market_slots;  /* and by market index */
 } Source;
 
 /* Specs */
@@ -359,7 +364,7 @@ fill_capex (ChartData *data,
     {
       input_row (src, BK_TABLE_CAPEX, c, values);
       add_series (data, bk_workbook_get_company_name (src->workbook, c),
-                  values, src->n_input, c);
+                  values, src->n_input, src->company_slots[c]);
     }
 }
 
@@ -379,7 +384,7 @@ fill_backlog (ChartData *data,
   for (guint c = 0; c < src->n_companies; c++)
     if (input_row (src, BK_TABLE_BACKLOG, c, values))
       add_series (data, bk_workbook_get_company_name (src->workbook, c),
-                  values, src->n_input, c);
+                  values, src->n_input, src->company_slots[c]);
 }
 
 static void
@@ -400,7 +405,7 @@ fill_tokens (ChartData *data,
     {
       input_row (src, BK_TABLE_TOKENS, m, values);
       add_series (data, bk_workbook_get_market_name (src->workbook, m),
-                  values, src->n_input, m);
+                  values, src->n_input, src->market_slots[m]);
     }
 }
 
@@ -445,7 +450,7 @@ fill_share (ChartData *data,
       share = values[period];
       if (!isfinite (share) || share <= 0)
         continue;
-      add_series (data, bk_workbook_get_company_name (workbook, c), &share, 1, c);
+      add_series (data, bk_workbook_get_company_name (workbook, c), &share, 1, src->company_slots[c]);
       covered += share;
     }
 
@@ -455,6 +460,17 @@ fill_share (ChartData *data,
       double rest = 1 - covered;
 
       add_series (data, _("Others"), &rest, 1, KEY_OTHERS);
+    }
+  else if (covered > 1 + BK_SHARE_SLACK)
+    {
+      /* A ring cannot hold more than the whole market: the slices are drawn
+       * in proportion, and the subtitle says the shares do not add up */
+      g_free (data->subtitle);
+      /* Translators: the share donut's subtitle when the shares of a market
+       * add up past 100% (more than the whole market), e.g. "⚠ Shares add
+       * up to 155% in 2025, Base"; keep it short, it is one line */
+      data->subtitle = g_strdup_printf (_("⚠ Shares add up to %.0f%% in %s, %s"),
+                                        covered * 100, period_label, src->scenario_name);
     }
 }
 
@@ -476,7 +492,7 @@ fill_cumulative_fcf (ChartData *data,
       double payback = metrics->payback_years;
 
       add_series (data, bk_workbook_get_company_name (src->workbook, c),
-                  metrics->series[BK_SERIES_CUM_FCF], src->n_periods, c);
+                  metrics->series[BK_SERIES_CUM_FCF], src->n_periods, src->company_slots[c]);
 
       /* Where the line crosses zero: cum_fcf[t] is at the end of period t */
       if (isfinite (payback) && payback > 0)
@@ -521,10 +537,11 @@ fill_revenue (ChartData *data,
     capacity_value[t] = metrics->series[BK_SERIES_CAPACITY_TOKENS][t]
                         * metrics->series[BK_SERIES_PRICE][t] / 1000;
 
-  /* The ceiling in grey first, so that revenue is drawn over it where
-   * capacity limits it */
+  /* The ceiling in grey, drawn over revenue as a dashed reference line
+   * (apply_colors()), so both show where capacity limits revenue */
   add_series (data, _("Capacity value"), capacity_value, src->n_periods, KEY_LIMIT);
-  add_series (data, _("Revenue"), metrics->series[BK_SERIES_REVENUE], src->n_periods, 0);
+  add_series (data, _("Revenue"), metrics->series[BK_SERIES_REVENUE], src->n_periods,
+              src->company_slots[src->company]);
 }
 
 /* ROI and NPV: a bar per company */
@@ -731,6 +748,10 @@ apply_colors (BkChart *chart)
       BkChartSeries *s = g_ptr_array_index (chart->series, i);
       BkChartColor color;
       gboolean pinned = key_color (chart->theme, g_array_index (keys, guint, i), n_palette, &color);
+
+      /* A limit (capacity value) is drawn over what it limits, dashed, so
+       * neither hides the other where they meet */
+      s->reference = g_array_index (keys, guint, i) == KEY_LIMIT;
 
       if (!pinned && s->has_color)
         bk_chart_set_series_color (chart, i, NULL);
@@ -939,6 +960,23 @@ apply (BkChart     *chart,
 
 /* Public */
 
+static guint *
+row_slots (BkWorkbook *workbook,
+           gboolean    markets)
+{
+  guint n = markets ? bk_workbook_get_n_markets (workbook) : bk_workbook_get_n_companies (workbook);
+  g_autofree const char **ids = g_new0 (const char *, MAX (n, 1));
+  guint *slots = g_new0 (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    ids[i] = markets ? bk_workbook_get_market_id (workbook, i) : bk_workbook_get_company_id (workbook, i);
+  /* Slots stay for as long as the workbook lives, whatever rows come
+   * and go (a chart built afresh from the same rows agrees) */
+  bk_chart_slots_assign_remembered (workbook, markets ? "bk-chart-slots-markets" : "bk-chart-slots-companies",
+                                    ids, n, slots);
+  return slots;
+}
+
 static gboolean
 prepare_source (BkChartSpec   spec,
                 BkWorkbook   *workbook,
@@ -1015,8 +1053,12 @@ bk_chart_update (BkChart      *chart,
   if (!prepare_source (spec, workbook, results, company, period, &src, error))
     return FALSE;
 
+  src.company_slots = row_slots (workbook, FALSE);
+  src.market_slots = row_slots (workbook, TRUE);
   data = describe (spec, &src);
   apply (chart, spec, data);
+  g_free (src.company_slots);
+  g_free (src.market_slots);
 
   return TRUE;
 }

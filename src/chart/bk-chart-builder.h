@@ -9,9 +9,9 @@
  * and it keeps what the person did to the chart: hidden and highlighted
  * series, the theme, the legend position.
  *
- * Companies keep one colour across all charts (the palette colour of their
- * index in the workbook), and markets likewise in the tokens chart; the
- * colours follow bk_chart_set_theme() on their own. */
+ * Companies keep one colour across all charts and all changes to the other
+ * rows (a colour slot from their id: bk-chart-slots.h), and markets likewise
+ * in the tokens chart; the colours follow bk_chart_set_theme() on their own. */
 #pragma once
 
 #include "bk-chart.h"

@@ -147,7 +147,7 @@ bk_chart_export_bytes (BkChart        *chart,
   cr = cairo_create (surface);
   if (format == BK_CHART_FORMAT_PNG)
     cairo_scale (cr, scale, scale);
-  bk_chart_render_full (chart, cr, width, height, NULL);
+  bk_chart_render_full (chart, cr, width, height, 0, 0, NULL);
   status = cairo_status (cr);
   cairo_destroy (cr);
 

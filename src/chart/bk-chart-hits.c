@@ -21,6 +21,12 @@ typedef struct
   guint  series;
 } LegendItem;
 
+typedef struct
+{
+  cairo_rectangle_t area;
+  gboolean          cut;
+} TextItem;
+
 struct _BkChartHits
 {
   GObject            parent_instance;
@@ -31,6 +37,7 @@ struct _BkChartHits
   cairo_rectangle_t  plot;
   GArray            *items;   /* BkChartHitItem */
   GArray            *legend;  /* LegendItem */
+  GArray            *texts;   /* TextItem */
 };
 
 G_DEFINE_FINAL_TYPE (BkChartHits, bk_chart_hits, G_TYPE_OBJECT)
@@ -42,6 +49,7 @@ bk_chart_hits_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->texts, g_array_unref);
 
   G_OBJECT_CLASS (bk_chart_hits_parent_class)->finalize (object);
 }
@@ -57,6 +65,7 @@ bk_chart_hits_init (BkChartHits *self)
 {
   self->items = g_array_new (FALSE, TRUE, sizeof (BkChartHitItem));
   self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
+  self->texts = g_array_new (FALSE, TRUE, sizeof (TextItem));
 }
 
 /* Recording (the renderer) */
@@ -95,6 +104,21 @@ bk_chart_hits_add_legend (BkChartHits *self,
   g_assert (BK_IS_CHART_HITS (self));
 
   g_array_append_val (self->legend, item);
+}
+
+void
+bk_chart_hits_add_text (BkChartHits *self,
+                        double       x,
+                        double       y,
+                        double       w,
+                        double       h,
+                        gboolean     cut)
+{
+  TextItem item = { { x, y, w, h }, cut };
+
+  g_assert (BK_IS_CHART_HITS (self));
+
+  g_array_append_val (self->texts, item);
 }
 
 void
@@ -233,5 +257,33 @@ bk_chart_hits_get_plot_area (BkChartHits       *self,
     return FALSE;
   if (area != NULL)
     *area = self->plot;
+  return TRUE;
+}
+
+guint
+bk_chart_hits_get_n_texts (BkChartHits *self)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), 0);
+
+  return self->texts->len;
+}
+
+gboolean
+bk_chart_hits_get_text (BkChartHits       *self,
+                        guint              i,
+                        cairo_rectangle_t *area,
+                        gboolean          *cut)
+{
+  const TextItem *item;
+
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
+
+  if (i >= self->texts->len)
+    return FALSE;
+  item = &g_array_index (self->texts, TextItem, i);
+  if (area != NULL)
+    *area = item->area;
+  if (cut != NULL)
+    *cut = item->cut;
   return TRUE;
 }

@@ -46,5 +46,13 @@ gboolean  bk_chart_hits_lookup_legend   (BkChartHits       *self,
  * had no plot (too small, no data). */
 gboolean  bk_chart_hits_get_plot_area   (BkChartHits       *self,
                                          cairo_rectangle_t *area);
+/* The title, subtitle and source line as drawn: the box of the @i-th
+ * (the ink may be narrower) and whether it had to be cut short with "…"
+ * for want of room.  FALSE past the last. */
+guint     bk_chart_hits_get_n_texts     (BkChartHits       *self);
+gboolean  bk_chart_hits_get_text        (BkChartHits       *self,
+                                         guint              i,
+                                         cairo_rectangle_t *area,
+                                         gboolean          *cut);
 
 G_END_DECLS

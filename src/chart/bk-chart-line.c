@@ -74,20 +74,28 @@ draw_lines (BkCanvas *c)
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  for (guint o = 0; o < order->len; o++)
-    {
-      guint si = g_array_index (order, guint, o);
-      BkChartSeries *s = bk_canvas_series (c, si);
-      BkChartColor color = bk_canvas_series_color (c, si);
+  /* Reference lines (a ceiling) last, thin and dashed: over the lines they
+   * limit, which still show through where the two meet */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint o = 0; o < order->len; o++)
+      {
+        static const double dash[] = { 6.0, 4.0 };
+        guint si = g_array_index (order, guint, o);
+        BkChartSeries *s = bk_canvas_series (c, si);
+        BkChartColor color = bk_canvas_series_color (c, si);
 
-      bk_canvas_set_color (c, &color);
-      cairo_set_line_width (cr, 2.5);
-      trace (c, s);
-      cairo_stroke (cr);
+        if (s->reference != (pass == 1))
+          continue;
+        bk_canvas_set_color (c, &color);
+        cairo_set_line_width (cr, s->reference ? 1.75 : 2.5);
+        cairo_set_dash (cr, dash, s->reference ? G_N_ELEMENTS (dash) : 0, 0);
+        trace (c, s);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
 
-      dot (c, si, s, dots);
-      cairo_fill (cr);
-    }
+        dot (c, si, s, dots && !s->reference);
+        cairo_fill (cr);
+      }
 }
 
 const BkChartPainter bk_chart_line_painter = {

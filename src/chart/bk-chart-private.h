@@ -15,6 +15,7 @@ typedef struct
   BkChartColor  color;
   gboolean      hidden;
   gboolean      highlighted;
+  gboolean      reference;  /* a reference line (a ceiling): drawn over the others, thin and dashed */
 } BkChartSeries;
 
 typedef struct
@@ -114,11 +115,14 @@ char         *bk_chart_analysis_describe (BkChart         *chart,
 void          bk_chart_emit_changed      (BkChart         *chart);
 
 /* Renders, recording the hit geometry into @hits unless it is NULL
- * (export, which needs none). */
+ * (export, which needs none), keeping the top right @corner_width ×
+ * @corner_height free of text (see bk_chart_render_around()). */
 void          bk_chart_render_full     (BkChart     *chart,
                                         cairo_t     *cr,
                                         double       width,
                                         double       height,
+                                        double       corner_width,
+                                        double       corner_height,
                                         BkChartHits *hits);
 
 /* 0xRRGGBB as a colour (bk-chart-theme.c). */

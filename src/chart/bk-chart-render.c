@@ -29,32 +29,48 @@ static const BkChartPainter *const painters[] = {
   [BK_CHART_KIND_HISTOGRAM] = &bk_chart_histogram_painter,
 };
 
-/* A line of text at the top (shrinking the room from above) or the
- * bottom (from below); nothing for an empty text. */
+/* Text at the top (shrinking the room from above) or the bottom (from
+ * below), wrapped onto up to @max_lines lines before it is cut short, and
+ * @inset narrower at the top while it is above @inset_bottom; nothing for
+ * an empty text. */
 static void
 draw_heading (BkCanvas           *c,
               BkFontRole          role,
               const char         *text,
               const BkChartColor *color,
-              gboolean            at_bottom)
+              gboolean            at_bottom,
+              int                 max_lines,
+              double              inset,
+              double              inset_bottom)
 {
-  PangoLayout *layout;
+  PangoLayout *layout = c->layouts[role];
+  double room = c->right - c->left;
   double w, h;
 
   if (text == NULL || *text == '\0')
     return;
 
-  layout = bk_canvas_text (c, role, text, c->right - c->left, &w, &h);
+  if (!at_bottom && c->top < inset_bottom)
+    room = MAX (room - inset, 1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -max_lines);
+  layout = bk_canvas_text (c, role, text, room, &w, &h);
   if (at_bottom)
     {
       bk_canvas_show (c, layout, c->left, c->bottom - h, color);
+      if (c->hits != NULL)
+        bk_chart_hits_add_text (c->hits, c->left, c->bottom - h, room, h, pango_layout_is_ellipsized (layout));
       c->bottom -= h + 8;
     }
   else
     {
       bk_canvas_show (c, layout, c->left, c->top, color);
+      if (c->hits != NULL)
+        bk_chart_hits_add_text (c->hits, c->left, c->top, room, h, pango_layout_is_ellipsized (layout));
       c->top += role == BK_FONT_TITLE ? h + 2 : h;
     }
+  /* The layout is shared: one line again for whoever uses it next */
+  pango_layout_set_height (layout, -1);
 }
 
 void
@@ -62,6 +78,8 @@ bk_chart_render_full (BkChart     *chart,
                       cairo_t     *cr,
                       double       width,
                       double       height,
+                      double       corner_width,
+                      double       corner_height,
                       BkChartHits *hits)
 {
   BkCanvas c;
@@ -91,12 +109,16 @@ bk_chart_render_full (BkChart     *chart,
 
   bk_canvas_setup_text (&c);
 
-  /* Title and subtitle top left, the source line bottom left */
-  draw_heading (&c, BK_FONT_TITLE, chart->title, &c.text, FALSE);
-  draw_heading (&c, BK_FONT_SUBTITLE, chart->subtitle, &c.secondary, FALSE);
+  /* Title and subtitle top left, wrapping before the corner kept free;
+   * the source line bottom left */
+  corner_width = MAX (0, corner_width - pad);
+  draw_heading (&c, BK_FONT_TITLE, chart->title, &c.text, FALSE, 2, corner_width, corner_height);
+  draw_heading (&c, BK_FONT_SUBTITLE, chart->subtitle, &c.secondary, FALSE, 3, corner_width, corner_height);
   if (c.top > pad)
     c.top += 10;
-  draw_heading (&c, BK_FONT_SMALL, chart->source, &c.secondary, TRUE);
+  if (corner_width > 0)
+    c.top = MAX (c.top, corner_height);
+  draw_heading (&c, BK_FONT_SMALL, chart->source, &c.secondary, TRUE, 2, 0, 0);
 
   bk_chart_legend_draw (&c);
 
@@ -125,6 +147,26 @@ bk_chart_render (BkChart *chart,
   g_return_val_if_fail (width >= 0 && height >= 0, NULL);
 
   hits = bk_chart_hits_new (width, height);
-  bk_chart_render_full (chart, cr, width, height, hits);
+  bk_chart_render_full (chart, cr, width, height, 0, 0, hits);
+  return hits;
+}
+
+BkChartHits *
+bk_chart_render_around (BkChart *chart,
+                        cairo_t *cr,
+                        double   width,
+                        double   height,
+                        double   corner_width,
+                        double   corner_height)
+{
+  BkChartHits *hits;
+
+  g_return_val_if_fail (BK_IS_CHART (chart), NULL);
+  g_return_val_if_fail (cr != NULL, NULL);
+  g_return_val_if_fail (width >= 0 && height >= 0, NULL);
+  g_return_val_if_fail (corner_width >= 0 && corner_height >= 0, NULL);
+
+  hits = bk_chart_hits_new (width, height);
+  bk_chart_render_full (chart, cr, width, height, corner_width, corner_height, hits);
   return hits;
 }

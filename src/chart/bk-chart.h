@@ -282,6 +282,15 @@ BkChartHits          *bk_chart_render                 (BkChart               *ch
                                                        cairo_t               *cr,
                                                        double                 width,
                                                        double                 height) G_GNUC_WARN_UNUSED_RESULT;
+/* The same, keeping the top right @corner_width × @corner_height free of
+ * text (the title and subtitle wrap before it, the legend starts below
+ * it), for a button laid over the chart on screen. */
+BkChartHits          *bk_chart_render_around          (BkChart               *chart,
+                                                       cairo_t               *cr,
+                                                       double                 width,
+                                                       double                 height,
+                                                       double                 corner_width,
+                                                       double                 corner_height) G_GNUC_WARN_UNUSED_RESULT;
 /* Tooltip text for @hit (from a render of @chart): series, category and
  * exact value, one per line. */
 char                 *bk_chart_describe_hit           (BkChart               *chart,

@@ -281,7 +281,7 @@ bk_cli_cmd_simulate (BkCliArgs *args)
       params.threads = (guint) value;
     }
 
-  document = bk_cli_open_document (args->positional[0]);
+  document = bk_cli_open_document_read_only (args->positional[0]);
   if (document == NULL)
     return BK_CLI_FAILED;
 

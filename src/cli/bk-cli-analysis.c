@@ -126,7 +126,10 @@ static gboolean
 open_target (BkCliArgs *args,
              Target    *target)
 {
-  target->document = bk_cli_open_document (args->positional[0]);
+  /* Only goal-seek --apply writes; everything else reads the file as it is */
+  target->document = strcmp (args->command->name, "goal-seek") == 0 && bk_cli_args_has_flag (args, "apply")
+                     ? bk_cli_open_document (args->positional[0])
+                     : bk_cli_open_document_read_only (args->positional[0]);
   if (target->document == NULL)
     return FALSE;
 
@@ -316,7 +319,7 @@ bk_cli_cmd_compare (BkCliArgs *args)
   g_autofree char *text = NULL;
   BkWorkbook *workbook;
 
-  document = bk_cli_open_document (args->positional[0]);
+  document = bk_cli_open_document_read_only (args->positional[0]);
   if (document == NULL)
     return BK_CLI_FAILED;
 

@@ -19,6 +19,7 @@
 #include "bk-chart-builder.h"
 #include "bk-chart-export.h"
 #include "bk-cli-chart.h"
+#include "bk-cli-chart-analysis.h"
 #include "bk-engine.h"
 
 #define DEFAULT_WIDTH  1200
@@ -35,24 +36,18 @@ const BkCliOption bk_cli_chart_options[] = {
   { "scenario", 0, "NAME", N_("Chart the scenario NAME instead of the base") },
   { "company", 0, "ID", N_("The company of revenue and waterfall, or whose market share shows") },
   { "period", 0, "LABEL", N_("The period of share and waterfall") },
+  { "metric", 0, "METRIC", N_("Tornado and breakeven map: npv, irr, roi, payback or discounted_payback (default: npv)") },
+  { "swing", 0, "FRACTION", N_("Tornado: how far each driver moves down and up (default: 0.2)") },
+  { "x", 0, "KEY", N_("Breakeven map: the driver along the x axis") },
+  { "y", 0, "KEY", N_("Breakeven map: the driver up the y axis") },
+  { "x-range", 0, "LOW:HIGH", N_("Breakeven map: the range of --x (default: around its value)") },
+  { "y-range", 0, "LOW:HIGH", N_("Breakeven map: the range of --y (default: around its value)") },
+  { "steps", 0, "N", N_("Breakeven map: points per axis, 2 to 1000 (default: 21)") },
+  { "target", 0, "X", N_("Breakeven map: the metric's value the contour follows (default: 0)") },
+  { "trials", 0, "N", N_("Fan and histogram: Monte Carlo trials (default: 10000)") },
+  { "seed", 0, "S", N_("Fan and histogram: the random seed (default: 0)") },
   { NULL }
 };
-
-/* Kinds of the analysis (issue 10): the renderer draws them, but they
- * need a sensitivity, map or simulation run that this command does not
- * make yet, so they are refused by name rather than as unknown. */
-static const char * const analysis_kinds[] = {
-  "tornado", "breakeven-map", "fan", "histogram",
-};
-
-static gboolean
-is_analysis_kind (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (analysis_kinds); i++)
-    if (g_ascii_strcasecmp (name, analysis_kinds[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 static char *
 kind_list (void)
@@ -65,6 +60,7 @@ kind_list (void)
         g_string_append (list, ", ");
       g_string_append (list, bk_chart_spec_to_string (i));
     }
+  bk_cli_chart_analysis_list (list);
 
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
@@ -245,7 +241,9 @@ bk_cli_cmd_chart (BkCliArgs *args)
   g_autoptr(GError) error = NULL;
   BkChartTheme theme = BK_CHART_THEME_LIGHT;
   BkChartFormat format;
-  BkChartSpec spec;
+  BkChartSpec spec = BK_CHART_SPEC_CAPEX;
+  BkChartKind analysis = BK_CHART_KIND_TORNADO;
+  gboolean is_analysis;
   BkWorkbook *workbook;
   int width, height, scale, status;
   int company = -1, period = -1;
@@ -258,16 +256,8 @@ bk_cli_cmd_chart (BkCliArgs *args)
 
       return bk_cli_usage_error (args->command, _("Missing --kind; KIND is one of %s"), kinds);
     }
-  if (!bk_chart_spec_from_string (kind, &spec) && is_analysis_kind (kind))
-    {
-      g_autofree char *kinds = kind_list ();
-      g_autofree char *lower = g_ascii_strdown (kind, -1);
-
-      return bk_cli_usage_error (args->command,
-                                 _("The %s chart needs an analysis that this command cannot run yet; "
-                                   "KIND is one of %s"), lower, kinds);
-    }
-  if (!bk_chart_spec_from_string (kind, &spec))
+  is_analysis = bk_cli_chart_analysis_from_string (kind, &analysis);
+  if (!is_analysis && !bk_chart_spec_from_string (kind, &spec))
     {
       g_autofree char *kinds = kind_list ();
       g_autofree char *valid = g_utf8_make_valid (kind, -1);
@@ -278,6 +268,9 @@ bk_cli_cmd_chart (BkCliArgs *args)
 
   if (output == NULL || *output == '\0')
     return bk_cli_usage_error (args->command, _("Missing -o OUT, the file to write"));
+
+  if (is_analysis && (status = bk_cli_chart_analysis_check_usage (args, analysis)) != BK_CLI_OK)
+    return status;
 
   if (format_name != NULL)
     {
@@ -332,7 +325,7 @@ bk_cli_cmd_chart (BkCliArgs *args)
     }
 
   /* The document and what to show of it */
-  document = bk_cli_open_document (path);
+  document = bk_cli_open_document_read_only (path);
   if (document == NULL)
     return BK_CLI_FAILED;
 
@@ -349,6 +342,16 @@ bk_cli_cmd_chart (BkCliArgs *args)
 
   if (company_id != NULL && !bk_cli_find_company (workbook, company_id, &company))
     return BK_CLI_FAILED;
+
+  if (is_analysis)
+    {
+      status = bk_cli_chart_analysis_build (args, analysis, workbook, scenario, company, &chart);
+      if (status != BK_CLI_OK)
+        return status;
+      bk_chart_set_theme (chart, theme);
+
+      return write_chart (chart, output, format, width, height, scale);
+    }
 
   results = bk_engine_compute (workbook, scenario);
 

@@ -10,9 +10,11 @@
 
 #include "bk-cli.h"
 #include "bk-csv.h"
+#include "bk-engine.h"
 #include "bk-input.h"
 #include "bk-json.h"
 #include "bk-number.h"
+#include "bk-results-csv.h"
 
 /* ---------------------------------------------------------------------- */
 /* new                                                                     */
@@ -105,7 +107,7 @@ bk_cli_cmd_export_json (BkCliArgs *args)
   g_autofree char *json = NULL;
   const char *path = args->positional[0];
 
-  document = bk_cli_open_document (path);
+  document = bk_cli_open_document_read_only (path);
   if (document == NULL)
     return BK_CLI_FAILED;
 
@@ -116,23 +118,68 @@ bk_cli_cmd_export_json (BkCliArgs *args)
                               json, strlen (json));
 }
 
+/* export-csv FILE results|series: what the Results page shows, as CSV */
+static char *
+results_csv (BkCliArgs  *args,
+             BkWorkbook *workbook,
+             gboolean    series)
+{
+  const char *company_id = bk_cli_args_get_option (args, "company");
+  g_autoptr(BkResults) results = NULL;
+  guint scenario;
+  int company = -1;
+
+  if (!bk_cli_find_scenario (workbook, bk_cli_args_get_option (args, "scenario"), &scenario))
+    return NULL;
+  if (company_id != NULL)
+    {
+      guint row;
+
+      if (!bk_cli_find_row (workbook, BK_TABLE_CAPEX, company_id, &row))
+        return NULL;
+      company = (int) row;
+    }
+
+  results = bk_engine_compute (workbook, scenario);
+  if (series)
+    return bk_results_csv_write_series (workbook, results, company);
+  return bk_results_csv_write_metrics (workbook, results);
+}
+
 int
 bk_cli_cmd_export_csv (BkCliArgs *args)
 {
   g_autoptr(BkDocument) document = NULL;
   g_autofree char *csv = NULL;
   const char *path = args->positional[0];
-  BkTable table;
+  const char *name = args->positional[1];
+  gboolean results = g_str_equal (name, "results");
+  gboolean series = g_str_equal (name, "series");
+  BkTable table = BK_TABLE_CAPEX;
 
-  if (!bk_cli_parse_table (args->command, args->positional[1], &table))
-    return BK_CLI_USAGE;
+  if (!results && !series)
+    {
+      if (!bk_cli_parse_table (args->command, name, &table))
+        return BK_CLI_USAGE;
+      if (bk_cli_args_get_option (args, "scenario") != NULL ||
+          bk_cli_args_get_option (args, "company") != NULL)
+        return bk_cli_usage_error (args->command,
+                                   _("--scenario and --company go with “results” and “series”, not an input table"));
+    }
+  else if (results && bk_cli_args_get_option (args, "company") != NULL)
+    return bk_cli_usage_error (args->command, _("--company goes with “series”, not “results”"));
 
-  document = bk_cli_open_document (path);
+  document = bk_cli_open_document_read_only (path);
   if (document == NULL)
     return BK_CLI_FAILED;
 
-  csv = bk_csv_write_table (bk_document_get_workbook (document), table);
+  if (results || series)
+    csv = results_csv (args, bk_document_get_workbook (document), series);
+  else
+    csv = bk_csv_write_table (bk_document_get_workbook (document), table);
   bk_document_close (document);
+  if (csv == NULL)
+    return BK_CLI_FAILED;
 
   return bk_cli_write_output (bk_cli_args_get_option (args, "output"), path,
                               csv, strlen (csv));
@@ -185,6 +232,7 @@ open_cell (BkCliArgs *args,
            guint     *scenario,
            guint     *row,
            guint     *period,
+           gboolean   read_only,
            int       *status)
 {
   g_autoptr(BkDocument) document = NULL;
@@ -198,7 +246,8 @@ open_cell (BkCliArgs *args,
 
   *status = BK_CLI_FAILED;
 
-  document = bk_cli_open_document (args->positional[0]);
+  document = read_only ? bk_cli_open_document_read_only (args->positional[0])
+                       : bk_cli_open_document (args->positional[0]);
   if (document == NULL)
     return NULL;
 
@@ -236,7 +285,7 @@ bk_cli_cmd_get (BkCliArgs *args)
   gsize len;
   int status;
 
-  document = open_cell (args, &table, &scenario, &row, &period, &status);
+  document = open_cell (args, &table, &scenario, &row, &period, TRUE, &status);
   if (document == NULL)
     return status;
 
@@ -274,7 +323,7 @@ bk_cli_cmd_set (BkCliArgs *args)
   guint scenario, row, period;
   int status;
 
-  document = open_cell (args, &table, &scenario, &row, &period, &status);
+  document = open_cell (args, &table, &scenario, &row, &period, FALSE, &status);
   if (document == NULL)
     return status;
 
@@ -374,7 +423,7 @@ bk_cli_cmd_check (BkCliArgs *args)
   g_autofree char *name = NULL;
   int version;
 
-  document = bk_cli_open_document (args->positional[0]);
+  document = bk_cli_open_document_read_only (args->positional[0]);
   if (document == NULL)
     return BK_CLI_FAILED;
 
@@ -393,8 +442,12 @@ bk_cli_cmd_check (BkCliArgs *args)
 
   version = bk_document_get_opened_version (document);
 
-  g_print (_("Document: %s"), name);
-  g_print ("\n");
+  {
+    g_autofree char *shown = bk_cli_escape_controls (name);
+
+    g_print (_("Document: %s"), shown);
+    g_print ("\n");
+  }
   g_print (_("Integrity check: ok"));
   g_print ("\n");
   if (version < BK_DOCUMENT_SCHEMA_VERSION)
@@ -402,7 +455,7 @@ bk_cli_cmd_check (BkCliArgs *args)
   else
     g_print (_("Schema version: %d"), version);
   g_print ("\n");
-  if (bk_document_is_read_only (document))
+  if (!bk_document_file_is_writable (args->positional[0]))
     {
       g_print (_("The file is read-only."));
       g_print ("\n");
@@ -416,7 +469,11 @@ bk_cli_cmd_check (BkCliArgs *args)
       g_print (g_dngettext (NULL, "%u warning:", "%u warnings:", warnings->len), warnings->len);
       g_print ("\n");
       for (guint i = 0; i < warnings->len; i++)
-        g_print ("  %s\n", (const char *) warnings->pdata[i]);
+        {
+          g_autofree char *shown = bk_cli_escape_controls (warnings->pdata[i]);
+
+          g_print ("  %s\n", shown);
+        }
     }
 
   bk_document_close (document);

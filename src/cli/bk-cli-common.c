@@ -25,7 +25,11 @@ bk_cli_fail (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("breakeven-cli: %s\n", message);
+  {
+    g_autofree char *shown = bk_cli_escape_controls (message);
+
+    g_printerr ("breakeven-cli: %s\n", shown);
+  }
 
   return BK_CLI_FAILED;
 }
@@ -61,8 +65,9 @@ bk_cli_usage_error (const BkCliCommand *command,
   return BK_CLI_USAGE;
 }
 
-BkDocument *
-bk_cli_open_document (const char *path)
+static BkDocument *
+open_document (const char *path,
+               gboolean    read_only)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_filename_display_name (path);
@@ -81,7 +86,7 @@ bk_cli_open_document (const char *path)
       return NULL;
     }
 
-  document = bk_document_open (path, &error);
+  document = read_only ? bk_document_open_read_only (path, &error) : bk_document_open (path, &error);
   if (document == NULL)
     {
       if (strstr (error->message, name) != NULL)
@@ -91,6 +96,18 @@ bk_cli_open_document (const char *path)
     }
 
   return document;
+}
+
+BkDocument *
+bk_cli_open_document (const char *path)
+{
+  return open_document (path, FALSE);
+}
+
+BkDocument *
+bk_cli_open_document_read_only (const char *path)
+{
+  return open_document (path, TRUE);
 }
 
 gboolean
@@ -519,7 +536,14 @@ bk_cli_write_output (const char *path,
 
   /* Written to a temporary file and renamed: all or nothing. */
   if (!g_file_set_contents (path, data, (gssize) length, &error))
-    return bk_cli_fail_error (NULL, error);
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ||
+          g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_FAILED))
+        return bk_cli_fail (_("Cannot write %s: the disk is full or the file is too large"), name);
+      return bk_cli_fail_error (NULL, error);
+    }
 
   return BK_CLI_OK;
 }
@@ -563,4 +587,34 @@ bk_cli_is_same_file (const char *a,
   id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
   id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
   return id_a != NULL && id_b != NULL && strcmp (id_a, id_b) == 0;
+}
+
+char *
+bk_cli_escape_controls (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append_c (out, '\n');
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02X", c);
+      else if (c >= 0x80 && c <= 0x9f)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+bk_cli_print_text (const char *text)
+{
+  g_autofree char *shown = bk_cli_escape_controls (text);
+
+  g_print ("%s", shown);
 }

@@ -37,8 +37,14 @@ add_line (GPtrArray       *lines,
   char **cells = g_new0 (char *, N_COLUMNS + 1);
 
   /* One line per company, whatever the name holds */
-  cells[COL_NAME] = g_utf8_make_valid (name, -1);
+  cells[COL_NAME] = g_strdup (name);
   g_strdelimit (cells[COL_NAME], "\t\r\n", ' ');
+  {
+    char *shown = bk_cli_escape_controls (cells[COL_NAME]);
+
+    g_free (cells[COL_NAME]);
+    cells[COL_NAME] = shown;
+  }
   cells[COL_NPV] = bk_cli_format_metric (BK_METRIC_NPV, metrics->npv);
   cells[COL_IRR] = bk_cli_format_metric (BK_METRIC_IRR, metrics->irr);
   if (metrics->irr_multiple && isfinite (metrics->irr))
@@ -127,7 +133,7 @@ bk_cli_cmd_recalc (BkCliArgs *args)
   BkWorkbook *workbook;
   guint scenario;
 
-  document = bk_cli_open_document (args->positional[0]);
+  document = bk_cli_open_document_read_only (args->positional[0]);
   if (document == NULL)
     return BK_CLI_FAILED;
 
@@ -147,7 +153,7 @@ bk_cli_cmd_recalc (BkCliArgs *args)
     {
       g_autofree char *table = format_table (workbook, results, scenario);
 
-      g_print ("%s", table);
+      bk_cli_print_text (table);
       return BK_CLI_OK;
     }
 }

@@ -186,7 +186,8 @@ bk_cli_cmd_scenario (BkCliArgs *args)
     return bk_cli_usage_error (args->command, _("The option --%s does not apply to “%s”"),
                                "company", sub->name);
 
-  document = bk_cli_open_document (args->positional[1]);
+  document = strcmp (sub->name, "list") == 0 ? bk_cli_open_document_read_only (args->positional[1])
+                                             : bk_cli_open_document (args->positional[1]);
   if (document == NULL)
     return BK_CLI_FAILED;
 

@@ -43,7 +43,7 @@ bk_cli_cmd_export_xlsx (BkCliArgs *args)
       return bk_cli_fail (_("%s is the document itself; choose another output file"), name);
     }
 
-  document = bk_cli_open_document (path);
+  document = bk_cli_open_document_read_only (path);
   if (document == NULL)
     return BK_CLI_FAILED;
 

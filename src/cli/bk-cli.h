@@ -69,6 +69,8 @@ int         bk_cli_fail_error         (const char         *subject,
 
 /* Opens an existing document; on failure prints why and returns NULL. */
 BkDocument *bk_cli_open_document      (const char         *path);
+/* For the commands that only read: the file is never changed. */
+BkDocument *bk_cli_open_document_read_only (const char    *path);
 /* TABLE arguments: an unknown name is wrong usage. */
 gboolean    bk_cli_parse_table        (const BkCliCommand *command,
                                        const char         *name,
@@ -138,6 +140,11 @@ int         bk_cli_write_output       (const char         *path,
 
 /* Display columns of UTF-8 text (wide characters count 2). */
 guint       bk_cli_text_width         (const char         *text);
+/* @text for a terminal: control characters (but the newline) as \xNN or
+ * \uNNNN, invalid UTF-8 replaced, so a document's names cannot drive it. */
+char       *bk_cli_escape_controls    (const char         *text);
+/* Prints @text to stdout through bk_cli_escape_controls(). */
+void        bk_cli_print_text         (const char         *text);
 
 int         bk_cli_cmd_new            (BkCliArgs          *args);
 int         bk_cli_cmd_export_json    (BkCliArgs          *args);

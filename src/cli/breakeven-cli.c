@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include "bk-cli.h"
@@ -32,6 +33,13 @@ static const BkCliOption new_options[] = {
 
 static const BkCliOption export_options[] = {
   { "output", 'o', "OUT", N_("Write to OUT, replaced atomically, instead of standard output") },
+  { NULL }
+};
+
+static const BkCliOption export_csv_options[] = {
+  { "output", 'o', "OUT", N_("Write to OUT, replaced atomically, instead of standard output") },
+  { "scenario", 0, "NAME", N_("Compute results in the scenario NAME instead of the base") },
+  { "company", 0, "ID", N_("The company whose per-period results “series” prints") },
   { NULL }
 };
 
@@ -57,11 +65,16 @@ static const BkCliCommand commands[] = {
     N_("Print the workbook as JSON"),
     NULL,
     export_options, 1, 1, bk_cli_cmd_export_json },
-  { "export-csv", "FILE TABLE [-o OUT]",
-    N_("Print one table as CSV"),
-    N_("Values are in the table's unit (share as a fraction), blank cells "
-       "are empty."),
-    export_options, 2, 2, bk_cli_cmd_export_csv },
+  { "export-csv", "FILE TABLE [-o OUT] [--scenario NAME] [--company ID]",
+    N_("Print one table, the results or a company's per-period results as CSV"),
+    N_("TABLE is an input table (capex, backlog, tokens, share), “results” "
+       "(NPV, IRR, ROI, paybacks, capex and revenue of every company and "
+       "the total) or “series” (every per-period result of the company "
+       "given with --company, or of the total without it). Values are in "
+       "the table's unit (share, IRR and ROI as fractions) at full "
+       "precision; blank cells and metrics that do not exist are empty. "
+       "--scenario computes results in that scenario."),
+    export_csv_options, 2, 2, bk_cli_cmd_export_csv },
   { "import-csv", "FILE TABLE IN [--scenario NAME]",
     N_("Set one table's cells from CSV"),
     N_("IN is a CSV file (“-” reads standard input) with the header "
@@ -443,6 +456,9 @@ main (int    argc,
   gboolean done = FALSE;
   int status;
 
+  /* Past a file-size limit (ulimit -f) a write fails with EFBIG, which is
+   * reported like a full disk, instead of the signal killing us mid-write. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -248,8 +248,13 @@ check_row_formulas (BkWorkbook              *workbook,
   g_autofree double *values = g_new (double, n);
   g_autofree double *out = g_new (double, n);
   g_autofree BkFormula **formulas = g_new0 (BkFormula *, n);
-  g_auto(GStrv) errors = g_new0 (char *, n + 1);
+  /* sparse (NULL where a period has no error): not a GStrv */
+  g_autoptr(GPtrArray) error_texts = g_ptr_array_new_full (n, g_free);
+  char **errors;
   gboolean any_formula = FALSE;
+
+  g_ptr_array_set_size (error_texts, (gint) n);
+  errors = (char **) error_texts->pdata;
 
   for (guint p = 0; p < n; p++)
     {

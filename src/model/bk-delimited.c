@@ -131,7 +131,11 @@ bk_delimited_write (BkDelimitedFormat   format,
 
           if (c > 0)
             g_string_append_c (out, dialect->delimiter);
-          if (cell != NULL)
+          if (n_columns == 1 && (cell == NULL || *cell == '\0'))
+            /* a row of one empty cell is "", not a blank line, which reads
+             * back as no row at all */
+            g_string_append (out, "\"\"");
+          else if (cell != NULL)
             bk_delimited_append_field (out, format, cell, -1);
         }
 

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "bk-document-private.h"
@@ -46,13 +47,49 @@ set_new_file_mode (const char *tmp,
   g_chmod (tmp, 0666 & ~mask);
 }
 
-BkDocument *
-bk_document_open (const char  *path,
-                  GError     **error)
+/* What the 100-byte SQLite header says about the file of @size bytes:
+ * a file that is not a whole number of its pages was cut short, and a
+ * write-ahead-log document (bytes 18 and 19) is not one Breakeven wrote.
+ * Files too short for a header are left to SQLite's own checks. */
+static gboolean
+check_file_shape (const char    *name,
+                  const guint8  *header,
+                  gsize          header_length,
+                  goffset        size,
+                  gboolean      *wal,
+                  GError       **error)
+{
+  guint page_size;
+
+  *wal = FALSE;
+  if (header_length < 100 || memcmp (header, "SQLite format 3", 16) != 0)
+    return TRUE;
+
+  page_size = ((guint) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0 || size % page_size != 0)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_DAMAGED,
+                   _("“%s” is damaged: it is not a whole number of pages (it was cut short)"), name);
+      return FALSE;
+    }
+  *wal = header[18] == 2 || header[19] == 2;
+  return TRUE;
+}
+
+static BkDocument *
+open_document (const char  *path,
+               gboolean     read_only,
+               GError     **error)
 {
   g_autoptr(BkDocument) self = NULL;
   g_autoptr(BkWorkbook) wb = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  guint8 header[100];
+  gsize length = 0;
+  gboolean wal = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -75,12 +112,69 @@ bk_document_open (const char  *path,
 
   self = g_object_new (BK_TYPE_DOCUMENT, NULL);
   self->path = g_strdup (path);
-  self->read_only = !is_writable (path);
 
-  if (!bk_document_open_db (self, path, FALSE, error) ||
-      !bk_document_check_header (self, error) ||
-      !bk_document_quick_check (self, error) ||
-      !bk_document_migrate (self, error))
+  if (read_only)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+      GStatBuf st;
+
+      /* A rollback journal beside the file means a write is under way or
+       * was interrupted: the file alone may be half written, and only
+       * opening it for editing finishes the recovery. */
+      if (g_stat (journal, &st) == 0 && st.st_size > 0)
+        {
+          g_set_error (error, BK_ERROR, BK_ERROR_IO,
+                       _("“%s” is being written, or a write to it was interrupted; try again, or open it for editing to recover it"),
+                       name);
+          return NULL;
+        }
+      if (!g_file_get_contents (path, &data, &length, &local_error))
+        {
+          g_set_error (error, BK_ERROR, BK_ERROR_IO, _("“%s” cannot be read: %s"), name, local_error->message);
+          return NULL;
+        }
+      if (!check_file_shape (name, (const guint8 *) data, length, (goffset) length, &wal, error))
+        return NULL;
+      if (wal)
+        {
+          g_set_error (error, BK_ERROR, BK_ERROR_FOREIGN,
+                       _("“%s” uses a write-ahead log, which Breakeven documents do not; open it for editing to convert it"),
+                       name);
+          return NULL;
+        }
+      /* The copy is private: a migration changes only the copy. */
+      if (!bk_document_open_db_copy (self, (const guint8 *) data, length, error))
+        return NULL;
+      g_clear_pointer (&data, g_free);
+    }
+  else
+    {
+      GStatBuf st;
+      int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      gssize n = fd >= 0 ? read (fd, header, sizeof header) : -1;
+
+      if (fd >= 0)
+        close (fd);
+      if (n >= 0 && g_stat (path, &st) == 0 &&
+          !check_file_shape (name, header, (gsize) n, (goffset) st.st_size, &wal, error))
+        return NULL;
+
+      self->read_only = !is_writable (path);
+      if (!bk_document_open_db (self, path, FALSE, error))
+        return NULL;
+      wal &= n >= 0;
+    }
+
+  if (!bk_document_check_header (self, error) ||
+      !bk_document_quick_check (self, error))
+    return NULL;
+  /* Breakeven writes with a rollback journal; a document of ours someone
+   * put in WAL mode goes back to it, its log checkpointed into the file
+   * (read-only, it is refused above). */
+  if (wal && !self->read_only && !bk_document_exec (self, "PRAGMA journal_mode = DELETE", error))
+    return NULL;
+  if (!bk_document_migrate (self, error))
     return NULL;
 
   if (!(wb = bk_document_load_workbook (self, error)) ||
@@ -90,9 +184,32 @@ bk_document_open (const char  *path,
       return NULL;
     }
 
+  self->read_only |= read_only;
   bk_workbook_take_contents (self->workbook, wb);
   bk_document_update_history (self);
   return g_steal_pointer (&self);
+}
+
+BkDocument *
+bk_document_open (const char  *path,
+                  GError     **error)
+{
+  return open_document (path, FALSE, error);
+}
+
+gboolean
+bk_document_file_is_writable (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return is_writable (path);
+}
+
+BkDocument *
+bk_document_open_read_only (const char  *path,
+                            GError     **error)
+{
+  return open_document (path, TRUE, error);
 }
 
 /* Writes a new document into the (new, empty) file @path. */

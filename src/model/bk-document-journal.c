@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "bk-document-journal.h"
 
@@ -106,13 +107,13 @@ desc_from_name (const char *name)
 static BkDbValue
 db_value_null (void)
 {
-  return (BkDbValue) { SQLITE_NULL, 0, 0, NULL };
+  return (BkDbValue) { SQLITE_NULL, 0, 0, NULL, 0 };
 }
 
 BkDbValue
 bk_db_value_int (gint64 i)
 {
-  return (BkDbValue) { SQLITE_INTEGER, i, 0, NULL };
+  return (BkDbValue) { SQLITE_INTEGER, i, 0, NULL, 0 };
 }
 
 BkDbValue
@@ -121,7 +122,7 @@ bk_db_value_double (double d)
   /* Blank and invalid values are NULL: non-finite numbers are never written. */
   if (!isfinite (d))
     return db_value_null ();
-  return (BkDbValue) { SQLITE_FLOAT, 0, d, NULL };
+  return (BkDbValue) { SQLITE_FLOAT, 0, d, NULL, 0 };
 }
 
 BkDbValue
@@ -129,17 +130,36 @@ bk_db_value_text (const char *s)
 {
   if (s == NULL)
     return db_value_null ();
-  return (BkDbValue) { SQLITE_TEXT, 0, 0, g_strdup (s) };
+  return (BkDbValue) { SQLITE_TEXT, 0, 0, g_strdup (s), -1 };
 }
 
-static BkDbValue
-db_value_from_sqlite (sqlite3_value *value)
+static char *
+dup_bytes (const char *bytes,
+           gsize       n)
+{
+  char *copy = g_malloc (n + 1);
+
+  memcpy (copy, bytes, n);
+  copy[n] = '\0';
+  return copy;
+}
+
+BkDbValue
+bk_db_value_from_sqlite (sqlite3_value *value)
 {
   switch (sqlite3_value_type (value))
     {
     case SQLITE_INTEGER: return bk_db_value_int (sqlite3_value_int64 (value));
-    case SQLITE_FLOAT:   return (BkDbValue) { SQLITE_FLOAT, 0, sqlite3_value_double (value), NULL };
-    case SQLITE_TEXT:    return bk_db_value_text ((const char *) sqlite3_value_text (value));
+    case SQLITE_FLOAT:   return (BkDbValue) { SQLITE_FLOAT, 0, sqlite3_value_double (value), NULL, 0 };
+    case SQLITE_TEXT:
+      {
+        const char *text = (const char *) sqlite3_value_text (value);
+        int n = sqlite3_value_bytes (value);
+
+        /* The bytes as stored, NUL characters and all, so the checks see them */
+        return (BkDbValue) { SQLITE_TEXT, 0, 0, text ? dup_bytes (text, (gsize) n) : g_strdup (""), n };
+      }
+    case SQLITE_BLOB:    return (BkDbValue) { SQLITE_BLOB, 0, 0, NULL, 0 };
     default:             return db_value_null ();
     }
 }
@@ -202,7 +222,7 @@ bind_val (sqlite3_stmt    *stmt,
     {
     case SQLITE_INTEGER: sqlite3_bind_int64 (stmt, index, val->i); break;
     case SQLITE_FLOAT:   sqlite3_bind_double (stmt, index, val->d); break;
-    case SQLITE_TEXT:    sqlite3_bind_text (stmt, index, val->s, -1, SQLITE_TRANSIENT); break;
+    case SQLITE_TEXT:    sqlite3_bind_text (stmt, index, val->s, (int) val->n, SQLITE_TRANSIENT); break;
     default:             sqlite3_bind_null (stmt, index); break;
     }
 }
@@ -311,7 +331,7 @@ bk_row_images_add_deletions (BkDocument      *self,
       BkRowImage *image = bk_row_images_add (images, table, FALSE);
 
       for (guint k = 0; k < descs[table].n_keys; k++)
-        image->keys[k] = db_value_from_sqlite (sqlite3_column_value (stmt, (int) k));
+        image->keys[k] = bk_db_value_from_sqlite (sqlite3_column_value (stmt, (int) k));
     }
   sqlite3_reset (stmt);
 
@@ -497,9 +517,30 @@ finish_action (BkDocument  *self,
 
 /* Applying */
 
-/* Applies images to the in-memory workbook.  Returns FALSE when an image is
- * structural (or does not fit), in which case the caller reloads. */
+/* Whether every image can go into the in-memory workbook as it is now
+ * (cells, notes, assumptions and the title, each passing the checks a
+ * stored row passes on load). */
 static gboolean
+check_images (BkWorkbook  *wb,
+              GArray      *images,
+              GError     **error)
+{
+  for (guint i = 0; i < images->len; i++)
+    {
+      const BkRowImage *image = &g_array_index (images, BkRowImage, i);
+      BkStoredRow row;
+      gboolean ok;
+
+      ok = bk_document_check_stored_row (wb, image->table, image->keys, image->present, image->values, &row, error);
+      bk_stored_row_clear (&row);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Applies checked images to the in-memory workbook. */
+static void
 apply_images (BkWorkbook    *wb,
               GArray        *images,
               BkChangeFlags *flags,
@@ -508,98 +549,52 @@ apply_images (BkWorkbook    *wb,
   for (guint i = 0; i < images->len; i++)
     {
       const BkRowImage *image = &g_array_index (images, BkRowImage, i);
+      BkStoredRow row;
 
+      if (!bk_document_check_stored_row (wb, image->table, image->keys, image->present, image->values, &row, NULL))
+        g_assert_not_reached ();  /* checked before the commit */
+      bk_document_put_stored_row (wb, image->table, image->present, &row);
       switch (image->table)
         {
         case BK_JOURNAL_CELLS:
-          {
-            int scenario = bk_document_scenario_index (wb, image->keys[0].i);
-            const char *formula_text = image->present ? image->values[1].s : NULL;
-            BkFormula *formula = NULL;
-            BkTable table;
-            guint row, period;
-
-            if (scenario < 0 || !bk_document_lookup_cell (wb, image->keys[1].s, image->keys[2].s, image->keys[3].s,
-                                                          &table, &row, &period))
-              return FALSE;
-            if (formula_text != NULL && !(formula = bk_formula_compile (formula_text, table, NULL)))
-              return FALSE;
-
-            if (scenario == BK_SCENARIO_BASE)
-              {
-                bk_workbook_put_cell (wb, table, row, period,
-                                      image->present ? db_value_get_double (&image->values[0]) : NAN, formula);
-                g_hash_table_add (touched_rows, GUINT_TO_POINTER ((table << 24) | row));
-                *flags |= BK_CHANGE_CELLS;
-              }
-            else
-              {
-                bk_workbook_put_override (wb, (guint) scenario, table, row, period, image->present,
-                                          image->present ? db_value_get_double (&image->values[0]) : NAN, formula);
-                *flags |= BK_CHANGE_OVERRIDES;
-              }
-          }
+          if (row.scenario == BK_SCENARIO_BASE)
+            {
+              g_hash_table_add (touched_rows, GUINT_TO_POINTER ((row.table << 24) | row.row));
+              *flags |= BK_CHANGE_CELLS;
+            }
+          else
+            *flags |= BK_CHANGE_OVERRIDES;
           break;
-
-        case BK_JOURNAL_NOTES:
-          {
-            BkTable table;
-            guint row, period;
-
-            if (!bk_document_lookup_cell (wb, image->keys[0].s, image->keys[1].s, image->keys[2].s, &table, &row, &period))
-              return FALSE;
-            bk_workbook_put_note (wb, table, row, period, image->present ? image->values[0].s : NULL);
-            *flags |= BK_CHANGE_NOTES;
-          }
-          break;
-
-        case BK_JOURNAL_ASSUMPTIONS:
-          {
-            int scenario = bk_document_scenario_index (wb, image->keys[0].i);
-            int company = -1;
-            BkAssumption assumption;
-
-            if (image->keys[1].s != NULL && *image->keys[1].s != '\0')
-              company = bk_workbook_find_company (wb, image->keys[1].s);
-            if (scenario < 0 || (company < 0 && image->keys[1].s && *image->keys[1].s) ||
-                !bk_assumption_from_key (image->keys[2].s, &assumption))
-              return FALSE;
-            bk_workbook_put_assumption (wb, (guint) scenario, company, assumption,
-                                        image->present ? db_value_get_double (&image->values[0]) : NAN);
-            *flags |= BK_CHANGE_ASSUMPTIONS;
-          }
-          break;
-
-        case BK_JOURNAL_DISTRIBUTIONS:
-          {
-            g_autoptr(BkDistribution) distribution = NULL;
-            BkAssumption assumption;
-
-            if (!bk_assumption_from_key (image->keys[0].s, &assumption) ||
-                (image->present && !bk_document_parse_distribution (assumption, image->values[0].s,
-                                                                    &distribution, NULL)))
-              return FALSE;
-            bk_workbook_put_distribution (wb, assumption, distribution);
-            *flags |= BK_CHANGE_DISTRIBUTIONS;
-          }
-          break;
-
-        case BK_JOURNAL_META:
-          if (g_strcmp0 (image->keys[0].s, "title") != 0)
-            return FALSE;
-          bk_workbook_set_title (wb, image->present ? image->values[0].s : "");
-          *flags |= BK_CHANGE_TITLE;
-          break;
-
+        case BK_JOURNAL_NOTES:       *flags |= BK_CHANGE_NOTES; break;
+        case BK_JOURNAL_ASSUMPTIONS: *flags |= BK_CHANGE_ASSUMPTIONS; break;
+        case BK_JOURNAL_META:        *flags |= BK_CHANGE_TITLE; break;
+        case BK_JOURNAL_DISTRIBUTIONS: *flags |= BK_CHANGE_DISTRIBUTIONS; break;
         case BK_JOURNAL_MARKETS:
         case BK_JOURNAL_COMPANIES:
         case BK_JOURNAL_SCENARIOS:
         case BK_JOURNAL_N_TABLES:
         default:
-          return FALSE;
+          g_assert_not_reached ();
         }
+      bk_stored_row_clear (&row);
     }
+}
 
+/* Whether the images change only what apply_images() can change in place;
+ * anything else (periods, rows, scenarios) means reading the workbook
+ * again. */
+static gboolean
+images_are_incremental (GArray *images)
+{
+  for (guint i = 0; i < images->len; i++)
+    {
+      const BkRowImage *image = &g_array_index (images, BkRowImage, i);
+
+      if (image->table == BK_JOURNAL_MARKETS || image->table == BK_JOURNAL_COMPANIES ||
+          image->table == BK_JOURNAL_SCENARIOS ||
+          (image->table == BK_JOURNAL_META && g_strcmp0 (image->keys[0].s, "title") != 0))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -703,16 +698,14 @@ bk_journal_run_action (BkDocument  *self,
       bk_workbook_take_contents (self->workbook, loaded);
       ok = TRUE;
     }
+  else if (!images_are_incremental (images) || !check_images (self->workbook, images, NULL))
+    ok = bk_document_reload (self, error);
   else
     {
       touched = g_hash_table_new (g_direct_hash, g_direct_equal);
-      if (!apply_images (self->workbook, images, &flags, touched))
-        ok = bk_document_reload (self, error);
-      else
-        {
-          announce (self, flags, touched, table, row, period, n_rows, n_periods);
-          ok = TRUE;
-        }
+      apply_images (self->workbook, images, &flags, touched);
+      announce (self, flags, touched, table, row, period, n_rows, n_periods);
+      ok = TRUE;
     }
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -763,7 +756,7 @@ bk_journal_step (BkDocument  *self,
   g_autoptr(GHashTable) touched = NULL;
   sqlite3_stmt *stmt;
   BkChangeFlags flags = 0;
-  gboolean ok = TRUE;
+  gboolean incremental;
   gint64 action;
   int rc;
 
@@ -806,10 +799,10 @@ bk_journal_step (BkDocument  *self,
 
       image = bk_row_images_add (images, table, sqlite3_column_int (stmt, 5) != 0);
       for (guint k = 0; k < descs[table].n_keys; k++)
-        image->keys[k] = db_value_from_sqlite (sqlite3_column_value (stmt, (int) k + 1));
+        image->keys[k] = bk_db_value_from_sqlite (sqlite3_column_value (stmt, (int) k + 1));
       if (image->present)
         for (guint v = 0; v < descs[table].n_values; v++)
-          image->values[v] = db_value_from_sqlite (sqlite3_column_value (stmt, (int) v + 6));
+          image->values[v] = bk_db_value_from_sqlite (sqlite3_column_value (stmt, (int) v + 6));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -817,6 +810,12 @@ bk_journal_step (BkDocument  *self,
       bk_document_sqlite_error (self->db, rc, error);
       goto failed;
     }
+
+  /* What can change in place is checked against the workbook before
+   * anything is written; the rest by reading the result back below. */
+  incremental = images_are_incremental (images);
+  if (incremental && !check_images (self->workbook, images, error))
+    goto refused;
 
   for (guint i = 0; i < images->len; i++)
     if (!bk_journal_write_image (self, &g_array_index (images, BkRowImage, i), error))
@@ -829,28 +828,15 @@ bk_journal_step (BkDocument  *self,
   if (!bk_document_step_done (self, stmt, error))
     goto failed;
 
-  /* Check that what the history restores is a workbook we can read before
-   * making it permanent. */
+  /* Check what the history restores, inside the transaction, the way the
+   * file is checked on load: a step that would leave a document that does
+   * not open, or values typed input could not hold, is refused with the
+   * file and the workbook as they were. */
   {
     g_autoptr(BkWorkbook) check = NULL;
-    gboolean incremental;
 
-    touched = g_hash_table_new (g_direct_hash, g_direct_equal);
-    incremental = TRUE;
-    for (guint i = 0; i < images->len; i++)
-      {
-        BkJournalTable t = g_array_index (images, BkRowImage, i).table;
-
-        if (t == BK_JOURNAL_MARKETS || t == BK_JOURNAL_COMPANIES || t == BK_JOURNAL_SCENARIOS ||
-            (t == BK_JOURNAL_META && g_strcmp0 (g_array_index (images, BkRowImage, i).keys[0].s, "title") != 0))
-          incremental = FALSE;
-      }
-
-    if (!incremental)
-      {
-        if (!(check = bk_document_load_workbook (self, error)))
-          goto failed;
-      }
+    if (!incremental && !(check = bk_document_load_workbook (self, error)))
+      goto refused;
 
     if (!bk_document_exec (self, "COMMIT", error))
       goto failed;
@@ -860,15 +846,19 @@ bk_journal_step (BkDocument  *self,
 
     if (check != NULL)
       bk_workbook_take_contents (self->workbook, check);
-    else if (!apply_images (self->workbook, images, &flags, touched))
-      ok = bk_document_reload (self, error);
     else
-      announce (self, flags, touched, -1, -1, -1, -1, -1);
+      {
+        touched = g_hash_table_new (g_direct_hash, g_direct_equal);
+        apply_images (self->workbook, images, &flags, touched);
+        announce (self, flags, touched, -1, -1, -1, -1, -1);
+      }
   }
 
   g_object_thaw_notify (G_OBJECT (self));
-  return ok;
+  return TRUE;
 
+refused:
+  g_prefix_error (error, undo ? _("Cannot undo: ") : _("Cannot redo: "));
 failed:
   bk_document_rollback (self);
   return FALSE;

@@ -25,10 +25,11 @@ typedef enum
 /* A value as SQLite stores it. */
 typedef struct
 {
-  int     type;  /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT or SQLITE_TEXT */
+  int     type;  /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_BLOB */
   gint64  i;
   double  d;
-  char   *s;
+  char   *s;     /* TEXT: the bytes, NUL-terminated (BLOB: NULL) */
+  gssize  n;     /* TEXT: the number of bytes (-1: up to the NUL) */
 } BkDbValue;
 
 /* "This row of this table now holds these values", or "is gone": the keys
@@ -49,6 +50,8 @@ BkDbValue   bk_db_value_int                  (gint64          i);
 BkDbValue   bk_db_value_double               (double          d);
 /* NULL is SQL NULL */
 BkDbValue   bk_db_value_text                 (const char     *s);
+/* A copy of what SQLite holds; a BLOB keeps only its type. */
+BkDbValue   bk_db_value_from_sqlite          (sqlite3_value  *value);
 
 /* An array of BkRowImage that frees what they hold */
 GArray     *bk_row_images_new                (void);
@@ -123,5 +126,40 @@ gint64      bk_journal_find_action           (BkDocument     *self,
 gboolean    bk_journal_step                  (BkDocument     *self,
                                               gboolean        undo,
                                               GError        **error);
+
+/* bk-document-load.c: one stored cell, note, assumption, uncertainty or
+ * title row,
+ * checked against the workbook it goes into, the same way whether it comes
+ * from the file or from the history */
+typedef struct
+{
+  int           scenario;   /* cells, assumptions */
+  BkTable       table;      /* cells, notes */
+  guint         row;
+  guint         period;
+  int           company;    /* assumptions: -1 is the workbook level */
+  BkAssumption  assumption;
+  double        value;      /* NAN: blank */
+  BkFormula    *formula;    /* owned */
+  const char   *text;       /* notes and the title: borrowed from the values */
+  BkDistribution *distribution;  /* distributions: owned */
+} BkStoredRow;
+
+/* Everything the row names exists, and its values (when @present) have the
+ * right SQLite types and pass the checks typed input passes; otherwise
+ * FALSE with BK_ERROR_DAMAGED.  Clear @out with bk_stored_row_clear(). */
+gboolean    bk_document_check_stored_row     (BkWorkbook      *wb,
+                                              BkJournalTable   table,
+                                              const BkDbValue *keys,
+                                              gboolean         present,
+                                              const BkDbValue *values,
+                                              BkStoredRow     *out,
+                                              GError         **error);
+/* Puts a checked row into @wb (taking its formula). */
+void        bk_document_put_stored_row       (BkWorkbook      *wb,
+                                              BkJournalTable   table,
+                                              gboolean         present,
+                                              BkStoredRow     *row);
+void        bk_stored_row_clear              (BkStoredRow     *row);
 
 G_END_DECLS

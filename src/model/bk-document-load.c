@@ -8,8 +8,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
-#include "bk-document-private.h"
+#include "bk-document-journal.h"
+#include "bk-text.h"
 
 static const char *
 get_meta (GHashTable *meta,
@@ -68,6 +70,277 @@ bk_document_scenario_index (BkWorkbook *wb,
   return bk_workbook_find_scenario_by_id (wb, id);
 }
 
+static gboolean
+check_text_column (const char  *text,
+                   gssize       len,
+                   BkTextKind   kind,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!bk_text_check_stored (text, len, kind, &local_error))
+    return bk_document_damaged (error, "%s", local_error->message);
+  return TRUE;
+}
+
+/* The id and name columns of a market, company or scenario row: every
+ * TEXT column of the row is a name. */
+static gboolean
+check_name_columns (sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  for (int c = 0; c < sqlite3_column_count (stmt); c++)
+    if (sqlite3_column_type (stmt, c) == SQLITE_TEXT &&
+        !check_text_column ((const char *) sqlite3_column_text (stmt, c), sqlite3_column_bytes (stmt, c),
+                            BK_TEXT_NAME, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A stored text column: TEXT, valid UTF-8, within its bound. */
+static gboolean
+check_text (const BkDbValue  *val,
+            BkTextKind        kind,
+            GError          **error)
+{
+  if (val->type != SQLITE_TEXT || val->s == NULL)
+    return bk_document_damaged (error, _("a text column holds another kind of value"));
+  return check_text_column (val->s, val->n, kind, error);
+}
+
+/* A stored number column: REAL or INTEGER (NULL too when @blank_ok). */
+static gboolean
+get_number (const BkDbValue  *val,
+            gboolean          blank_ok,
+            double           *number,
+            GError          **error)
+{
+  switch (val->type)
+    {
+    case SQLITE_INTEGER: *number = (double) val->i; return TRUE;
+    case SQLITE_FLOAT:   *number = val->d; return TRUE;
+    case SQLITE_NULL:
+      if (blank_ok)
+        {
+          *number = NAN;
+          return TRUE;
+        }
+      G_GNUC_FALLTHROUGH;
+    default:
+      return bk_document_damaged (error, _("a number column holds another kind of value"));
+    }
+}
+
+static gboolean
+get_scenario (BkWorkbook       *wb,
+              const BkDbValue  *val,
+              int              *scenario)
+{
+  *scenario = val->type == SQLITE_INTEGER ? bk_document_scenario_index (wb, val->i) : -1;
+  return *scenario >= 0;
+}
+
+void
+bk_stored_row_clear (BkStoredRow *row)
+{
+  g_clear_pointer (&row->formula, bk_formula_free);
+  g_clear_pointer (&row->distribution, bk_distribution_free);
+}
+
+gboolean
+bk_document_check_stored_row (BkWorkbook       *wb,
+                              BkJournalTable    table,
+                              const BkDbValue  *keys,
+                              gboolean          present,
+                              const BkDbValue  *values,
+                              BkStoredRow      *out,
+                              GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  memset (out, 0, sizeof *out);
+  out->value = NAN;
+  out->company = -1;
+
+  switch (table)
+    {
+    case BK_JOURNAL_CELLS:
+      if (!get_scenario (wb, &keys[0], &out->scenario) ||
+          keys[1].type != SQLITE_TEXT || keys[2].type != SQLITE_TEXT || keys[3].type != SQLITE_TEXT ||
+          !bk_document_lookup_cell (wb, keys[1].s, keys[2].s, keys[3].s, &out->table, &out->row, &out->period))
+        return bk_document_damaged (error, _("a cell of an unknown row, period or scenario"));
+      if (!present)
+        return TRUE;
+      if (!get_number (&values[0], TRUE, &out->value, error))
+        return FALSE;
+      if (values[1].type != SQLITE_NULL)
+        {
+          if (!check_text (&values[1], BK_TEXT_FORMULA, error))
+            return FALSE;
+          if (!(out->formula = bk_formula_compile (values[1].s, out->table, &local_error)) ||
+              (out->scenario == BK_SCENARIO_BASE && !bk_formula_check_in_base (out->formula, &local_error)))
+            return bk_document_damaged (error, _("a cell holds a bad formula: %s"), local_error->message);
+        }
+      else if (!isnan (out->value) && !bk_table_check_value (out->table, out->value, &local_error))
+        return bk_document_damaged (error, "%s", local_error->message);
+      return TRUE;
+
+    case BK_JOURNAL_NOTES:
+      if (keys[0].type != SQLITE_TEXT || keys[1].type != SQLITE_TEXT || keys[2].type != SQLITE_TEXT ||
+          !bk_document_lookup_cell (wb, keys[0].s, keys[1].s, keys[2].s, &out->table, &out->row, &out->period))
+        return bk_document_damaged (error, _("a note on an unknown cell"));
+      if (!present)
+        return TRUE;
+      if (!check_text (&values[0], BK_TEXT_NOTE, error))
+        return FALSE;
+      out->text = values[0].s;
+      return TRUE;
+
+    case BK_JOURNAL_ASSUMPTIONS:
+      if (!get_scenario (wb, &keys[0], &out->scenario) || keys[1].type != SQLITE_TEXT ||
+          keys[2].type != SQLITE_TEXT || !bk_assumption_from_key (keys[2].s, &out->assumption) ||
+          (*keys[1].s != '\0' && (out->company = bk_workbook_find_company (wb, keys[1].s)) < 0))
+        return bk_document_damaged (error, _("an unknown or invalid assumption"));
+      if (!present)
+        return TRUE;
+      if (!get_number (&values[0], FALSE, &out->value, error))
+        return FALSE;
+      if (!bk_assumption_check (out->assumption, out->value, &local_error))
+        return bk_document_damaged (error, "%s", local_error->message);
+      return TRUE;
+
+    case BK_JOURNAL_DISTRIBUTIONS:
+      if (keys[0].type != SQLITE_TEXT || !bk_assumption_from_key (keys[0].s, &out->assumption))
+        return bk_document_damaged (error, _("an uncertainty of an unknown driver \"%s\""),
+                                    keys[0].type == SQLITE_TEXT && g_utf8_validate (keys[0].s, -1, NULL)
+                                    ? keys[0].s : "");
+      if (!present)
+        return TRUE;
+      if (!check_text (&values[0], BK_TEXT_FORMULA, error))
+        return FALSE;
+      if (!bk_document_parse_distribution (out->assumption, values[0].s, &out->distribution, &local_error))
+        return bk_document_damaged (error, _("the uncertainty of %s is bad: %s"), keys[0].s, local_error->message);
+      return TRUE;
+
+    case BK_JOURNAL_META:
+      if (keys[0].type != SQLITE_TEXT || g_strcmp0 (keys[0].s, "title") != 0)
+        return bk_document_damaged (error, _("an unknown meta key"));
+      if (!present)
+        return TRUE;
+      if (!check_text (&values[0], BK_TEXT_TITLE, error))
+        return FALSE;
+      out->text = values[0].s;
+      return TRUE;
+
+    case BK_JOURNAL_MARKETS:
+    case BK_JOURNAL_COMPANIES:
+    case BK_JOURNAL_SCENARIOS:
+    case BK_JOURNAL_N_TABLES:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* Reads the columns of one row of @table: keys, then values. */
+static void
+read_row (sqlite3_stmt *stmt,
+          guint         n_keys,
+          guint         n_values,
+          BkDbValue    *keys,
+          BkDbValue    *values)
+{
+  for (guint k = 0; k < n_keys; k++)
+    keys[k] = bk_db_value_from_sqlite (sqlite3_column_value (stmt, (int) k));
+  for (guint v = 0; v < n_values; v++)
+    values[v] = bk_db_value_from_sqlite (sqlite3_column_value (stmt, (int) (n_keys + v)));
+}
+
+static void
+clear_row (BkDbValue *vals,
+           guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&vals[i].s, g_free);
+}
+
+/* Loads every row of cells, notes or assumptions through the one check. */
+static gboolean
+load_rows (BkDocument      *self,
+           BkWorkbook      *wb,
+           BkJournalTable   table,
+           const char      *sql,
+           guint            n_keys,
+           guint            n_values,
+           GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = bk_document_get_statement (self, sql, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BkDbValue keys[4] = { { 0, }, }, values[3] = { { 0, }, };
+      BkStoredRow row;
+      gboolean ok;
+
+      read_row (stmt, n_keys, n_values, keys, values);
+      ok = bk_document_check_stored_row (wb, table, keys, TRUE, values, &row, error);
+      if (ok)
+        bk_document_put_stored_row (wb, table, TRUE, &row);
+      bk_stored_row_clear (&row);
+      clear_row (keys, n_keys);
+      clear_row (values, n_values);
+      if (!ok)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return bk_document_sqlite_error (self->db, rc, error);
+  return TRUE;
+}
+
+void
+bk_document_put_stored_row (BkWorkbook     *wb,
+                            BkJournalTable  table,
+                            gboolean        present,
+                            BkStoredRow    *row)
+{
+  switch (table)
+    {
+    case BK_JOURNAL_CELLS:
+      if (row->scenario == BK_SCENARIO_BASE)
+        bk_workbook_put_cell (wb, row->table, row->row, row->period, present ? row->value : NAN,
+                              g_steal_pointer (&row->formula));
+      else
+        bk_workbook_put_override (wb, (guint) row->scenario, row->table, row->row, row->period, present,
+                                  present ? row->value : NAN, g_steal_pointer (&row->formula));
+      break;
+    case BK_JOURNAL_NOTES:
+      bk_workbook_put_note (wb, row->table, row->row, row->period, present ? row->text : NULL);
+      break;
+    case BK_JOURNAL_ASSUMPTIONS:
+      bk_workbook_put_assumption (wb, (guint) row->scenario, row->company, row->assumption,
+                                  present ? row->value : NAN);
+      break;
+    case BK_JOURNAL_DISTRIBUTIONS:
+      bk_workbook_put_distribution (wb, row->assumption, present ? row->distribution : NULL);
+      break;
+    case BK_JOURNAL_META:
+      bk_workbook_set_title (wb, present ? row->text : "");
+      break;
+    case BK_JOURNAL_MARKETS:
+    case BK_JOURNAL_COMPANIES:
+    case BK_JOURNAL_SCENARIOS:
+    case BK_JOURNAL_N_TABLES:
+    default:
+      g_return_if_reached ();
+    }
+}
+
 BkWorkbook *
 bk_document_load_workbook (BkDocument  *self,
                            GError     **error)
@@ -98,8 +371,11 @@ bk_document_load_workbook (BkDocument  *self,
   if (value == NULL || !g_ascii_string_to_signed (value, 10, 1, 1000, &periods, NULL))
     return (bk_document_damaged (error, _("bad number of periods \"%s\""), value ? value : ""), NULL);
 
+  value = get_meta (meta, "title");
+  if (value != NULL && !check_text_column (value, -1, BK_TEXT_TITLE, error))
+    return NULL;
   wb = bk_workbook_new (granularity, first, (guint) periods);
-  bk_workbook_set_title (wb, get_meta (meta, "title"));
+  bk_workbook_set_title (wb, value);
 
   if (!(stmt = bk_document_get_statement (self, "SELECT id, name FROM markets ORDER BY position, id", error)))
     return NULL;
@@ -107,6 +383,11 @@ bk_document_load_workbook (BkDocument  *self,
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
 
+      if (!check_name_columns (stmt, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
       if (id == NULL || bk_workbook_find_market (wb, id) >= 0)
         {
           sqlite3_reset (stmt);
@@ -125,6 +406,11 @@ bk_document_load_workbook (BkDocument  *self,
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
       const char *market = (const char *) sqlite3_column_text (stmt, 2);
 
+      if (!check_name_columns (stmt, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
       if (id == NULL || bk_workbook_find_company (wb, id) >= 0 || bk_workbook_find_market (wb, market) < 0)
         {
           sqlite3_reset (stmt);
@@ -142,6 +428,11 @@ bk_document_load_workbook (BkDocument  *self,
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
 
+      if (!check_name_columns (stmt, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
       if (name == NULL || bk_workbook_find_scenario (wb, name) >= 0 || sqlite3_column_int64 (stmt, 0) <= 0)
         {
           sqlite3_reset (stmt);
@@ -153,123 +444,12 @@ bk_document_load_workbook (BkDocument  *self,
   if (rc != SQLITE_DONE)
     return (bk_document_sqlite_error (self->db, rc, error), NULL);
 
-  if (!(stmt = bk_document_get_statement (self, "SELECT scenario, tbl, row, period, value, formula FROM cells", error)))
+  if (!load_rows (self, wb, BK_JOURNAL_CELLS, "SELECT scenario, tbl, row, period, value, formula FROM cells", 4, 2, error) ||
+      !load_rows (self, wb, BK_JOURNAL_NOTES, "SELECT tbl, row, period, text FROM notes", 3, 1, error) ||
+      !load_rows (self, wb, BK_JOURNAL_ASSUMPTIONS, "SELECT scenario, company, key, value FROM assumptions", 3, 1, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GError) local_error = NULL;
-      BkFormula *formula = NULL;
-      const char *formula_text = (const char *) sqlite3_column_text (stmt, 5);
-      int scenario = bk_document_scenario_index (wb, sqlite3_column_int64 (stmt, 0));
-      double number = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 4);
-      BkTable table;
-      guint row, period;
-
-      if (scenario < 0 ||
-          !bk_document_lookup_cell (wb, (const char *) sqlite3_column_text (stmt, 1),
-                                    (const char *) sqlite3_column_text (stmt, 2),
-                                    (const char *) sqlite3_column_text (stmt, 3), &table, &row, &period))
-        {
-          sqlite3_reset (stmt);
-          return (bk_document_damaged (error, _("a cell of an unknown row, period or scenario")), NULL);
-        }
-
-      if (formula_text != NULL &&
-          !(formula = bk_formula_compile (formula_text, table, &local_error)))
-        {
-          sqlite3_reset (stmt);
-          return (bk_document_damaged (error, _("a cell holds a bad formula: %s"), local_error->message), NULL);
-        }
-      if (formula != NULL && scenario == BK_SCENARIO_BASE && !bk_formula_check_in_base (formula, &local_error))
-        {
-          bk_formula_free (formula);
-          sqlite3_reset (stmt);
-          return (bk_document_damaged (error, _("a cell holds a bad formula: %s"), local_error->message), NULL);
-        }
-      if (formula == NULL && !isnan (number) && !bk_table_check_value (table, number, &local_error))
-        {
-          sqlite3_reset (stmt);
-          return (bk_document_damaged (error, "%s", local_error->message), NULL);
-        }
-
-      if (scenario == BK_SCENARIO_BASE)
-        bk_workbook_put_cell (wb, table, row, period, number, formula);
-      else
-        bk_workbook_put_override (wb, (guint) scenario, table, row, period, TRUE, number, formula);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return (bk_document_sqlite_error (self->db, rc, error), NULL);
-
-  if (!(stmt = bk_document_get_statement (self, "SELECT tbl, row, period, text FROM notes", error)))
+  if (!load_rows (self, wb, BK_JOURNAL_DISTRIBUTIONS, "SELECT key, spec FROM distributions", 1, 1, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BkTable table;
-      guint row, period;
-
-      if (!bk_document_lookup_cell (wb, (const char *) sqlite3_column_text (stmt, 0),
-                                    (const char *) sqlite3_column_text (stmt, 1),
-                                    (const char *) sqlite3_column_text (stmt, 2), &table, &row, &period))
-        {
-          sqlite3_reset (stmt);
-          return (bk_document_damaged (error, _("a note on an unknown cell")), NULL);
-        }
-      bk_workbook_put_note (wb, table, row, period, (const char *) sqlite3_column_text (stmt, 3));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return (bk_document_sqlite_error (self->db, rc, error), NULL);
-
-  if (!(stmt = bk_document_get_statement (self, "SELECT scenario, company, key, value FROM assumptions", error)))
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GError) local_error = NULL;
-      int scenario = bk_document_scenario_index (wb, sqlite3_column_int64 (stmt, 0));
-      const char *company_id = (const char *) sqlite3_column_text (stmt, 1);
-      int company = (company_id == NULL || *company_id == '\0') ? -1 : bk_workbook_find_company (wb, company_id);
-      BkAssumption assumption;
-      double number = sqlite3_column_double (stmt, 3);
-
-      if (scenario < 0 || (company < 0 && company_id != NULL && *company_id != '\0') ||
-          !bk_assumption_from_key ((const char *) sqlite3_column_text (stmt, 2), &assumption) ||
-          !bk_assumption_check (assumption, number, &local_error))
-        {
-          sqlite3_reset (stmt);
-          return (bk_document_damaged (error, _("an unknown or invalid assumption")), NULL);
-        }
-      bk_workbook_put_assumption (wb, (guint) scenario, company, assumption, number);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return (bk_document_sqlite_error (self->db, rc, error), NULL);
-
-  if (!(stmt = bk_document_get_statement (self, "SELECT key, spec FROM distributions", error)))
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(BkDistribution) distribution = NULL;
-      g_autofree char *key = bk_document_dup_column_text (stmt, 0);
-      const char *spec = (const char *) sqlite3_column_text (stmt, 1);
-      BkAssumption assumption;
-
-      if (!bk_assumption_from_key (key, &assumption))
-        {
-          sqlite3_reset (stmt);
-          return (bk_document_damaged (error, _("an uncertainty of an unknown driver \"%s\""), key ? key : ""), NULL);
-        }
-      if (!bk_document_parse_distribution (assumption, spec, &distribution, &local_error))
-        {
-          sqlite3_reset (stmt);
-          return (bk_document_damaged (error, _("the uncertainty of %s is bad: %s"), key, local_error->message), NULL);
-        }
-      bk_workbook_put_distribution (wb, assumption, distribution);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return (bk_document_sqlite_error (self->db, rc, error), NULL);
 
   bk_workbook_recompute_all (wb);
 

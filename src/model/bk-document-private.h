@@ -78,6 +78,12 @@ gboolean      bk_document_open_db          (BkDocument    *self,
                                             const char    *path,
                                             gboolean       create,
                                             GError       **error);
+/* Opens self->db on a private in-memory copy of @data (a read-only
+ * document: nothing done to it ever reaches the file). */
+gboolean      bk_document_open_db_copy     (BkDocument    *self,
+                                            const guint8  *data,
+                                            gsize          length,
+                                            GError       **error);
 void          bk_document_close_db         (BkDocument    *self);
 /* The document is open and may be written. */
 gboolean      bk_document_check_writable   (BkDocument    *self,

@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bk-document-private.h"
 
@@ -27,7 +29,16 @@ bk_document_sqlite_error (sqlite3  *db,
                           GError  **error)
 {
   int primary = rc & 0xff;
-  const char *message = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* The connection's message is about its last call, which may not be the
+   * one that failed ("not an error"): then the code's own text. */
+  const char *message = db && sqlite3_errcode (db) == rc ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* A write past the file-size limit (EFBIG) or the quota fails like one
+   * to a full disk; SQLite does not always keep the errno, but nothing has
+   * run since that would change it. */
+  int system_errno = db && sqlite3_system_errno (db) != 0 ? sqlite3_system_errno (db) : errno;
+
+  if (primary == SQLITE_IOERR && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT))
+    primary = SQLITE_FULL;
 
   switch (primary)
     {
@@ -40,8 +51,12 @@ bk_document_sqlite_error (sqlite3  *db,
       g_set_error (error, BK_ERROR, BK_ERROR_DAMAGED,
                    _("The document is damaged (%s)"), message);
       break;
+    case SQLITE_TOOBIG:
+      g_set_error (error, BK_ERROR, BK_ERROR_DAMAGED,
+                   _("The document is damaged: it holds a text or value too large to read"));
+      break;
     case SQLITE_FULL:
-      g_set_error (error, BK_ERROR, BK_ERROR_IO, _("The disk is full"));
+      g_set_error (error, BK_ERROR, BK_ERROR_IO, _("The disk is full or the file is too large"));
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -165,6 +180,8 @@ bk_document_dup_column_text (sqlite3_stmt *stmt,
   return text ? g_strdup ((const char *) text) : NULL;
 }
 
+static void configure_db (BkDocument *self);
+
 gboolean
 bk_document_open_db (BkDocument  *self,
                      const char  *path,
@@ -190,6 +207,46 @@ bk_document_open_db (BkDocument  *self,
       return FALSE;
     }
 
+  configure_db (self);
+  return TRUE;
+}
+
+gboolean
+bk_document_open_db_copy (BkDocument    *self,
+                          const guint8  *data,
+                          gsize          length,
+                          GError       **error)
+{
+  unsigned char *copy;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      if ((copy = sqlite3_malloc64 (length)) == NULL)
+        rc = SQLITE_NOMEM;
+      else
+        {
+          memcpy (copy, data, length);
+          rc = sqlite3_deserialize (self->db, "main", copy, (sqlite3_int64) length, (sqlite3_int64) length,
+                                    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      bk_document_sqlite_error (self->db, rc, error);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      return FALSE;
+    }
+
+  configure_db (self);
+  return TRUE;
+}
+
+static void
+configure_db (BkDocument *self)
+{
   /* Treat every file as untrusted (sqlite.org/security.html). */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
@@ -203,8 +260,6 @@ bk_document_open_db (BkDocument  *self,
   sqlite3_exec (self->db, "PRAGMA cell_size_check = ON", NULL, NULL, NULL);
   if (!self->read_only)
     sqlite3_exec (self->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
-
-  return TRUE;
 }
 
 void

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bk-document-journal.h"
+#include "bk-text.h"
 
 enum
 {
@@ -373,6 +374,8 @@ bk_document_set_note (BkDocument  *self,
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("The note is not valid text"));
       return FALSE;
     }
+  if (text != NULL && !bk_text_check_stored (text, -1, BK_TEXT_NOTE, error))
+    return FALSE;
 
   present = text != NULL && *text != '\0';
   label = bk_workbook_dup_period_label (self->workbook, period);
@@ -506,6 +509,8 @@ bk_document_set_title (BkDocument  *self,
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("The title is not valid text"));
       return FALSE;
     }
+  if (!bk_text_check_stored (title, -1, BK_TEXT_TITLE, error))
+    return FALSE;
 
   bk_row_images_add_meta (images, "title", title);
   return bk_journal_run_action (self, _("Rename workbook"), images, FALSE, -1, -1, -1, -1, -1, error);
@@ -549,7 +554,7 @@ check_name (const char  *name,
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("A name cannot be empty"));
       return FALSE;
     }
-  return TRUE;
+  return bk_text_check_stored (name, -1, BK_TEXT_NAME, error);
 }
 
 /* Images that give the rows of @kind the positions of @order (ids). */

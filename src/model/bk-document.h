@@ -26,6 +26,13 @@ G_DECLARE_FINAL_TYPE (BkDocument, bk_document, BK, DOCUMENT, GObject)
  * schema is migrated; a foreign, newer or damaged file is refused. */
 BkDocument  *bk_document_open              (const char    *path,
                                             GError       **error);
+/* Opens an existing document only to read it: the same checks, from a
+ * private copy of the file, so that nothing (a migration, a journal, a
+ * planted -wal file) ever changes the file.  The document is read-only. */
+BkDocument  *bk_document_open_read_only    (const char    *path,
+                                            GError       **error);
+/* Whether bk_document_open() would open @path for writing. */
+gboolean     bk_document_file_is_writable  (const char    *path);
 /* Creates @path from @workbook (NULL: an empty yearly workbook).  Refuses an
  * existing file unless @overwrite.  The new document has no history. */
 BkDocument  *bk_document_create            (const char    *path,

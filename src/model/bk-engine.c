@@ -57,10 +57,14 @@ compute_metrics (BkMetrics *metrics,
       metrics->irr_multiple = multiple;
     }
   metrics->roi = sum_capex != 0 ? sum_fcf / sum_capex : NAN;
+  /* Payback is how long an investment takes to come back: with nothing
+   * invested (an empty company) there is none, not "0 years" (model.md). */
   metrics->payback_years = NAN;
+  metrics->discounted_payback_years = NAN;
+  if (sum_capex == 0)
+    return;
   if (bk_finance_payback (fcf, ctx->m, ctx->delta, &years))
     metrics->payback_years = years;
-  metrics->discounted_payback_years = NAN;
   if (bk_finance_discounted_payback (fcf, ctx->m, ctx->delta, period_rate, &years))
     metrics->discounted_payback_years = years;
 }

@@ -13,6 +13,16 @@
  * n in magnitude, whatever the flows' size or the series' length, and it has
  * the sign of the NPV (the two forms differ by the positive factor d^(hi−lo),
  * which is 1 at d = 1, so the function stays continuous).
+ *
+ * Where the roots are: r > 0 (x > 0) are the roots of the polynomial in d on
+ * (0, 1), r < 0 the roots of the one in w = 1/d on (0, 1).  On each side,
+ * the number of roots (with multiplicity) is at most the number of sign
+ * changes of the coefficients' partial sums — Descartes' rule on the power
+ * series P(y)/(1 − y), whose coefficients they are (Norström's criterion).
+ * Where that bound is at most one, the side has one root exactly when the
+ * NPV changes sign over it, and a bracketed Newton iteration from a guess
+ * finds it in a few steps.  Only a side that may hold several roots is
+ * scanned on a grid, as before.
  */
 
 #include "config.h"
@@ -214,6 +224,117 @@ irr_solve (const IrrPoly *p,
   return b;
 }
 
+/* A zero of the value on [a, b] (fa, fb of opposite signs) by Newton's
+ * method from @guess, kept inside the shrinking bracket: a step that would
+ * leave it, or that does not halve the error fast enough, is a bisection
+ * instead (rtsafe).  Converges to the same tolerance as irr_solve(). */
+static double
+irr_newton (const IrrPoly *p,
+            double         a,
+            double         fa,
+            double         b,
+            double         fb,
+            double         guess)
+{
+  double neg = fa < 0.0 ? a : b;   /* f(neg) < 0 < f(pos) */
+  double pos = fa < 0.0 ? b : a;
+  double x, f, g;
+  double dx = fabs (b - a), dx_old = dx;
+
+  g_assert (!same_sign (fa, fb) && fa != 0.0 && fb != 0.0);
+
+  x = guess > MIN (a, b) && guess < MAX (a, b) ? guess : 0.5 * (a + b);
+  f = irr_eval (p, x, &g);
+
+  for (guint iter = 0; iter < IRR_MAX_ITER && f != 0.0; iter++)
+    {
+      double tol;
+
+      if (((x - pos) * g - f) * ((x - neg) * g - f) > 0.0 ||
+          fabs (2.0 * f) > fabs (dx_old * g))
+        {
+          dx_old = dx;
+          dx = 0.5 * (pos - neg);
+          x = neg + dx;
+        }
+      else
+        {
+          dx_old = dx;
+          dx = f / g;
+          x -= dx;
+        }
+
+      tol = 2.0 * DBL_EPSILON * fabs (x) + 0.5 * IRR_X_TOL;
+      if (fabs (dx) <= tol)
+        break;
+
+      f = irr_eval (p, x, &g);
+      if (f < 0.0)
+        neg = x;
+      else
+        pos = x;
+    }
+
+  return x;
+}
+
+/* Sign changes of the partial sums of c[0 … m−1] (taken from the end when
+ * @reverse), an upper bound on the roots in (0, 1) of Σ c[t] y^t (of
+ * Σ c[t] y^(m−1−t) when @reverse).  G_MAXUINT when a partial sum is too
+ * close to 0 for its computed sign to be trusted. */
+static guint
+irr_partial_sum_changes (const double *c,
+                         gsize         m,
+                         gboolean      reverse)
+{
+  double sum = 0.0, abs_sum = 0.0, last = 0.0;
+  guint changes = 0;
+
+  for (gsize k = 0; k < m; k++)
+    {
+      double v = c[reverse ? m - 1 - k : k];
+
+      sum += v;
+      abs_sum += fabs (v);
+      /* Rounding in the running sum is below (k + 1) ε Σ|c| */
+      if (fabs (sum) <= 4.0 * (k + 1) * DBL_EPSILON * abs_sum)
+        return G_MAXUINT;
+      if (last != 0.0 && !same_sign (last, sum))
+        changes++;
+      last = sum;
+    }
+
+  return changes;
+}
+
+/* A first guess at x = ln(1 + r) for flows that are costs first and
+ * returns later (or the reverse): the x at which the two groups' values,
+ * each concentrated at its flow-weighted mean time, are equal.  Exact for
+ * one cost and one return.  NAN when there is nothing to go on. */
+static double
+irr_guess (const IrrPoly *p)
+{
+  double pos = 0.0, neg = 0.0, t_pos = 0.0, t_neg = 0.0;
+
+  for (gsize t = 0; t < p->m; t++)
+    {
+      if (p->c[t] > 0.0)
+        {
+          pos += p->c[t];
+          t_pos += t * p->c[t];
+        }
+      else
+        {
+          neg -= p->c[t];
+          t_neg -= t * p->c[t];
+        }
+    }
+  if (pos == 0.0 || neg == 0.0 || t_pos / pos == t_neg / neg)
+    return NAN;
+
+  return log (pos / neg) / (p->delta * (t_pos / pos - t_neg / neg));
+}
+
 typedef struct
 {
   double   preferred;
@@ -306,6 +427,42 @@ irr_scan (IrrPoly  *p,
   return fa;
 }
 
+/* The roots on one side of x = 0: (x_lo, 0] for @side < 0, (0, x_hi]
+ * for @side > 0 (x = 0 belongs to the lower side).  @f0 is the value at
+ * 0.  With at most one root on the side (@bound ≤ 1) it is solved
+ * directly; otherwise the side is scanned on its grid. */
+static void
+irr_side (IrrPoly  *p,
+          int       side,
+          guint     bound,
+          double    f0,
+          double    guess,
+          IrrRoots *roots)
+{
+  double x_end = side < 0 ? IRR_X_LO : IRR_X_HI;
+  double f_end;
+
+  p->side = side;
+  if (bound > 1)
+    {
+      if (side < 0)
+        irr_scan (p, IRR_X_LO, 0.0, IRR_GRID_BELOW, roots);
+      else
+        irr_scan (p, 0.0, IRR_X_HI, IRR_GRID_ABOVE, roots);
+      return;
+    }
+
+  /* At most one root, so it lies inside exactly when the value changes
+   * sign; x_lo is excluded, x_hi and 0 are included. */
+  f_end = irr_eval (p, x_end, NULL);
+  if (side < 0 && f0 == 0.0)
+    irr_roots_add (roots, 0.0);
+  else if (side > 0 && f_end == 0.0)
+    irr_roots_add (roots, x_end);
+  else if (f0 != 0.0 && f_end != 0.0 && !same_sign (f0, f_end))
+    irr_roots_add (roots, irr_newton (p, x_end, f_end, 0.0, f0, guess));
+}
+
 gboolean
 bk_finance_irr (const double *flows,
                 gsize         n,
@@ -323,6 +480,9 @@ bk_finance_irr (const double *flows,
   guint sign_changes = 0;
   double last = 0.0;
   IrrPoly poly;
+  IrrRoots roots = { preferred_rate, NAN, INFINITY, 0 };
+  guint below, above;
+  double f0, guess;
   int exponent;
 
   g_return_val_if_fail (flows != NULL || n == 0, FALSE);
@@ -372,43 +532,34 @@ bk_finance_irr (const double *flows,
   poly.side = 0;
   poly.slope = FALSE;
 
+  /* One sign change of the flows: one root in d, so one on one side
+   * at most.  Otherwise bound each side by its partial sums. */
   if (sign_changes == 1)
-    {
-      /* Exactly one positive root in d: inside the range or not at all. */
-      double f_lo = irr_eval (&poly, IRR_X_LO, NULL);
-      double f_hi = irr_eval (&poly, IRR_X_HI, NULL);
-
-      if (f_hi == 0.0)
-        *irr = expm1 (IRR_X_HI);
-      else if (f_lo != 0.0 && !same_sign (f_lo, f_hi))
-        *irr = expm1 (irr_solve (&poly, IRR_X_LO, f_lo, IRR_X_HI, f_hi));
-      else
-        return FALSE;
-
-      return TRUE;
-    }
+    below = above = 1;
   else
     {
-      IrrRoots roots = { preferred_rate, NAN, INFINITY, 0 };
-
-      /* Several sign changes: scan a grid for sign changes, and for dips
-       * of |NPV| through 0 between grid points, and solve each.  Misses
-       * only three or more roots within one grid step (about 3 % in 1 + r)
-       * and roots that touch 0 without crossing, unless on the grid. */
-      poly.side = -1;
-      irr_scan (&poly, IRR_X_LO, 0.0, IRR_GRID_BELOW, &roots);
-      poly.side = 1;
-      irr_scan (&poly, 0.0, IRR_X_HI, IRR_GRID_ABOVE, &roots);
-
-      if (roots.n_roots == 0)
-        return FALSE;
-
-      *irr = roots.best;
-      if (multiple != NULL)
-        *multiple = roots.n_roots > 1;
-
-      return TRUE;
+      below = irr_partial_sum_changes (poly.c, poly.m, TRUE);
+      above = irr_partial_sum_changes (poly.c, poly.m, FALSE);
     }
+
+  /* The value at r = 0 is the same in both forms. */
+  poly.side = -1;
+  f0 = irr_eval (&poly, 0.0, NULL);
+  guess = irr_guess (&poly);
+  if (isnan (guess))
+    guess = log1p (preferred_rate);
+
+  irr_side (&poly, -1, below, f0, guess, &roots);
+  irr_side (&poly, 1, above, f0, guess, &roots);
+
+  if (roots.n_roots == 0)
+    return FALSE;
+
+  *irr = roots.best;
+  if (multiple != NULL)
+    *multiple = roots.n_roots > 1;
+
+  return TRUE;
 }
 
 /* Payback on flows[t] · v^(t+1) (v = 1 for the undiscounted one). */

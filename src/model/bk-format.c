@@ -3,8 +3,9 @@
  *
  * Numbers are first written in the C locale with g_ascii_formatd() (so the
  * digits never depend on the locale), then the integer part is grouped as
- * localeconv()'s grouping and thousands separator say and '.' becomes the
- * locale's decimal point.  Like setlocale(), this belongs to the main thread.
+ * localeconv()'s grouping and thousands separator say (in threes with ','
+ * when the locale has none, as C.UTF-8) and '.' becomes the locale's
+ * decimal point.  Like setlocale(), this belongs to the main thread.
  */
 
 #include "config.h"
@@ -116,9 +117,20 @@ append_fixed (GString  *out,
     g_string_append_c (out, '-');
 
   bk_number_locale_init_current (&locale);
-  append_grouped (out, digits, point != NULL ? (gsize) (point - digits) : (gsize) (end - digits),
-                  group ? locale.thousands_sep : "",
-                  localeconv ()->grouping);
+  {
+    const char *separator = locale.thousands_sep;
+    const char *grouping = localeconv ()->grouping;
+
+    /* A locale without grouping (C.UTF-8, POSIX) still groups thousands as
+     * a reader of figures expects: "1,149.5" (its decimal point is '.') */
+    if (separator[0] == '\0' && g_str_equal (locale.decimal_point, "."))
+      {
+        separator = ",";
+        grouping = "\3";
+      }
+    append_grouped (out, digits, point != NULL ? (gsize) (point - digits) : (gsize) (end - digits),
+                    group ? separator : "", grouping);
+  }
 
   if (point != NULL && end > point)
     {
@@ -178,6 +190,17 @@ bk_format_number_exact (GString *out,
 }
 
 void
+bk_format_percent_exact (GString *out,
+                         double   fraction)
+{
+  g_return_if_fail (out != NULL);
+
+  bk_format_number_exact (out, fraction * 100);
+  if (isfinite (fraction))
+    g_string_append_c (out, '%');
+}
+
+void
 bk_format_percent (GString *out,
                    double   fraction,
                    int      decimals)
@@ -206,6 +229,30 @@ bk_format_cell_value (GString *out,
     bk_format_percent (out, value, 1);
   else
     append_fixed (out, value, quantity_decimals (value), FALSE, TRUE);
+}
+
+int
+bk_format_cell_decimals (BkTable table,
+                         double  value)
+{
+  g_return_val_if_fail (table < BK_N_TABLES, 1);
+
+  return table == BK_TABLE_SHARE ? 1 : quantity_decimals (value);
+}
+
+void
+bk_format_cell_value_decimals (GString *out,
+                               BkTable  table,
+                               double   value,
+                               int      decimals)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (table < BK_N_TABLES);
+
+  if (table == BK_TABLE_SHARE)
+    bk_format_percent (out, value, decimals);
+  else
+    append_fixed (out, value, decimals, FALSE, TRUE);
 }
 
 void

@@ -14,7 +14,8 @@
 
 G_BEGIN_DECLS
 
-/* 1234.5 with 1 decimal: "1,234.5" (en_US, zh_CN), "1.234,5" (de_DE). */
+/* 1234.5 with 1 decimal: "1,234.5" (en_US, zh_CN, and C.UTF-8, which has
+ * no grouping of its own), "1.234,5" (de_DE). */
 void  bk_format_number               (GString      *out,
                                       double        value,
                                       int           decimals);
@@ -23,6 +24,11 @@ void  bk_format_number               (GString      *out,
  * The cell input parser reads it back exactly. */
 void  bk_format_number_exact         (GString      *out,
                                       double        value);
+/* A fraction as a percentage a spreadsheet reads back: every digit of
+ * @fraction × 100 and "%" ("100.23901234567%"), the locale's decimal point,
+ * no grouping. */
+void  bk_format_percent_exact        (GString      *out,
+                                      double        fraction);
 /* A cell of an input table, in the table's unit (bk_table_get_unit()):
  * CapEx and Backlog in US$ billion and Tokens in trillion tokens/day with
  * 1 decimal from 10 up ("55.7", "480.0"), 2 below 10 ("1.25") and 3 below
@@ -30,6 +36,16 @@ void  bk_format_number_exact         (GString      *out,
 void  bk_format_cell_value           (GString      *out,
                                       BkTable       table,
                                       double        value);
+/* How many decimals bk_format_cell_value() gives @value on its own (1, 2
+ * or 3; 1 for share), and the same format with a column's @decimals: a
+ * column shows one number of decimals, as a spreadsheet's number format
+ * does ("131.80" over "3.30"), the most any of its values needs. */
+int   bk_format_cell_decimals        (BkTable       table,
+                                      double        value);
+void  bk_format_cell_value_decimals  (GString      *out,
+                                      BkTable       table,
+                                      double        value,
+                                      int           decimals);
 /* US$ billion for key figures: "$123.4B", "-$12.3B", "$850M" under a billion. */
 void  bk_format_money                (GString      *out,
                                       double        billions);

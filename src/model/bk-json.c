@@ -18,10 +18,13 @@
 #include "bk-engine.h"
 #include "bk-json.h"
 #include "bk-number.h"
+#include "bk-text.h"
 #include "bk-workbook-private.h"
 
 #define MAX_PERIODS 1000
 #define MAX_ID_LENGTH 64
+/* Deeper JSON is refused before json-glib (which recurses) sees it. */
+#define MAX_DEPTH 64
 
 /* Writing */
 
@@ -348,6 +351,38 @@ bk_json_write_workbook (BkWorkbook *wb)
   return g_string_free (out, FALSE);
 }
 
+/* The numbers of one series, ", "-separated, formatted straight into the
+ * string's buffer, which grows once for the whole series: results JSON is
+ * almost all series (62 MB for 1,000 companies × 224 periods). */
+static void
+append_series (GString      *out,
+               const double *values,
+               guint         n)
+{
+  gsize start = out->len;
+  char *p;
+
+  /* Each number takes at most BK_NUMBER_BUF_SIZE bytes with its NUL */
+  g_string_set_size (out, start + (gsize) n * (BK_NUMBER_BUF_SIZE + 2));
+  p = out->str + start;
+  for (guint t = 0; t < n; t++)
+    {
+      if (t)
+        {
+          *p++ = ',';
+          *p++ = ' ';
+        }
+      if (isfinite (values[t]))
+        p += bk_number_format_shortest (p, values[t]);
+      else
+        {
+          memcpy (p, "null", 4);
+          p += 4;
+        }
+    }
+  g_string_truncate (out, (gsize) (p - out->str));
+}
+
 static void
 append_metrics (GString         *out,
                 const BkMetrics *m,
@@ -371,12 +406,7 @@ append_metrics (GString         *out,
       g_string_append_printf (out, "%s\n%s  ", s ? "," : "", indent);
       append_string (out, bk_series_to_string ((BkSeries) s));
       g_string_append (out, ": [");
-      for (guint t = 0; t < n_periods; t++)
-        {
-          if (t)
-            g_string_append (out, ", ");
-          append_number (out, m->series[s][t]);
-        }
+      append_series (out, m->series[s], n_periods);
       g_string_append_c (out, ']');
     }
   g_string_append_printf (out, "\n%s}", indent);
@@ -393,7 +423,10 @@ bk_json_write_results (BkWorkbook *wb,
   g_return_val_if_fail (results != NULL, NULL);
 
   m = bk_results_get_n_periods (results);
-  out = g_string_new ("{\n  \"scenario\": ");
+  /* Sized for about 20 bytes a number, so that it seldom grows */
+  out = g_string_sized_new (4096 + (gsize) (bk_results_get_n_companies (results) + 1)
+                                   * BK_N_SERIES * m * 20);
+  g_string_append (out, "{\n  \"scenario\": ");
   append_string (out, bk_results_get_scenario (results) == BK_SCENARIO_BASE
                  ? "Base" : bk_workbook_get_scenario_name (wb, bk_results_get_scenario (results)));
   g_string_append (out, ",\n  \"periods\": [");
@@ -484,6 +517,23 @@ get_string (JsonNode    *node,
     return fail (error, path, _("expected a string, found %s"), node_type_name (node));
 
   *out = json_node_get_string (node);
+  return TRUE;
+}
+
+/* A string that the document will store: bounded, without NUL. */
+static gboolean
+get_text (JsonNode    *node,
+          const char  *path,
+          BkTextKind   kind,
+          const char **out,
+          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!get_string (node, path, out, error))
+    return FALSE;
+  if (!bk_text_check_stored (*out, -1, kind, &local_error))
+    return fail (error, path, "%s", local_error->message);
   return TRUE;
 }
 
@@ -859,7 +909,8 @@ read_formulas_or_notes (Reader      *reader,
       if (!check_keys (object, path, allowed, error) ||
           !read_cell_ref (reader, object, path, &table, &row, &period, error) ||
           !require (object, path, field, error) ||
-          !get_string (json_object_get_member (object, field), text_path, &text, error))
+          !get_text (json_object_get_member (object, field), text_path,
+                     formulas ? BK_TEXT_FORMULA : BK_TEXT_NOTE, &text, error))
         return FALSE;
 
       if (formulas)
@@ -918,7 +969,7 @@ read_scenarios (Reader      *reader,
       if (!(object = get_object (json_array_get_element (array, i), path, error)) ||
           !check_keys (object, path, allowed, error) ||
           !require (object, path, "name", error) ||
-          !get_string (json_object_get_member (object, "name"), name_path, &name, error))
+          !get_text (json_object_get_member (object, "name"), name_path, BK_TEXT_NAME, &name, error))
         return FALSE;
 
       {
@@ -1064,7 +1115,7 @@ read_entities (Reader      *reader,
         return FALSE;
 
       if (json_object_has_member (object, "name") &&
-          !get_string (json_object_get_member (object, "name"), name_path, &display, error))
+          !get_text (json_object_get_member (object, "name"), name_path, BK_TEXT_NAME, &display, error))
         return FALSE;
 
       if (companies)
@@ -1083,6 +1134,117 @@ read_entities (Reader      *reader,
           if (bk_workbook_find_market (reader->wb, id) >= 0)
             return fail (error, id_path, _("duplicate market id \"%s\""), id);
           bk_workbook_add_market (reader->wb, id, display);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Where the pre-scan is: one frame per open object or array. */
+typedef struct
+{
+  gboolean    object;
+  gboolean    want_key;  /* object: the next string is a key */
+  guint       index;     /* array: the element */
+  const char *key;       /* object: the current key, raw */
+  gsize       key_len;
+} ScanFrame;
+
+/* The JSON path of where the pre-scan is, as the reader writes paths. */
+static char *
+scan_path (const ScanFrame *frames,
+           guint            depth)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint d = 0; d < depth; d++)
+    {
+      if (!frames[d].object)
+        g_string_append_printf (path, "[%u]", frames[d].index);
+      else if (frames[d].key != NULL)
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append_len (path, frames[d].key, (gssize) frames[d].key_len);
+        }
+    }
+  return g_string_free (path, FALSE);
+}
+
+/* What json-glib would get wrong, found before it parses: nesting deeper
+ * than MAX_DEPTH (its parser recurses, and 100,000 levels overflow the
+ * stack), whole numbers too large for 64 bits (it wraps them around), and
+ * \u0000 in a string (it cuts the string there).  One pass over the bytes;
+ * anything else malformed is left to the parser. */
+static gboolean
+prescan_json (const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  ScanFrame frames[MAX_DEPTH];
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      ScanFrame *top = depth > 0 ? &frames[depth - 1] : NULL;
+      char c = data[i];
+
+      if (c == '"')
+        {
+          gsize start = i + 1;
+
+          for (i++; i < length && data[i] != '"'; i++)
+            if (data[i] == '\\' && ++i < length && data[i] == 'u' &&
+                length - i > 4 && memcmp (data + i + 1, "0000", 4) == 0)
+              {
+                g_autofree char *path = scan_path (frames, depth);
+
+                return fail (error, path, _("a string cannot contain the NUL character (\\u0000)"));
+              }
+          if (top != NULL && top->object && top->want_key)
+            {
+              top->key = data + start;
+              top->key_len = MIN (i, length) - start;
+              top->want_key = FALSE;
+            }
+        }
+      else if (c == '[' || c == '{')
+        {
+          if (depth == MAX_DEPTH)
+            {
+              g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                           _("The JSON is nested more than %d levels deep"), MAX_DEPTH);
+              return FALSE;
+            }
+          frames[depth++] = (ScanFrame) { c == '{', c == '{', 0, NULL, 0 };
+        }
+      else if (c == ']' || c == '}')
+        depth = depth > 0 ? depth - 1 : 0;
+      else if (c == ',' && top != NULL)
+        {
+          top->index++;
+          top->want_key = top->object;
+        }
+      else if (g_ascii_isdigit (c))
+        {
+          gsize start = i, digits;
+          gboolean integer;
+
+          while (i + 1 < length && g_ascii_isdigit (data[i + 1]))
+            i++;
+          digits = i + 1 - start;
+          /* the integer part of a number without fraction or exponent */
+          integer = (start == 0 || strchr (".eE+-", data[start - 1]) == NULL ||
+                     (data[start - 1] == '-' && (start < 2 || strchr ("eE", data[start - 2]) == NULL))) &&
+                    (i + 1 >= length || strchr (".eE", data[i + 1]) == NULL);
+          if (integer && (digits > 19 || (digits == 19 && memcmp (data + start, "9223372036854775807", 19) > 0)))
+            {
+              g_autofree char *path = scan_path (frames, depth);
+              g_autofree char *quoted = g_strdup_printf ("%.*s%s", (int) MIN (digits, 20), data + start,
+                                                         digits > 20 ? "…" : "");
+
+              return fail (error, path, _("the number %s is out of range"), quoted);
+            }
         }
     }
 
@@ -1122,6 +1284,9 @@ bk_json_read_workbook (const char  *data,
       return NULL;
     }
 
+  if (!prescan_json (data, (gsize) length, error))
+    return NULL;
+
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("Not valid JSON: %s"), local_error->message);
@@ -1156,7 +1321,7 @@ bk_json_read_workbook (const char  *data,
       return NULL;
     }
   if (json_object_has_member (root, "title") &&
-      !get_string (json_object_get_member (root, "title"), "title", &title, error))
+      !get_text (json_object_get_member (root, "title"), "title", BK_TEXT_TITLE, &title, error))
     return NULL;
   if (!get_string (json_object_get_member (root, "granularity"), "granularity", &granularity_name, error))
     return NULL;

@@ -5,9 +5,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "bk-text.h"
+#include "bk-types.h"
 
 gboolean
 bk_text_is_blank (gunichar c)
@@ -108,4 +110,69 @@ bk_text_match_suffix (const char *text,
     case 't': *power = 12; return 1;
     default:  return 0;
     }
+}
+
+gsize
+bk_text_get_max_length (BkTextKind kind)
+{
+  switch (kind)
+    {
+    case BK_TEXT_NAME:    return BK_TEXT_MAX_NAME;
+    case BK_TEXT_TITLE:   return BK_TEXT_MAX_TITLE;
+    case BK_TEXT_NOTE:    return BK_TEXT_MAX_NOTE;
+    case BK_TEXT_FORMULA: return BK_TEXT_MAX_FORMULA;
+    default:              g_return_val_if_reached (0);
+    }
+}
+
+gboolean
+bk_text_check_stored (const char  *text,
+                      gssize       len,
+                      BkTextKind   kind,
+                      GError     **error)
+{
+  gsize max = bk_text_get_max_length (kind);
+  gsize bytes, chars;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  bytes = len < 0 ? strlen (text) : (gsize) len;
+  if (memchr (text, '\0', bytes) != NULL)
+    {
+      g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("The text contains a NUL character"));
+      return FALSE;
+    }
+  if (!g_utf8_validate (text, (gssize) bytes, NULL))
+    {
+      g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("The text is not valid UTF-8"));
+      return FALSE;
+    }
+
+  chars = (gsize) g_utf8_strlen (text, (gssize) bytes);
+  if (chars > max)
+    {
+      switch (kind)
+        {
+        case BK_TEXT_NAME:
+          g_set_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE,
+                       _("A name can have at most %u characters (this one has %u)"), (guint) max, (guint) MIN (chars, G_MAXUINT));
+          break;
+        case BK_TEXT_TITLE:
+          g_set_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE,
+                       _("A title can have at most %u characters (this one has %u)"), (guint) max, (guint) MIN (chars, G_MAXUINT));
+          break;
+        case BK_TEXT_NOTE:
+          g_set_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE,
+                       _("A note can have at most %u characters (this one has %u)"), (guint) max, (guint) MIN (chars, G_MAXUINT));
+          break;
+        case BK_TEXT_FORMULA:
+        default:
+          g_set_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE,
+                       _("A formula can have at most %u characters (this one has %u)"), (guint) max, (guint) MIN (chars, G_MAXUINT));
+          break;
+        }
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -29,4 +29,30 @@ int         bk_text_count_digits     (const char  *text);
 gsize       bk_text_match_suffix     (const char  *text,
                                       int         *power);
 
+/* The longest texts a document stores, in characters (docs/file-format.md):
+ * bounded on input and on load, so no view is ever handed a text it cannot
+ * lay out. */
+typedef enum
+{
+  BK_TEXT_NAME,     /* company, market and scenario names, ids */
+  BK_TEXT_TITLE,    /* the document's title */
+  BK_TEXT_NOTE,     /* a cell's note */
+  BK_TEXT_FORMULA,  /* a cell's formula */
+} BkTextKind;
+
+#define BK_TEXT_MAX_NAME     200
+#define BK_TEXT_MAX_TITLE    500
+#define BK_TEXT_MAX_NOTE     10000
+#define BK_TEXT_MAX_FORMULA  1000
+
+/* The most characters a text of @kind may have. */
+gsize       bk_text_get_max_length   (BkTextKind   kind);
+/* Whether @len bytes of @text (-1: up to its NUL) are valid UTF-8 without
+ * NUL characters and no longer than @kind allows.  Otherwise FALSE with a
+ * BK_ERROR_INVALID_INPUT or BK_ERROR_OUT_OF_RANGE error saying which. */
+gboolean    bk_text_check_stored     (const char  *text,
+                                      gssize       len,
+                                      BkTextKind   kind,
+                                      GError     **error);
+
 G_END_DECLS

@@ -232,6 +232,22 @@ bk_test_drag (GtkWidget *widget,
   bk_test_flush ();
 }
 
+void
+bk_test_resize_window (GtkWindow *window,
+                       int        width,
+                       int        height)
+{
+  g_autofree char *xid = dup_xid (GTK_NATIVE (window));
+  g_autofree char *w = g_strdup_printf ("%d", width);
+  g_autofree char *h = g_strdup_printf ("%d", height);
+  const char *args[] = { "windowsize", "--sync", xid, w, h, NULL };
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  bk_test_run_xdotool (args);
+  BK_WAIT_FOR (gdk_surface_get_width (surface) == width && gdk_surface_get_height (surface) == height);
+  bk_test_flush ();
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 guint         *count)

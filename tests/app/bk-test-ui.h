@@ -81,6 +81,11 @@ void     bk_test_drag               (GtkWidget  *widget,
                                      double      y0,
                                      double      x1,
                                      double      y1);
+/* Resizes @window (there is no window manager on Xvfb to maximise it) and
+ * waits until it has the size. */
+void     bk_test_resize_window      (GtkWindow  *window,
+                                     int         width,
+                                     int         height);
 /* Waits until @widget has been painted @n more times… or rather until the
  * frame clock has finished @n more frames. */
 void     bk_test_wait_frames        (GtkWidget  *widget,

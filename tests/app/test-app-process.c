@@ -4,12 +4,14 @@
  * Runs the real `breakeven` binary on a document under the test's X
  * display, types into it with xdotool, reads the document with
  * `breakeven-cli get` while the window stays open, then kills the program
- * with SIGKILL and checks that nothing was lost and the file is sound. */
+ * with SIGKILL and checks that nothing was lost and the file is sound;
+ * and the program run by hand with no settings schema installed. */
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bk-document.h"
 #include "bk-json.h"
@@ -135,17 +137,26 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static void
-start_app (Fixture *f)
+static GSubprocessLauncher *
+new_launcher (Fixture         *f,
+              GSubprocessFlags flags)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GError) error = NULL;
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
   g_autofree char *home = g_build_filename (f->dir, "home", NULL);
 
   g_mkdir_with_parents (home, 0700);
   g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
+  return launcher;
+}
+
+static void
+start_app (Fixture *f)
+{
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (f, G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GError) error = NULL;
+
   f->app = g_subprocess_launcher_spawn (launcher, &error, APP_PATH, f->path, NULL);
   g_assert_no_error (error);
 }
@@ -214,6 +225,59 @@ test_kill_after_edit (Fixture       *f,
   }
 }
 
+static guint
+count_lines_with (const char *text,
+                  const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], needle) != NULL)
+      n++;
+  return n;
+}
+
+/* build/src/app/breakeven run by hand: no schema installed anywhere it
+ * looks.  It opens its window on in-memory settings and says so once. */
+static void
+test_no_schema (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (f, G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autofree char *empty = g_build_filename (f->dir, "no-schemas", NULL);
+  g_autofree char *wid = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_test ("/usr/share/glib-2.0/schemas/" APPLICATION_ID ".gschema.xml", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("Breakeven's schema is installed on this machine");
+      return;
+    }
+  g_mkdir_with_parents (empty, 0700);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", empty, TRUE);
+  /* The system's data folders only, not the build tree's */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS", "/usr/share", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "GSETTINGS_BACKEND");
+  f->app = g_subprocess_launcher_spawn (launcher, &error, APP_PATH, f->path, NULL);
+  g_assert_no_error (error);
+
+  /* The window of the document, not an abort */
+  wid = wait_for_window ("Breakeven");
+  g_assert_nonnull (g_subprocess_get_identifier (f->app));
+
+  g_subprocess_send_signal (f->app, SIGTERM);
+  g_subprocess_communicate_utf8 (f->app, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->app);
+
+  g_test_message ("stderr: %s", err);
+  g_assert_cmpuint (count_lines_with (err, "settings schema " APPLICATION_ID " is not installed"), ==, 1);
+  g_assert_null (strstr (err, "CRITICAL"));
+  g_assert_null (strstr (err, "ERROR"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,5 +292,6 @@ main (int   argc,
     }
 
   g_test_add ("/app-process/kill-after-edit", Fixture, NULL, fixture_setup, test_kill_after_edit, fixture_teardown);
+  g_test_add ("/app-process/no-schema", Fixture, NULL, fixture_setup, test_no_schema, fixture_teardown);
   return g_test_run ();
 }

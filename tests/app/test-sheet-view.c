@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "bk-sheet-view.h"
 #include "bk-test-table-model.h"
@@ -588,17 +589,22 @@ test_paste_block (Fixture       *f,
     assert_last_range (f, 3, 1, 2, 2, nines);
   }
 
-  /* A block is clipped to the table */
+  /* A block past the table's edge is refused whole, never clipped: a 2 × 3
+   * block at the last row and period stores nothing and says how much did
+   * not fit (issue 11: it used to keep the one value that fitted). */
   bk_sheet_view_set_cursor (f->view, 49, 11);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (f->window), "5\t6\n7\t8");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (f->window), "5\t6\t7\n8\t9\t10");
   before = n_set_range_calls (f);
-  bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+v", NULL);
-  BK_WAIT_FOR (n_set_range_calls (f) == before + 1);
   {
-    const char *five[] = { "5", NULL };
+    guint errors = f->n_errors;
 
-    assert_last_range (f, 49, 11, 1, 1, five);
+    bk_test_send_keys (GTK_WINDOW (f->window), "ctrl+v", NULL);
+    BK_WAIT_FOR (f->n_errors == errors + 1);
   }
+  g_assert_cmpuint (n_set_range_calls (f), ==, before);
+  g_assert_nonnull (strstr (f->last_error, "1 row and 2 columns"));
+  g_assert_nonnull (strstr (f->last_error, "2 × 3"));
+  assert_cursor (f, 49, 11);
 }
 
 static void

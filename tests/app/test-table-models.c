@@ -366,8 +366,15 @@ test_format_number_locales (void)
       assert_format (bk_format_cell_value (out_, BK_TABLE_SHARE, 0.47), "47.0%");
     }
 
+  /* A locale without grouping still groups thousands (issue 11: the KPI
+   * strip said "-$1149.5B" under C.UTF-8) */
   if (use_locale ("C.UTF-8"))
-    assert_number (1234.5, 1, "1234.5");
+    {
+      assert_number (1234.5, 1, "1,234.5");
+      assert_number (-1149.49, 1, "-1,149.5");
+      assert_number (999.5, 0, "1,000");
+      assert_format (bk_format_money (out_, -1149.49), "-$1,149.5B");
+    }
 
   restore_locale ();
 }
@@ -469,9 +476,29 @@ test_input_display (Fixture       *f,
   g_autofree char *note = tooltip (m, ROW_MSFT, COL_2025);
   g_autofree char *carried_tip = tooltip (BK_TABLE_MODEL (backlog), ROW_MSFT, COL_2026);
 
-  /* Plain values, in US$ billion */
-  assert_display (m, ROW_MSFT, COL_2023, "28.1");
+  /* Plain values, in US$ billion, with one number of decimals a column
+   * (the most any of its values needs: Baidu's 1.56 in 2023), as a
+   * spreadsheet's number format (issue 11: 28.1 over 3.30 over 1.56) */
+  assert_display (m, ROW_MSFT, COL_2023, "28.10");
+  assert_display (m, ROW_BIDU, COL_2023, "1.56");
   assert_display (m, ROW_BIDU, COL_2024, "1.13");
+  for (guint p = 0; p < bk_table_model_get_n_columns (m); p++)
+    {
+      int decimals = -1;
+
+      for (guint r = 0; r < bk_table_model_get_n_rows (m); r++)
+        {
+          g_autofree char *text = display (m, r, p, NULL);
+          const char *point = strchr (text, '.');
+
+          if (text[0] == '\0')
+            continue;
+          g_assert_nonnull (point);
+          if (decimals < 0)
+            decimals = (int) strlen (point + 1);
+          g_assert_cmpint ((int) strlen (point + 1), ==, decimals);
+        }
+    }
   assert_edit_text (m, ROW_MSFT, COL_2025, "64.55");
 
   /* A note: flag and tooltip */
@@ -479,7 +506,7 @@ test_input_display (Fixture       *f,
   g_assert_nonnull (strstr (note, "10-K"));
 
   /* A formula: its value, its text for the editor */
-  assert_display (m, ROW_MSFT, COL_2027, "166.8");
+  assert_display (m, ROW_MSFT, COL_2027, "166.75");
   assert_flags (m, ROW_MSFT, COL_2027, BK_TABLE_CELL_FORMULA, BK_TABLE_CELL_FORMULA);
   assert_edit_text (m, ROW_MSFT, COL_2027, "=prev*1.15");
 
@@ -560,7 +587,7 @@ test_input_write_through (Fixture       *f,
 
   g_assert_true (bk_table_model_set_range (BK_TABLE_MODEL (capex), ROW_MSFT, COL_2024, 1, 1, text, &error));
   g_assert_no_error (error);
-  assert_display (BK_TABLE_MODEL (capex), ROW_MSFT, COL_2024, "50.0");
+  assert_display (BK_TABLE_MODEL (capex), ROW_MSFT, COL_2024, "50.00");
 
   /* In the file at once, for another connection */
   g_assert_cmpfloat (value_on_disk (f->path, "SELECT value FROM cells WHERE scenario = 0"
@@ -580,7 +607,7 @@ test_input_write_through (Fixture       *f,
   g_assert_true (bk_table_model_set_range (BK_TABLE_MODEL (capex), ROW_MSFT, COL_2025, 1, 1, growth, &error));
   g_assert_no_error (error);
   assert_edit_text (BK_TABLE_MODEL (capex), ROW_MSFT, COL_2025, "=prev*1.1");
-  assert_display (BK_TABLE_MODEL (capex), ROW_MSFT, COL_2025, "55.0");
+  assert_display (BK_TABLE_MODEL (capex), ROW_MSFT, COL_2025, "55.00");
 
   /* Share takes percent */
   g_assert_true (bk_table_model_set_range (BK_TABLE_MODEL (share), ROW_BABA, COL_2023, 1, 1, percent, &error));
@@ -606,7 +633,7 @@ test_input_locale_round_trip (Fixture       *f,
   g_assert_true (bk_table_model_set_range (m, ROW_MSFT, COL_2024, 1, 1, typed, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (cell_value (f->workbook, 0, BK_TABLE_CAPEX, ROW_MSFT, COL_2024), ==, 1234.5);
-  assert_display (m, ROW_MSFT, COL_2024, "1.234,5");
+  assert_display (m, ROW_MSFT, COL_2024, "1.234,50");
 
   /* The edit text reads back as the same value */
   edit = bk_table_model_dup_edit_text (m, ROW_MSFT, COL_2025);
@@ -662,8 +689,8 @@ test_input_block_undo (Fixture       *f,
       g_assert_cmpuint (rec.n_rows, ==, 9);
       g_assert_cmpuint (rec.n_columns, ==, 5);
     }
-  assert_display (m, 0, COL_2024, "44.5");
-  assert_display (m, 1, COL_2025, "91.4");
+  assert_display (m, 0, COL_2024, "44.50");
+  assert_display (m, 1, COL_2025, "91.40");
   stop_recording (m, &rec);
 
   /* … and only one: the undo before was the document's creation, none */
@@ -694,8 +721,8 @@ test_input_rejected (Fixture       *f,
   g_clear_error (&error);
 
   /* Nothing changed, not even the valid first cell */
-  assert_display (m, ROW_MSFT, COL_2024, "44.5");
-  assert_display (m, ROW_MSFT, COL_2025, "64.5");
+  assert_display (m, ROW_MSFT, COL_2024, "44.50");
+  assert_display (m, ROW_MSFT, COL_2025, "64.55");
   assert_display (m, ROW_BIDU, COL_2023, "1.56");
   g_assert_false (bk_document_can_undo (f->document));
   g_assert_cmpuint (rec.n_cells_changed, ==, 0);
@@ -796,13 +823,13 @@ test_input_scenario (Fixture       *f,
   bk_document_table_model_set_scenario (BK_DOCUMENT_TABLE_MODEL (fomo), SCENARIO_FOMO);
 
   /* The sample's FOMO scenario overrides Microsoft 2026 */
-  assert_display (BK_TABLE_MODEL (fomo), ROW_MSFT, COL_2026, "188.5");
+  assert_display (BK_TABLE_MODEL (fomo), ROW_MSFT, COL_2026, "188.50");
   assert_flags (BK_TABLE_MODEL (fomo), ROW_MSFT, COL_2026, BK_TABLE_CELL_OVERRIDDEN, BK_TABLE_CELL_OVERRIDDEN);
   fomo_tip = tooltip (BK_TABLE_MODEL (fomo), ROW_MSFT, COL_2026);
   g_assert_nonnull (strstr (fomo_tip, "Base: 145.0"));
 
   /* Bear inherits the base */
-  assert_display (m, ROW_MSFT, COL_2024, "44.5");
+  assert_display (m, ROW_MSFT, COL_2024, "44.50");
   assert_flags (m, ROW_MSFT, COL_2024, BK_TABLE_CELL_OVERRIDDEN, 0);
 
   record (m, &rec);
@@ -811,18 +838,18 @@ test_input_scenario (Fixture       *f,
   g_assert_cmpuint (rec.n_cells_changed, ==, 1);
 
   /* Overridden in the scenario, unchanged in the base */
-  assert_display (m, ROW_MSFT, COL_2024, "99.0");
+  assert_display (m, ROW_MSFT, COL_2024, "99.00");
   assert_flags (m, ROW_MSFT, COL_2024, BK_TABLE_CELL_OVERRIDDEN, BK_TABLE_CELL_OVERRIDDEN);
   tip = tooltip (m, ROW_MSFT, COL_2024);
   g_assert_nonnull (strstr (tip, "Base: 44.5"));
-  assert_display (BK_TABLE_MODEL (base), ROW_MSFT, COL_2024, "44.5");
+  assert_display (BK_TABLE_MODEL (base), ROW_MSFT, COL_2024, "44.50");
   assert_flags (BK_TABLE_MODEL (base), ROW_MSFT, COL_2024, BK_TABLE_CELL_OVERRIDDEN, 0);
   g_assert_cmpfloat (cell_value (f->workbook, 0, BK_TABLE_CAPEX, ROW_MSFT, COL_2024), ==, 44.5);
 
   /* Reset to Base removes the override */
   g_assert_true (bk_input_table_model_reset_range (bear, ROW_MSFT, COL_2023, 1, 3, &error));
   g_assert_no_error (error);
-  assert_display (m, ROW_MSFT, COL_2024, "44.5");
+  assert_display (m, ROW_MSFT, COL_2024, "44.50");
   assert_flags (m, ROW_MSFT, COL_2024, BK_TABLE_CELL_OVERRIDDEN, 0);
   g_assert_cmpuint (rec.n_cells_changed, ==, 2);
   stop_recording (m, &rec);

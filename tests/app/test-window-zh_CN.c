@@ -11,6 +11,7 @@
 
 #include "bk-application.h"
 #include "bk-chart.h"
+#include "bk-test-layout.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
 
@@ -38,10 +39,12 @@ collect_texts (GtkWidget *widget,
     collect_texts (child, texts);
 }
 
+/* One application for the tests: GLib names the program once */
+static BkApplication *app;
+
 static void
 test_chinese_labels (void)
 {
-  g_autoptr(BkApplication) app = bk_application_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GListModel) pages = NULL;
@@ -50,8 +53,6 @@ test_chinese_labels (void)
   GtkWidget *stack_widget;
   guint n_chinese = 0;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   window = bk_window_new (app, bk_application_get_settings (app));
   weak = window;
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
@@ -108,11 +109,40 @@ test_chinese_labels (void)
   BK_WAIT_FOR (weak == NULL);
 }
 
+/* In Chinese too, at 1024 × 600 and large: every header, column and
+ * chart heading whole */
+static void
+test_pages_fit (void)
+{
+  static const char * const names[] = { "capex", "backlog", "tokens", "share", "assumptions", "results" };
+  static const int sizes[][2] = { { 1024, 600 }, { 1920, 1080 } };
+  g_autoptr(GError) error = NULL;
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      BkWindow *window;
+      gpointer weak;
+
+      window = bk_window_new (app, bk_application_get_settings (app));
+      weak = window;
+      g_object_add_weak_pointer (G_OBJECT (window), &weak);
+      g_assert_true (bk_window_load_sample (window, &error));
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[k][0], sizes[k][1]);
+      gtk_window_present (GTK_WINDOW (window));
+      bk_test_wait_frames (GTK_WIDGET (window), 1);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        bk_test_assert_page_fits (window, names[i]);
+      gtk_window_destroy (GTK_WINDOW (window));
+      BK_WAIT_FOR (weak == NULL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *home = g_dir_make_tmp ("test-window-zh-XXXXXX", NULL);
+  int status;
 
   g_setenv ("HOME", home, TRUE);
   g_setenv ("XDG_DATA_HOME", home, TRUE);
@@ -127,6 +157,13 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  app = bk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
   g_test_add_func ("/window-zh_CN/chinese-labels", test_chinese_labels);
-  return g_test_run ();
+  g_test_add_func ("/window-zh_CN/pages-fit", test_pages_fit);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }

@@ -17,6 +17,7 @@
 #include "bk-document-table-model.h"
 #include "bk-input-table-model.h"
 #include "bk-json.h"
+#include "bk-test-app.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
 
@@ -538,6 +539,21 @@ test_charts_follow (Fixture       *f,
   g_assert_nonnull (strstr (bk_chart_get_subtitle (fcf), "Chart check"));
 }
 
+static GtkWidget *
+find_entry_row (GtkWidget *widget)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_new_workbook (Fixture       *f,
                    gconstpointer  data)
@@ -554,8 +570,25 @@ test_new_workbook (Fixture       *f,
   g_assert_cmpuint (bk_workbook_get_n_periods (wb), ==, 6);
   g_assert_cmpstr (bk_window_get_page (f->window), ==, "capex");
 
-  /* The first company goes into the one market, and can be typed into */
+  /* The first company goes into the one market, and can be typed into;
+   * Insert Row asks for its name first */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.insert-row", NULL);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (f->window))
+          dialog = ADW_MESSAGE_DIALOG (w);
+      }
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog))), "First company");
+    adw_message_dialog_response (dialog, "apply");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   g_assert_cmpuint (bk_workbook_get_n_companies (wb), ==, 1);
   {
     const char *texts[] = { "12" };
@@ -773,32 +806,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_autofree char *home = g_dir_make_tmp ("test-window-home-XXXXXX", NULL);
-
-  /* One private home for the whole run: the recent-files manager is a
-   * singleton that keeps the data directory it first saw. */
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (vars[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  app = bk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = bk_test_app_init (&argc, &argv, "test-window");
 
 #define ADD(path, func) \
   g_test_add ("/window/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -820,13 +828,5 @@ main (int   argc,
   ADD ("new-workbook", test_new_workbook);
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", home);
-
-    if (system (cmd) != 0)
-      g_printerr ("could not remove %s\n", home);
-  }
-  return status;
+  return bk_test_app_run (app);
 }

@@ -315,10 +315,10 @@ static void
 test_cumulative_fcf_markers (void)
 {
   g_autoptr(BkWorkbook) workbook = load_sample ();
-  /* In the base case nobody pays back; in the bull case some do */
-  g_autoptr(BkResults) base = bk_engine_compute (workbook, BK_SCENARIO_BASE);
-  g_autoptr(BkResults) results = bk_engine_compute (workbook, scenario_index (workbook, "Bull — tokens per watt"));
-  g_autoptr(BkChart) base_chart = build_ok (BK_CHART_SPEC_CUMULATIVE_FCF, workbook, base, -1, -1);
+  /* In the bear case nobody pays back; in the base case some do */
+  g_autoptr(BkResults) bear = bk_engine_compute (workbook, scenario_index (workbook, "Bear — short GPU life, price war"));
+  g_autoptr(BkResults) results = bk_engine_compute (workbook, BK_SCENARIO_BASE);
+  g_autoptr(BkChart) bear_chart = build_ok (BK_CHART_SPEC_CUMULATIVE_FCF, workbook, bear, -1, -1);
   g_autoptr(BkChart) chart = build_ok (BK_CHART_SPEC_CUMULATIVE_FCF, workbook, results, -1, -1);
   guint n_companies = bk_workbook_get_n_companies (workbook);
   guint m = bk_results_get_n_periods (results);
@@ -340,8 +340,8 @@ test_cumulative_fcf_markers (void)
   g_assert_cmpuint (expected, >, 0);
   g_assert_cmpuint (expected, <, n_companies);
   for (guint c = 0; c < n_companies; c++)
-    g_assert_false (isfinite (bk_results_get_company (base, c)->payback_years));
-  g_assert_cmpuint (base_chart->markers->len, ==, 0);
+    g_assert_false (isfinite (bk_results_get_company (bear, c)->payback_years));
+  g_assert_cmpuint (bear_chart->markers->len, ==, 0);
   g_assert_cmpuint (chart->markers->len, ==, expected);
 
   for (guint i = 0; i < chart->markers->len; i++)
@@ -536,6 +536,10 @@ test_revenue (void)
   /* Revenue is drawn last, over the capacity it is capped by */
   g_assert_cmpint (revenue_series, ==, 1);
   g_assert_cmpint (value_series, ==, 0);
+  /* The ceiling is drawn over revenue, dashed, so it never disappears behind
+   * it where capacity limits revenue (issue 11) */
+  g_assert_true (series (chart, (guint) value_series)->reference);
+  g_assert_false (series (chart, (guint) revenue_series)->reference);
   g_assert_cmpuint (color_of (chart, 0), !=, color_of (chart, 1));
 
   for (guint t = 0; t < bk_results_get_n_periods (results); t++)
@@ -631,6 +635,37 @@ test_share (void)
     g_assert_cmpstr (bk_chart_get_center_label (chart), ==, "2027");
     g_assert_cmpstr (bk_chart_get_subtitle (chart), ==, "Percent of the market in 2027, Base");
   }
+}
+
+/* Shares past 100 %: the donut cannot show more than the whole market, so
+ * its subtitle says so (issue 11: 155 % was drawn as a plain full ring) */
+static void
+test_share_past_whole_market (void)
+{
+  static const char *json =
+    "{\"format\": \"breakeven-workbook\", \"version\": 1, \"granularity\": \"year\","
+    " \"first_period\": \"2024\", \"periods\": 2,"
+    " \"markets\": [{\"id\": \"cn\", \"name\": \"China\"}],"
+    " \"companies\": [{\"id\": \"a\", \"name\": \"A\", \"market\": \"cn\"},"
+    "                {\"id\": \"b\", \"name\": \"B\", \"market\": \"cn\"}],"
+    " \"series\": {\"capex\": {}, \"backlog\": {}, \"tokens\": {},"
+    "            \"share\": {\"a\": [0.5, 0.8], \"b\": [0.3, 0.75]}}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkWorkbook) workbook = bk_json_read_workbook (json, -1, &error);
+  g_autoptr(BkResults) results = NULL;
+  g_autoptr(BkChart) within = NULL;
+  g_autoptr(BkChart) past = NULL;
+
+  g_assert_no_error (error);
+  results = bk_engine_compute (workbook, BK_SCENARIO_BASE);
+  within = build_ok (BK_CHART_SPEC_SHARE, workbook, results, 0, 0);
+  g_assert_cmpstr (bk_chart_get_subtitle (within), ==, "Percent of the market in 2024, Base");
+
+  past = build_ok (BK_CHART_SPEC_SHARE, workbook, results, 0, 1);
+  g_test_message ("%s", bk_chart_get_subtitle (past));
+  g_assert_cmpstr (bk_chart_get_subtitle (past), ==, "⚠ Shares add up to 155% in 2025, Base");
+  /* No "Others" slice: nothing is left of the market */
+  g_assert_cmpuint (bk_chart_get_n_series (past), ==, 2);
 }
 
 /* Charts follow the scenario the results were computed for */
@@ -905,6 +940,7 @@ main (int    argc,
   g_test_add_func ("/chart/builder/roi-npv", test_roi_npv);
   g_test_add_func ("/chart/builder/revenue", test_revenue);
   g_test_add_func ("/chart/builder/share", test_share);
+  g_test_add_func ("/chart/builder/share-past-whole-market", test_share_past_whole_market);
   g_test_add_func ("/chart/builder/scenario", test_scenario);
   g_test_add_func ("/chart/builder/update-in-place", test_update_in_place);
   g_test_add_func ("/chart/builder/colors", test_colors);

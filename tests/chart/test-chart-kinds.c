@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bk-chart.h"
+#include "bk-test-chart.h"
 #include "bk-chart-export.h"
 
 #define W 800
@@ -17,49 +18,6 @@
 static const char * const years[] = { "2025", "2026", "2027", "2028", "2029", NULL };
 
 /* Pixels */
-
-static guint32
-rgb_of (const BkChartColor *c)
-{
-  return ((guint32) lround (c->red * 255) << 16) |
-         ((guint32) lround (c->green * 255) << 8) |
-         (guint32) lround (c->blue * 255);
-}
-
-static guint32
-palette (BkChartTheme theme,
-         guint        i)
-{
-  BkChartColor c;
-
-  bk_chart_palette_color (theme, i, &c);
-  return rgb_of (&c);
-}
-
-static guint32
-background (BkChartTheme theme)
-{
-  BkChartColor c;
-
-  bk_chart_theme_background (theme, &c);
-  return rgb_of (&c);
-}
-
-/* @amount of @to over @from */
-static guint32
-mix (guint32 from,
-     guint32 to,
-     double  amount)
-{
-  guint32 out = 0;
-
-  for (int shift = 0; shift <= 16; shift += 8)
-    {
-      double a = (from >> shift) & 0xff, b = (to >> shift) & 0xff;
-      out |= (guint32) lround (a + (b - a) * amount) << shift;
-    }
-  return out;
-}
 
 static int
 channel (guint32 rgb,
@@ -285,7 +243,7 @@ static void
 test_tornado (void)
 {
   g_autoptr(BkChart) chart = make_tornado ();
-  guint32 low = palette (BK_CHART_THEME_LIGHT, 0), high = palette (BK_CHART_THEME_LIGHT, 1);
+  guint32 low = bk_test_chart_palette (BK_CHART_THEME_LIGHT, 0), high = bk_test_chart_palette (BK_CHART_THEME_LIGHT, 1);
   cairo_surface_t *surface = render (chart, W, H);
   cairo_rectangle_t plot = plot_area ();
   double rh = plot.height / 3;
@@ -539,8 +497,8 @@ static void
 check_fan (BkChartTheme theme)
 {
   g_autoptr(BkChart) chart = make_fan ();
-  guint32 hue = palette (theme, 0), bg = background (theme);
-  guint32 outer = mix (bg, hue, 0.22), inner = mix (outer, hue, 0.40);
+  guint32 hue = bk_test_chart_palette (theme, 0), bg = bk_test_chart_background (theme);
+  guint32 outer = bk_test_chart_mix (bg, hue, 0.22), inner = bk_test_chart_mix (outer, hue, 0.40);
   cairo_surface_t *surface;
   cairo_rectangle_t plot;
   BkChartHit a, b;
@@ -623,7 +581,7 @@ static void
 test_histogram (void)
 {
   g_autoptr(BkChart) chart = make_histogram ();
-  guint32 bin = palette (BK_CHART_THEME_LIGHT, 0);
+  guint32 bin = bk_test_chart_palette (BK_CHART_THEME_LIGHT, 0);
   cairo_surface_t *surface = render (chart, W, H);
   cairo_rectangle_t plot = plot_area ();
   double base_y = plot.y + plot.height - 2;
@@ -707,7 +665,7 @@ test_themes (void)
     for (BkChartTheme theme = BK_CHART_THEME_LIGHT; theme <= BK_CHART_THEME_DARK; theme++)
       {
         g_autoptr(BkChart) chart = make_kind (kinds[k]);
-        guint32 bg = background (theme);
+        guint32 bg = bk_test_chart_background (theme);
         cairo_surface_t *surface;
         cairo_rectangle_t plot;
 

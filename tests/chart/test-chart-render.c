@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bk-chart.h"
+#include "bk-test-chart.h"
 
 #define W 800
 #define H 500
@@ -14,49 +15,6 @@
 static const char * const years[] = { "2025", "2026", "2027", "2028", NULL };
 
 /* Pixels */
-
-static guint32
-rgb_of (const BkChartColor *c)
-{
-  return ((guint32) lround (c->red * 255) << 16) |
-         ((guint32) lround (c->green * 255) << 8) |
-         (guint32) lround (c->blue * 255);
-}
-
-static guint32
-palette (BkChartTheme theme,
-         guint        i)
-{
-  BkChartColor c;
-
-  bk_chart_palette_color (theme, i, &c);
-  return rgb_of (&c);
-}
-
-static guint32
-background (BkChartTheme theme)
-{
-  BkChartColor c;
-
-  bk_chart_theme_background (theme, &c);
-  return rgb_of (&c);
-}
-
-/* @amount of @to over @from, as the renderer dims */
-static guint32
-mix (guint32 from,
-     guint32 to,
-     double  amount)
-{
-  guint32 out = 0;
-
-  for (int shift = 0; shift <= 16; shift += 8)
-    {
-      double a = (from >> shift) & 0xff, b = (to >> shift) & 0xff;
-      out |= (guint32) lround (a + (b - a) * amount) << shift;
-    }
-  return out;
-}
 
 static guint32
 pixel (cairo_surface_t *surface,
@@ -249,7 +207,7 @@ test_bar_heights (void)
 
   for (guint s = 0; s < 3; s++)
     {
-      g_autoptr(GArray) bars = find_bars (surface, palette (BK_CHART_THEME_LIGHT, s), plot);
+      g_autoptr(GArray) bars = find_bars (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, s), plot);
       int tallest = 0;
       double max_v = 0;
       guint max_i = 0;
@@ -277,7 +235,7 @@ test_bar_heights (void)
       /* Groups in category order, series in order inside a group */
       if (s > 0)
         {
-          g_autoptr(GArray) prev = find_bars (surface, palette (BK_CHART_THEME_LIGHT, s - 1), plot);
+          g_autoptr(GArray) prev = find_bars (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, s - 1), plot);
           for (guint i = 0; i < 4; i++)
             g_assert_cmpint (g_array_index (prev, Box, i).x1, <, g_array_index (bars, Box, i).x0);
         }
@@ -304,7 +262,7 @@ test_negative_below_zero (void)
   plot = plot_box ();
 
   zero = find_row (surface, 0x707070, plot);
-  bars = find_bars (surface, palette (BK_CHART_THEME_LIGHT, 0), plot);
+  bars = find_bars (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, 0), plot);
   g_assert_cmpuint (bars->len, ==, 3);
 
   /* Positive bars end at the zero line, the negative one hangs below it */
@@ -345,7 +303,7 @@ test_themes (void)
           double luma = (0.2126 * ((c >> 16) & 0xff) + 0.7152 * ((c >> 8) & 0xff) +
                          0.0722 * (c & 0xff)) / 255.0;
 
-          g_assert_cmphex (c, ==, background (themes[t]));
+          g_assert_cmphex (c, ==, bk_test_chart_background (themes[t]));
           if (themes[t] == BK_CHART_THEME_DARK)
             g_assert_cmpfloat (luma, <, 0.2);
           else
@@ -379,7 +337,7 @@ test_hidden_series (void)
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       g_autoptr(BkChart) chart = make_bars (kinds[k]);
-      guint32 orange = palette (BK_CHART_THEME_LIGHT, 1);
+      guint32 orange = bk_test_chart_palette (BK_CHART_THEME_LIGHT, 1);
       cairo_surface_t *surface = render (chart, W, H);
 
       g_assert_cmpuint (count_color (surface, orange, whole ()), >, 100);
@@ -390,7 +348,7 @@ test_hidden_series (void)
       surface = render (chart, W, H);
       g_assert_cmpuint (count_color (surface, orange, whole ()), ==, 0);
       /* …while the others stay */
-      g_assert_cmpuint (count_color (surface, palette (BK_CHART_THEME_LIGHT, 0), whole ()), >, 100);
+      g_assert_cmpuint (count_color (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, 0), whole ()), >, 100);
       cairo_surface_destroy (surface);
     }
 }
@@ -403,17 +361,17 @@ test_highlight_dims_others (void)
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       g_autoptr(BkChart) chart = make_bars (kinds[k]);
-      guint32 white = background (BK_CHART_THEME_LIGHT);
+      guint32 white = bk_test_chart_background (BK_CHART_THEME_LIGHT);
       cairo_surface_t *surface;
 
       bk_chart_set_series_highlighted (chart, 2, TRUE);
       surface = render (chart, W, H);
 
-      g_assert_cmpuint (count_color (surface, palette (BK_CHART_THEME_LIGHT, 2), whole ()), >, 100);
+      g_assert_cmpuint (count_color (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, 2), whole ()), >, 100);
       for (guint s = 0; s < 2; s++)
         {
-          guint32 full = palette (BK_CHART_THEME_LIGHT, s);
-          guint32 dim = mix (white, full, 0.25);
+          guint32 full = bk_test_chart_palette (BK_CHART_THEME_LIGHT, s);
+          guint32 dim = bk_test_chart_mix (white, full, 0.25);
 
           g_assert_cmpuint (count_color (surface, full, whole ()), ==, 0);
           g_assert_cmpuint (count_color (surface, dim, whole ()), >, 50);
@@ -423,7 +381,7 @@ test_highlight_dims_others (void)
       /* Unhighlighted again: full colour back */
       bk_chart_set_series_highlighted (chart, 2, FALSE);
       surface = render (chart, W, H);
-      g_assert_cmpuint (count_color (surface, palette (BK_CHART_THEME_LIGHT, 0), whole ()), >, 100);
+      g_assert_cmpuint (count_color (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, 0), whole ()), >, 100);
       cairo_surface_destroy (surface);
     }
 }
@@ -434,9 +392,9 @@ test_stacked (void)
   g_autoptr(BkChart) chart = make_bars (BK_CHART_KIND_STACKED_BAR);
   cairo_surface_t *surface = render (chart, W, H);
   Box plot = plot_box ();
-  g_autoptr(GArray) a = find_bars (surface, palette (BK_CHART_THEME_LIGHT, 0), plot);
-  g_autoptr(GArray) b = find_bars (surface, palette (BK_CHART_THEME_LIGHT, 1), plot);
-  g_autoptr(GArray) c = find_bars (surface, palette (BK_CHART_THEME_LIGHT, 2), plot);
+  g_autoptr(GArray) a = find_bars (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, 0), plot);
+  g_autoptr(GArray) b = find_bars (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, 1), plot);
+  g_autoptr(GArray) c = find_bars (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, 2), plot);
   double totals[] = { 100, 120, 130, 150 };
 
   g_assert_cmpuint (a->len, ==, 4);
@@ -469,11 +427,11 @@ test_stacked (void)
     for (int y = p.y1; y >= p.y0; y--)
       {
         guint32 px = pixel (surface, x, y);
-        if (ya < 0 && near (px, mix (0xffffff, palette (BK_CHART_THEME_LIGHT, 0), 0.8), 2))
+        if (ya < 0 && near (px, bk_test_chart_mix (0xffffff, bk_test_chart_palette (BK_CHART_THEME_LIGHT, 0), 0.8), 2))
           ya = y;
-        if (yb < 0 && near (px, mix (0xffffff, palette (BK_CHART_THEME_LIGHT, 1), 0.8), 2))
+        if (yb < 0 && near (px, bk_test_chart_mix (0xffffff, bk_test_chart_palette (BK_CHART_THEME_LIGHT, 1), 0.8), 2))
           yb = y;
-        if (yc < 0 && near (px, mix (0xffffff, palette (BK_CHART_THEME_LIGHT, 2), 0.8), 2))
+        if (yc < 0 && near (px, bk_test_chart_mix (0xffffff, bk_test_chart_palette (BK_CHART_THEME_LIGHT, 2), 0.8), 2))
           yc = y;
       }
     g_assert_cmpint (ya, >, 0);
@@ -504,7 +462,7 @@ test_donut (void)
   plot = plot_box ();
   for (guint i = 0; i < 4; i++)
     {
-      counts[i] = count_color (surface, palette (BK_CHART_THEME_LIGHT, i), plot);
+      counts[i] = count_color (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, i), plot);
       g_assert_cmpuint (counts[i], >, 500);
     }
   /* Slice areas follow the shares (labels inside take a little) */
@@ -554,7 +512,7 @@ test_donut (void)
   /* A hidden company leaves the donut */
   bk_chart_set_series_hidden (chart, 3, TRUE);
   surface = render (chart, W, H);
-  g_assert_cmpuint (count_color (surface, palette (BK_CHART_THEME_LIGHT, 3), plot_box ()), ==, 0);
+  g_assert_cmpuint (count_color (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, 3), plot_box ()), ==, 0);
   cairo_surface_destroy (surface);
 }
 
@@ -636,7 +594,7 @@ test_hit_bars (void)
         seen[hit.series][hit.index] = TRUE;
         /* What is under the pointer is that series' bar (or its anti-aliased edge) */
         {
-          guint32 color = palette (BK_CHART_THEME_LIGHT, hit.series);
+          guint32 color = bk_test_chart_palette (BK_CHART_THEME_LIGHT, hit.series);
           g_assert_true (near (pixel (surface, x, y), color, 2) ||
                          near (pixel (surface, x - 1, y), color, 2) ||
                          near (pixel (surface, x + 1, y), color, 2) ||
@@ -645,7 +603,7 @@ test_hit_bars (void)
         }
         /* The tooltip points at the bar's top */
         g_assert_true (near (pixel (surface, (int) hit.x, (int) hit.y + 2),
-                             palette (BK_CHART_THEME_LIGHT, hit.series), 2));
+                             bk_test_chart_palette (BK_CHART_THEME_LIGHT, hit.series), 2));
       }
 
   for (guint s = 0; s < 3; s++)
@@ -685,7 +643,7 @@ test_hit_lines_and_legend (void)
         found |= 1u << (hit.series * 4 + hit.index);
         /* The tooltip anchor is the point, and a dot of that colour is drawn there */
         g_assert_true (near (pixel (surface, (int) hit.x, (int) hit.y),
-                             palette (BK_CHART_THEME_LIGHT, hit.series), 2) ||
+                             bk_test_chart_palette (BK_CHART_THEME_LIGHT, hit.series), 2) ||
                        hit.series < 2);  /* a later line may pass over it */
         g_assert_cmpfloat (hypot (hit.x - x, hit.y - y), <=, 16.01);
       }
@@ -697,7 +655,7 @@ test_hit_lines_and_legend (void)
 
     for (guint s = 0; s < 3; s++)
       {
-        g_autoptr(GArray) swatch = find_bars (surface, palette (BK_CHART_THEME_LIGHT, s), legend);
+        g_autoptr(GArray) swatch = find_bars (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, s), legend);
         Box *b;
         guint series = G_MAXUINT;
 
@@ -727,7 +685,7 @@ test_hit_lines_and_legend (void)
 
     for (guint s = 0; s < 3; s++)
       {
-        g_autoptr(GArray) swatch = find_bars (surface, palette (BK_CHART_THEME_LIGHT, s), legend);
+        g_autoptr(GArray) swatch = find_bars (surface, bk_test_chart_palette (BK_CHART_THEME_LIGHT, s), legend);
         Box *b;
         guint series = G_MAXUINT;
 
@@ -751,7 +709,7 @@ test_markers (void)
 {
   g_autoptr(BkChart) chart = bk_chart_new (BK_CHART_KIND_LINE);
   double cum[] = { -100, -60, -10, 50 };
-  guint32 blue = palette (BK_CHART_THEME_LIGHT, 0);
+  guint32 blue = bk_test_chart_palette (BK_CHART_THEME_LIGHT, 0);
   cairo_surface_t *before, *after;
   Box plot, dot = { W, H, -1, -1 };
   guint n_dot = 0, n_text = 0;

@@ -296,12 +296,12 @@ test_scenario_manage (void)
 
     assert_success (run);
     g_assert_cmpstr (run->out, ==, "Base\nBear — short GPU life, price war\n"
-                                   "Bull — tokens per watt\nFOMO CapEx\n");
+                                   "Bull — demand keeps compounding\nFOMO CapEx\n");
   }
 
   /* add, with a copy of Bull's assumptions */
   {
-    g_autoptr(Run) run = run_cli ("scenario", "add", doc, "Bull copy", "--from", "Bull — tokens per watt");
+    g_autoptr(Run) run = run_cli ("scenario", "add", doc, "Bull copy", "--from", "Bull — demand keeps compounding");
     g_autoptr(Run) list = NULL;
     g_autoptr(Run) a = NULL;
     g_autoptr(Run) b = NULL;
@@ -578,7 +578,7 @@ test_compare_sample (void)
   run = run_cli ("compare", doc);
   assert_success (run);
   g_assert_nonnull (strstr (run->out, "Microsoft"));
-  g_assert_nonnull (strstr (run->out, "Bull — tokens per watt"));
+  g_assert_nonnull (strstr (run->out, "Bull — demand keeps compounding"));
 
   assert_rejected (doc, 2, "Too many", "compare", doc, "extra");
   assert_rejected (doc, 1, "No such file", "compare", "missing.bk");
@@ -668,7 +668,7 @@ test_sensitivity_options (void)
   /* A company's ROI in a scenario, a wider swing: the text table */
   {
     g_autoptr(Run) run = run_cli ("sensitivity", doc, "--metric", "roi", "--company", "msft",
-                                  "--scenario", "Bull — tokens per watt", "--swing", "0.3");
+                                  "--scenario", "Bull — demand keeps compounding", "--swing", "0.3");
 
     assert_success (run);
     g_assert_nonnull (strstr (run->out, "Microsoft"));
@@ -896,7 +896,7 @@ test_map (void)
   g_assert_cmpstr (json_object_get_string_member (root, "metric"), ==, "npv");
   g_assert_cmpfloat (json_object_get_double_member (root, "target"), ==, 0);
   current = json_object_get_array_member (root, "current");
-  g_assert_cmpfloat (json_array_get_double_element (current, 0), ==, 1);
+  g_assert_cmpfloat (json_array_get_double_element (current, 0), ==, 3.4);
   g_assert_cmpfloat (json_array_get_double_element (current, 1), ==, 0.7);
 
   /* Each grid point is a recalculation with both drivers set */

@@ -480,7 +480,7 @@ test_rejections (void)
 {
   const struct {
     int         status;
-    const char *args[12];
+    const char *args[14];
   } cases[] = {
     /* Wrong usage */
     { 2, { "--kind", "capex", "-o", "OUT.png" } },                 /* no FILE */
@@ -488,11 +488,11 @@ test_rejections (void)
     { 2, { "SAMPLE", "--kind", "capex" } },                        /* no -o */
     { 2, { "SAMPLE", "--kind", "capex", "-o", "" } },
     { 2, { "SAMPLE", "--kind", "pie", "-o", "OUT.png" } },
-    /* Kinds the command cannot build yet are refused, not drawn as a notice */
-    { 2, { "SAMPLE", "--kind", "tornado", "-o", "OUT.png" } },
-    { 2, { "SAMPLE", "--kind", "fan", "-o", "OUT.png" } },
-    { 2, { "SAMPLE", "--kind", "histogram", "-o", "OUT.png" } },
+    /* The breakeven map needs its two drivers */
     { 2, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png" } },
+    { 2, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png", "--x", "utilization" } },
+    { 2, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png", "--y", "utilization" } },
+    { 2, { "SAMPLE", "--kind", "tornado", "-o", "OUT.png", "--swing" } },
     { 2, { "SAMPLE", "--kind", "", "-o", "OUT.png" } },
     { 2, { "SAMPLE", "--kind", "capex", "-o", "OUT.png", "--colour", "red" } },
     { 2, { "SAMPLE", "--kind", "capex", "-o", "OUT.png", "-x" } },
@@ -523,6 +523,31 @@ test_rejections (void)
     /* Share shows the input periods; 2030 is modelled, not typed in */
     { 1, { "SAMPLE", "--kind", "share", "-o", "OUT.png", "--period", "2030" } },
     { 1, { "SAMPLE", "--kind", "share", "-o", "OUT.png", "--period", "2022" } },
+    /* Bad options of the analysis kinds */
+    { 1, { "SAMPLE", "--kind", "tornado", "-o", "OUT.png", "--metric", "npx" } },
+    { 1, { "SAMPLE", "--kind", "tornado", "-o", "OUT.png", "--swing", "0" } },
+    { 1, { "SAMPLE", "--kind", "tornado", "-o", "OUT.png", "--swing", "1.5" } },
+    { 1, { "SAMPLE", "--kind", "tornado", "-o", "OUT.png", "--swing", "a lot" } },
+    { 1, { "SAMPLE", "--kind", "tornado", "-o", "OUT.png", "--company", "nvda" } },
+    { 1, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png", "--x", "nope", "--y", "utilization" } },
+    { 1, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png", "--x", "extra_years", "--y", "utilization" } },
+    { 1, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png", "--x", "utilization", "--y", "utilization" } },
+    { 1, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png", "--x", "price_per_mtok", "--y", "utilization",
+           "--x-range", "3:1" } },
+    { 1, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png", "--x", "price_per_mtok", "--y", "utilization",
+           "--y-range", "0.5" } },
+    { 1, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png", "--x", "price_per_mtok", "--y", "utilization",
+           "--y-range", "-1:0.5" } },
+    { 1, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png", "--x", "price_per_mtok", "--y", "utilization",
+           "--steps", "1" } },
+    { 1, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png", "--x", "price_per_mtok", "--y", "utilization",
+           "--steps", "1001" } },
+    { 1, { "SAMPLE", "--kind", "breakeven-map", "-o", "OUT.png", "--x", "price_per_mtok", "--y", "utilization",
+           "--target", "zero" } },
+    { 1, { "SAMPLE", "--kind", "fan", "-o", "OUT.png", "--trials", "0" } },
+    { 1, { "SAMPLE", "--kind", "fan", "-o", "OUT.png", "--trials", "many" } },
+    { 1, { "SAMPLE", "--kind", "histogram", "-o", "OUT.png", "--trials", "10000001" } },
+    { 1, { "SAMPLE", "--kind", "histogram", "-o", "OUT.png", "--seed", "-1" } },
     { 1, { "SAMPLE", "--kind", "capex", "-o", "no-such-folder/OUT.png" } },
     { 1, { "SAMPLE", "--kind", "capex", "-o", "NOTADIR/OUT.png" } },
     { 1, { "SAMPLE", "--kind", "capex", "-o", ".", "--format", "png" } },
@@ -594,25 +619,68 @@ test_rejections (void)
     }
 }
 
-/* The analysis kinds are known by name: the refusal says why, not
- * "unknown", and still lists the kinds there are */
+/* The analysis kinds run their analysis and export like every other kind,
+ * in PNG and SVG; their options change what is drawn, and a seed gives
+ * the same chart every time */
 static void
-test_analysis_kinds_refused (void)
+test_analysis_kinds (void)
 {
-  const char *names[] = { "tornado", "breakeven-map", "fan", "Histogram" };
+  const struct {
+    const char *kind;
+    const char *options[8];
+  } cases[] = {
+    { "tornado", { NULL } },
+    { "Tornado", { "--metric", "roi", "--swing", "0.1", NULL } },
+    { "breakeven-map", { "--x", "price_per_mtok", "--y", "utilization", NULL } },
+    { "breakeven-map", { "--x", "it_life_years", "--y", "price_decline", "--steps", "5", NULL } },
+    { "fan", { "--trials", "200", "--seed", "7", NULL } },
+    { "histogram", { "--trials", "200", "--seed", "7", NULL } },
+  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(Run) run = run_cli ("chart", sample, "--kind", names[i], "-o", "analysis.png");
-      g_autofree char *lower = g_ascii_strdown (names[i], -1);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint f = 0; f < 2; f++)
+      {
+        g_autofree char *name = g_strdup_printf ("analysis-%u.%s", i, f == 0 ? "png" : "svg");
+        g_autoptr(GPtrArray) args = g_ptr_array_new ();
+        g_autoptr(Run) run = NULL;
 
-      assert_fails (run, 2);
-      g_assert_nonnull (strstr (run->err, lower));
-      g_assert_nonnull (strstr (run->err, "needs an analysis"));
-      g_assert_null (strstr (run->err, "Unknown"));
-      g_assert_nonnull (strstr (run->err, "cumulative-fcf"));
-      g_assert_false (file_exists ("analysis.png"));
-    }
+        g_ptr_array_add (args, (char *) "chart");
+        g_ptr_array_add (args, sample);
+        g_ptr_array_add (args, (char *) "--kind");
+        g_ptr_array_add (args, (char *) cases[i].kind);
+        g_ptr_array_add (args, (char *) "-o");
+        g_ptr_array_add (args, name);
+        for (guint o = 0; cases[i].options[o] != NULL; o++)
+          g_ptr_array_add (args, (char *) cases[i].options[o]);
+        g_ptr_array_add (args, NULL);
+
+        run = run_cli_v ((const char **) args->pdata);
+        assert_ok (run);
+        if (f == 0)
+          assert_png_size (name, 1200, 700);
+        else
+          assert_svg (name);
+      }
+
+  /* Options matter: another metric draws another tornado */
+  g_assert_false (same_file_contents ("analysis-0.png", "analysis-1.png"));
+  g_assert_false (same_file_contents ("analysis-2.png", "analysis-3.png"));
+
+  /* The same seed, the same histogram; the company is the one asked for */
+  {
+    g_autoptr(Run) a = run_cli ("chart", sample, "--kind", "histogram", "-o", "seed-a.png",
+                                "--trials", "200", "--seed", "7");
+    g_autoptr(Run) b = run_cli ("chart", sample, "--kind", "histogram", "-o", "seed-b.png",
+                                "--trials", "200", "--seed", "7");
+    g_autoptr(Run) c = run_cli ("chart", sample, "--kind", "tornado", "-o", "company.png",
+                                "--company", "msft");
+
+    assert_ok (a);
+    assert_ok (b);
+    assert_ok (c);
+    g_assert_true (same_file_contents ("seed-a.png", "seed-b.png"));
+    g_assert_false (same_file_contents ("analysis-0.png", "company.png"));
+  }
 }
 
 /* A failure leaves an existing output file as it was */
@@ -710,7 +778,7 @@ main (int    argc,
   g_test_add_func ("/cli/chart/theme", test_theme);
   g_test_add_func ("/cli/chart/selection", test_selection);
   g_test_add_func ("/cli/chart/rejections", test_rejections);
-  g_test_add_func ("/cli/chart/analysis-kinds-refused", test_analysis_kinds_refused);
+  g_test_add_func ("/cli/chart/analysis-kinds", test_analysis_kinds);
   g_test_add_func ("/cli/chart/failure-keeps-existing", test_failure_keeps_existing);
   g_test_add_func ("/cli/chart/help", test_help);
 

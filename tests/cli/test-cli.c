@@ -7,6 +7,7 @@
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
 
 static char *tmp_dir;
 
@@ -39,6 +40,18 @@ bytes_to_string (GBytes *bytes)
 /* Runs breakeven-cli with the NULL-terminated arguments, in the temporary
  * folder, feeding @input (or nothing) to its standard input.  It must exit
  * normally: a crash fails the test. */
+/* When not 0, the file-size limit (ulimit -f) of the next runs, in bytes */
+static rlim_t file_size_limit;
+
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { file_size_limit, file_size_limit };
+
+  if (file_size_limit != 0)
+    setrlimit (RLIMIT_FSIZE, &limit);
+}
+
 static Run *
 run_cli_v (const char  *input,
            const char **args)
@@ -69,6 +82,7 @@ run_cli_v (const char  *input,
                                         | G_SUBPROCESS_FLAGS_STDOUT_PIPE
                                         | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_cwd (launcher, tmp_dir);
+  g_subprocess_launcher_set_child_setup (launcher, limit_file_size, NULL, NULL);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
@@ -1342,6 +1356,125 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* A document's texts cannot drive the terminal, and hostile JSON is
+ * refused with a message rather than a crash */
+static void
+test_hostile_text (void)
+{
+  static const char json[] =
+    "{\"format\": \"breakeven-workbook\", \"version\": 1, \"title\": \"T\\u001b]0;pwned\\u0007\","
+    " \"granularity\": \"year\", \"first_period\": \"2024\", \"periods\": 2,"
+    " \"markets\": [{\"id\": \"global\", \"name\": \"Global\"}],"
+    " \"companies\": [{\"id\": \"evil\", \"name\": \"Evil\\u001b[2J\\u009b31m\", \"market\": \"global\"}],"
+    " \"series\": {\"capex\": {\"evil\": [10, 0]}, \"backlog\": {\"evil\": [0, 30]}}}";
+  g_autofree char *document = new_document (json);
+  g_autofree char *deep_name = new_name ("deep", "json");
+  g_autofree char *deep_doc = new_name ("deep", "breakeven");
+  GString *deep = g_string_new (NULL);
+
+  {
+    g_autoptr(Run) run = run_cli ("recalc", document);
+
+    assert_ok (run);
+    for (const char *p = run->out; *p; p++)
+      g_assert_true (*p == '\n' || !g_ascii_iscntrl (*p));
+    g_assert_null (strstr (run->out, "\xc2\x9b"));
+    g_assert_nonnull (strstr (run->out, "Evil\\x1B[2J\\u009B31m"));
+    g_assert_nonnull (strstr (run->out, "T\\x1B]0;pwned\\x07"));
+  }
+
+  /* 100,000 levels of nesting overflowed the parser's stack */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  write_file (deep_name, deep->str);
+  g_string_free (deep, TRUE);
+  {
+    g_autoptr(Run) run = run_cli ("new", "--from", deep_name, deep_doc);
+
+    assert_fails (run, 1);
+    g_assert_nonnull (strstr (run->err, "64 levels"));
+    g_assert_false (file_exists (deep_doc));
+  }
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in the test folder, sorted, as one string */
+static char *
+list_tmp_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+/* Under a file-size limit every writing command exits 1 with a message
+ * (SIGXFSZ killed them), the document is unchanged and no temporary file
+ * is left behind */
+static void
+test_file_size_limit (void)
+{
+  g_autofree char *sample = g_build_filename (CLI_TEST_DIR, "..", "..", "data", "sample.json", NULL);
+  g_autofree char *document = new_name ("limited", "breakeven");
+  g_autofree char *other = new_name ("limited-other", "breakeven");
+  g_autofree char *csv = new_name ("limited", "csv");
+  g_autofree char *fresh = new_name ("limited-fresh", "breakeven");
+  g_autofree char *out = new_name ("limited", "json");
+  g_autofree char *listing = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) other_before = NULL;
+  const char *const commands[][8] = {
+    { "set", document, "capex", "msft", "2024", "77", NULL },
+    { "import-csv", document, "capex", csv, NULL },
+    { "new", fresh, NULL },
+    { "new", "--from", sample, fresh, NULL },
+    { "new", "--force", "--from", sample, other, NULL },
+    { "export-json", "-o", out, document, NULL },
+  };
+
+  {
+    g_autoptr(Run) run = run_cli ("new", "--from", sample, document);
+
+    assert_ok (run);
+  }
+  {
+    g_autoptr(Run) run = run_cli ("new", "--from", sample, other);
+
+    assert_ok (run);
+  }
+  write_file (csv, "id,name,2024\nmsft,Microsoft,123\n");
+  before = read_bytes (document);
+  other_before = read_bytes (other);
+  listing = list_tmp_dir ();
+
+  file_size_limit = 8192;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(Run) run = run_cli_v (NULL, (const char **) commands[i]);
+      g_autoptr(GBytes) after = read_bytes (document);
+      g_autoptr(GBytes) other_after = read_bytes (other);
+      g_autofree char *listing_after = list_tmp_dir ();
+
+      assert_fails (run, 1);
+      g_assert_nonnull (strstr (run->err, "isk is full or the file is too large"));
+      g_assert_true (g_bytes_equal (before, after));
+      g_assert_true (g_bytes_equal (other_before, other_after));
+      g_assert_cmpstr (listing_after, ==, listing);
+    }
+  file_size_limit = 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1367,6 +1500,8 @@ main (int    argc,
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/bad-input/json", test_bad_json);
   g_test_add_func ("/cli/bad-input/files", test_bad_files);
+  g_test_add_func ("/cli/bad-input/hostile-text", test_hostile_text);
+  g_test_add_func ("/cli/file-size-limit", test_file_size_limit);
 
   status = g_test_run ();
 

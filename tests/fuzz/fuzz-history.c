@@ -35,6 +35,7 @@ make_history (BkDocument *document)
   g_assert_true (bk_document_add_period (document, FALSE, &error));
   g_assert_true (bk_document_add_scenario (document, "Fuzz", 1, &error));
   g_assert_true (bk_document_set_title (document, "Fuzzed", &error));
+  g_assert_true (bk_document_set_distribution (document, BK_ASSUMPTION_PRICE_DECLINE, "0.1 to 0.6", &error));
   g_assert_true (bk_document_remove_row (document, FALSE, "fuzzco", &error));
   g_assert_no_error (error);
 }

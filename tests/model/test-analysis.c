@@ -100,7 +100,7 @@ test_overrides_give_scenario (void)
   g_autoptr(BkResults) plain = NULL;
   g_autoptr(BkResults) set = NULL;
   g_autoptr(BkResults) no_irr = NULL;
-  BkDriverOverride o[3];
+  BkDriverOverride o[4];
 
   g_assert_cmpint (bear, >, 0);
   g_assert_cmpuint (bk_workbook_get_n_overrides (wb, bear), ==, 0);
@@ -108,14 +108,15 @@ test_overrides_give_scenario (void)
   o[1] = (BkDriverOverride) { BK_ASSUMPTION_PRICE_DECLINE, BK_DRIVER_SET, 0.6 };
   /* 0.7 × (0.55 / 0.7) is not exactly 0.55: set it */
   o[2] = (BkDriverOverride) { BK_ASSUMPTION_UTILIZATION, BK_DRIVER_SET, 0.55 };
+  o[3] = (BkDriverOverride) { BK_ASSUMPTION_TAIL_GROWTH, BK_DRIVER_SET, 0.1 };
 
   plain = bk_engine_compute (wb, bear);
-  set = bk_engine_compute_inputs_into (NULL, base, o, 3, BK_ENGINE_FLAGS_NONE);
+  set = bk_engine_compute_inputs_into (NULL, base, o, 4, BK_ENGINE_FLAGS_NONE);
   assert_same_metrics (bk_results_get_total (set), bk_results_get_total (plain), bk_results_get_n_periods (plain));
   g_assert_false (bk_results_get_total (set)->npv == recalc (wb, BK_SCENARIO_BASE, -1, BK_METRIC_NPV));
 
   /* Without IRR everything else stays the same */
-  no_irr = bk_engine_compute_inputs_into (NULL, base, o, 3, BK_ENGINE_NO_IRR);
+  no_irr = bk_engine_compute_inputs_into (NULL, base, o, 4, BK_ENGINE_NO_IRR);
   g_assert_true (isnan (bk_results_get_total (no_irr)->irr));
   g_assert_cmpfloat (bk_results_get_total (no_irr)->npv, ==, bk_results_get_total (plain)->npv);
   assert_same (bk_results_get_total (no_irr)->payback_years, bk_results_get_total (plain)->payback_years);
@@ -344,7 +345,7 @@ static void
 test_sensitivity_company_and_errors (void)
 {
   g_autoptr(BkWorkbook) wb = load_sample ();
-  int bull = bk_workbook_find_scenario (wb, "Bull — tokens per watt");
+  int bull = bk_workbook_find_scenario (wb, "Bull — demand keeps compounding");
   g_autoptr(BkEngineInputs) inputs = bk_engine_inputs_new (wb, bull);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) bars = NULL;
@@ -501,13 +502,13 @@ test_map_grid (void)
   map = bk_breakeven_map_new (inputs, &params, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpfloat (map->params.x_min, ==, 0.5);
+  g_assert_cmpfloat (map->params.x_min, ==, 1.7);
   g_assert_cmpfloat (map->params.x_max, ==, 10);
   g_assert_cmpfloat (map->params.y_min, ==, 0.35);
   g_assert_cmpfloat_with_epsilon (map->params.y_max, 1, 1e-15);
-  g_assert_cmpfloat (map->x_values[0], ==, 0.5);
+  g_assert_cmpfloat (map->x_values[0], ==, 1.7);
   g_assert_cmpfloat (map->x_values[n - 1], ==, 10);
-  g_assert_cmpfloat (map->current.x, ==, 1);
+  g_assert_cmpfloat (map->current.x, ==, 3.4);
   g_assert_cmpfloat (map->current.y, ==, 0.7);
   g_assert_cmpfloat (map->current_metric, ==, recalc (wb, BK_SCENARIO_BASE, -1, BK_METRIC_NPV));
 

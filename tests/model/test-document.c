@@ -813,6 +813,116 @@ check_rejected (BkDocument *doc,
   assert_integrity (doc);
 }
 
+/* A history row rewritten by someone else (values typed input could never
+ * hold, names of things that do not exist, the wrong SQLite types) is
+ * refused by undo and redo, with the file and the workbook unchanged and
+ * the document still opening. */
+typedef enum { EDIT_CELL, EDIT_SHARE, EDIT_NOTE, EDIT_ASSUMPTION, EDIT_TITLE } CraftedEdit;
+
+static void
+crafted_step (CraftedEdit  edit,
+              gboolean     undo,
+              const char  *set)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("crafted-%d-%d.breakeven", edit, undo);
+  g_autoptr(BkDocument) doc = create_sample (name);
+  g_autofree char *path = g_strdup (bk_document_get_path (doc));
+  g_autofree char *sql = NULL;
+  g_autofree char *before_json = NULL, *after_json = NULL, *reopened = NULL;
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  gboolean ok;
+
+  switch (edit)
+    {
+    case EDIT_CELL:
+      set1_ok (doc, BK_SCENARIO_BASE, BK_TABLE_CAPEX, "msft", "2024", "50");
+      break;
+    case EDIT_SHARE:
+      set1_ok (doc, BK_SCENARIO_BASE, BK_TABLE_SHARE, "msft", "2025", "47");
+      break;
+    case EDIT_NOTE:
+      g_assert_true (bk_document_set_note (doc, BK_TABLE_CAPEX, 0, 0, "a note", &error));
+      break;
+    case EDIT_ASSUMPTION:
+      g_assert_true (bk_document_set_assumption (doc, BK_SCENARIO_BASE, -1, BK_ASSUMPTION_TAX_RATE, 0.2, &error));
+      break;
+    case EDIT_TITLE:
+    default:
+      g_assert_true (bk_document_set_title (doc, "Crafted", &error));
+      break;
+    }
+  g_assert_no_error (error);
+  if (!undo)
+    {
+      g_assert_true (bk_document_undo (doc, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Someone else rewrites the step undo or redo takes next. */
+  sql = g_strdup_printf ("UPDATE history SET %s WHERE action = (SELECT max(id) FROM actions)", set);
+  sql_exec (path, sql);
+
+  before = file_bytes (path);
+  before_json = export (doc);
+  ok = undo ? bk_document_undo (doc, &error) : bk_document_redo (doc, &error);
+  g_test_message ("%s %s: %s", undo ? "undo" : "redo", set, error ? error->message : "(applied)");
+  g_assert_false (ok);
+  g_assert_error (error, BK_ERROR, BK_ERROR_DAMAGED);
+  g_assert_true (g_str_has_prefix (error->message, undo ? "Cannot undo: " : "Cannot redo: "));
+  after = file_bytes (path);
+  assert_same_bytes (before, after);
+  after_json = export (doc);
+  assert_same_json (after_json, before_json);
+  /* the step is still offered, and the file still opens as it was */
+  g_assert_true (undo ? bk_document_can_undo (doc) : bk_document_can_redo (doc));
+  reopened = export_file (path);
+  assert_same_json (reopened, before_json);
+}
+
+static void
+test_history_crafted (void)
+{
+  static const struct { CraftedEdit edit; const char *set; } cases[] = {
+    { EDIT_CELL, "old_present = 1, o1 = -5.0, o2 = NULL" },           /* negative capex */
+    { EDIT_CELL, "old_present = 1, o1 = 'text', o2 = NULL" },         /* text in a number column */
+    { EDIT_CELL, "old_present = 1, o1 = x'00', o2 = NULL" },          /* a blob */
+    { EDIT_CELL, "old_present = 1, o1 = NULL, o2 = '=prev*'" },       /* a bad formula */
+    { EDIT_CELL, "old_present = 1, o1 = NULL, o2 = 42" },             /* a formula that is a number */
+    { EDIT_CELL, "k3 = 'nosuch'" },                                   /* unknown row */
+    { EDIT_CELL, "k4 = '1900'" },                                     /* unknown period */
+    { EDIT_CELL, "k2 = 'nosuch'" },                                   /* unknown table */
+    { EDIT_CELL, "k1 = 99" },                                         /* unknown scenario */
+    { EDIT_CELL, "k1 = '0'" },                                        /* a scenario id as text */
+    { EDIT_SHARE, "old_present = 1, o1 = 7.0, o2 = NULL" },           /* a share of 7 */
+    { EDIT_NOTE, "old_present = 1, o1 = 42" },                        /* a note that is a number */
+    { EDIT_NOTE, "old_present = 1, o1 = printf('%.20000c', 'x')" },   /* a huge note */
+    { EDIT_NOTE, "old_present = 1, o1 = CAST(x'41ff42' AS TEXT)" },   /* invalid UTF-8 */
+    { EDIT_NOTE, "k2 = 'nosuch'" },                                   /* a note on an unknown row */
+    { EDIT_ASSUMPTION, "old_present = 1, o1 = 7.0" },                 /* a tax rate of 700 % */
+    { EDIT_ASSUMPTION, "old_present = 1, o1 = 'high'" },              /* text */
+    { EDIT_ASSUMPTION, "k3 = 'nosuch'" },                             /* unknown assumption */
+    { EDIT_ASSUMPTION, "k2 = 'nosuch'" },                             /* unknown company */
+    { EDIT_ASSUMPTION, "k1 = 99" },                                   /* unknown scenario */
+    { EDIT_TITLE, "o1 = printf('%.600c', 'x')" },                     /* a huge title */
+    { EDIT_TITLE, "o1 = 42" },                                        /* a title that is a number */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *redo_set = NULL;
+      GString *redo = g_string_new (cases[i].set);
+
+      crafted_step (cases[i].edit, TRUE, cases[i].set);
+      /* the same damage in the redo images */
+      g_string_replace (redo, "old_present", "new_present", 0);
+      g_string_replace (redo, "o1 =", "n1 =", 0);
+      g_string_replace (redo, "o2 =", "n2 =", 0);
+      redo_set = g_string_free (redo, FALSE);
+      crafted_step (cases[i].edit, FALSE, redo_set);
+    }
+}
+
 static void
 test_rejected (void)
 {
@@ -885,7 +995,7 @@ test_scenario_overrides (void)
   g_autoptr(GError) error = NULL;
   BkWorkbook *wb = bk_document_get_workbook (doc);
   int bear = scenario_of (doc, "bear — SHORT gpu life, price war");
-  int bull = scenario_of (doc, "Bull — tokens per watt");
+  int bull = scenario_of (doc, "Bull — demand keeps compounding");
   gint64 bear_id;
   g_autofree char *start = export (doc);
   g_autofree char *overridden = NULL;
@@ -1803,6 +1913,213 @@ test_refuse_newer (void)
   check_refused (path, "user_version 99", newer, 1);
 }
 
+/* Stored rows of the wrong SQLite type, naming what does not exist, or
+ * holding texts no view could lay out, are damage: the document is
+ * refused with what is wrong, never read as 0 or as another cell. */
+static void
+test_refuse_stored (void)
+{
+  static const struct { const char *sql; const char *needle; } cases[] = {
+    { "UPDATE cells SET value = 'abc', formula = NULL WHERE (scenario, tbl, row, period) = (SELECT scenario, tbl, row, period FROM cells WHERE formula IS NULL LIMIT 1)", NULL },
+    { "INSERT INTO cells SELECT 'x', tbl, row, period, 999, NULL FROM cells WHERE scenario = 0 LIMIT 1", NULL },
+    { "INSERT INTO cells SELECT 99, tbl, row, period, 999, NULL FROM cells WHERE scenario = 0 LIMIT 1", NULL },
+    { "INSERT INTO cells SELECT 0.5, tbl, row, period, 999, NULL FROM cells WHERE scenario = 0 LIMIT 1", NULL },
+    { "UPDATE cells SET value = x'01' WHERE (scenario, tbl, row, period) = (SELECT scenario, tbl, row, period FROM cells WHERE formula IS NULL LIMIT 1)", NULL },
+    { "UPDATE assumptions SET value = 'high' WHERE key = 'tax_rate'", NULL },
+    { "INSERT OR REPLACE INTO notes SELECT tbl, row, period, printf('%.20000c', 'x') FROM cells LIMIT 1", "10000" },
+    { "UPDATE companies SET name = CAST(x'41ff42' AS TEXT) WHERE position = 0", "UTF-8" },
+    { "UPDATE companies SET name = printf('%.300c', 'x') WHERE position = 0", "200" },
+    { "UPDATE markets SET name = CAST(x'410042' AS TEXT) WHERE position = 0", "NUL" },
+    { "UPDATE meta SET value = printf('%.600c', 'x') WHERE key = 'title'", "500" },
+  };
+  static const int damaged[] = { BK_ERROR_DAMAGED };
+  g_autofree char *good = test_path ("stored-good.breakeven");
+  g_autofree char *path = test_path ("stored.breakeven");
+  g_autoptr(GBytes) bytes = NULL;
+
+  {
+    g_autoptr(BkDocument) doc = create_sample ("stored-good.breakeven");
+
+    /* the sample has no assumption rows of its own */
+    g_autoptr(GError) error = NULL;
+    g_assert_true (bk_document_set_assumption (doc, BK_SCENARIO_BASE, -1, BK_ASSUMPTION_TAX_RATE, 0.2, &error));
+    g_assert_no_error (error);
+    bk_document_close (doc);
+  }
+  bytes = file_bytes (good);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BkDocument) doc = NULL;
+
+      write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      sql_exec (path, cases[i].sql);
+      check_refused (path, cases[i].sql, damaged, G_N_ELEMENTS (damaged));
+      doc = bk_document_open (path, &error);
+      g_assert_null (doc);
+      g_test_message ("%s: %s", cases[i].sql, error->message);
+      if (cases[i].needle != NULL)
+        g_assert_nonnull (strstr (error->message, cases[i].needle));
+    }
+}
+
+/* bk_document_open_read_only() never changes the file: not by migrating,
+ * not by applying a -wal file planted beside a rollback-journal document,
+ * not by changing the journal mode.  A file cut short by one byte is
+ * damaged, whichever way it is opened. */
+static void
+test_open_read_only (void)
+{
+  static const int damaged[] = { BK_ERROR_DAMAGED };
+  g_autofree char *v0 = make_v0 ("ro-v0.breakeven");
+  g_autofree char *path = test_path ("ro.breakeven");
+  g_autofree char *other = test_path ("ro-other.breakeven");
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *cut = test_path ("ro-cut.breakeven");
+  g_autoptr(GBytes) before = NULL;
+  double value;
+
+  /* an older schema is read, and the file stays as it was */
+  before = file_bytes (v0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BkDocument) doc = bk_document_open_read_only (v0, &error);
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (bk_document_is_read_only (doc));
+    g_assert_cmpfloat (get_value (doc, 0, BK_TABLE_CAPEX, "acme", "2025"), ==, 20);
+    g_assert_false (set1 (doc, BK_SCENARIO_BASE, BK_TABLE_CAPEX, "acme", "2025", "1", &error));
+    g_assert_error (error, BK_ERROR, BK_ERROR_READ_ONLY);
+    bk_document_close (doc);
+    after = file_bytes (v0);
+    assert_same_bytes (before, after);
+    g_assert_cmpint (sql_int (v0, "PRAGMA user_version"), ==, 0);
+  }
+  g_clear_pointer (&before, g_bytes_unref);
+
+  /* a -wal file from another copy, planted beside a rollback document */
+  {
+    g_autoptr(BkDocument) doc = create_sample ("ro.breakeven");
+
+    value = get_value (doc, 0, BK_TABLE_CAPEX, "msft", "2024");
+  }
+  {
+    g_autoptr(GBytes) bytes = file_bytes (path);
+    sqlite3 *db;
+    g_autofree char *wal_data = NULL;
+    gsize wal_length;
+
+    write_file (other, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    db = sql_open (other);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                       "UPDATE cells SET value = 12345 WHERE scenario = 0 AND tbl = 'capex'"
+                                       " AND row = 'msft' AND period = '2024'", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_true (g_file_get_contents (other_wal, &wal_data, &wal_length, NULL));
+    write_file (wal, wal_data, wal_length);
+    sqlite3_close (db);
+  }
+  before = file_bytes (path);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BkDocument) doc = bk_document_open_read_only (path, &error);
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat (get_value (doc, 0, BK_TABLE_CAPEX, "msft", "2024"), ==, value);
+    bk_document_close (doc);
+    after = file_bytes (path);
+    assert_same_bytes (before, after);
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+  g_unlink (wal);
+
+  /* a document in WAL mode: refused read-only, unchanged; opened for
+   * writing it goes back to a rollback journal with its log in the file */
+  {
+    sqlite3 *db = sql_open (other);
+
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_clear_pointer (&before, g_bytes_unref);
+  before = file_bytes (other);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BkDocument) doc = bk_document_open_read_only (other, &error);
+    g_autoptr(GBytes) after = file_bytes (other);
+
+    g_assert_null (doc);
+    g_assert_error (error, BK_ERROR, BK_ERROR_FOREIGN);
+    g_assert_nonnull (strstr (error->message, "write-ahead log"));
+    assert_same_bytes (before, after);
+  }
+  {
+    g_autoptr(BkDocument) doc = open_ok (other);
+
+    g_assert_cmpfloat (get_value (doc, 0, BK_TABLE_CAPEX, "msft", "2024"), ==, 12345);
+    bk_document_close (doc);
+    g_assert_cmpint (sql_int (other, "SELECT 1"), ==, 1);
+    g_assert_false (g_file_test (other_wal, G_FILE_TEST_EXISTS));
+  }
+
+  /* one byte short */
+  {
+    gsize length;
+    const guint8 *data = g_bytes_get_data (before, &length);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BkDocument) doc = NULL;
+
+    write_file (cut, data, length - 1);
+    check_refused (cut, "one byte short", damaged, G_N_ELEMENTS (damaged));
+    doc = bk_document_open_read_only (cut, &error);
+    g_assert_null (doc);
+    g_assert_error (error, BK_ERROR, BK_ERROR_DAMAGED);
+    g_assert_nonnull (strstr (error->message, "whole number of pages"));
+  }
+}
+
+/* Texts past their bounds are refused as they are typed, so none reaches
+ * the file (where it would be damage) */
+static void
+test_text_bounds (void)
+{
+  g_autoptr(BkDocument) doc = create_sample ("bounds.breakeven");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strnfill (201, 'n');
+  g_autofree char *title = g_strnfill (501, 't');
+  g_autofree char *note = g_strnfill (10001, 'x');
+  g_autofree char *longest = g_strnfill (10000, 'x');
+  g_autoptr(GBytes) before = NULL, after = NULL;
+
+  before = file_bytes (bk_document_get_path (doc));
+  g_assert_false (bk_document_set_note (doc, BK_TABLE_CAPEX, 0, 0, note, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE);
+  g_assert_nonnull (strstr (error->message, "10000"));
+  g_clear_error (&error);
+  g_assert_false (bk_document_set_title (doc, title, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_false (bk_document_rename_row (doc, FALSE, bk_workbook_get_company_id (bk_document_get_workbook (doc), 0),
+                                          name, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_false (bk_document_add_scenario (doc, name, BK_SCENARIO_BASE, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  after = file_bytes (bk_document_get_path (doc));
+  assert_same_bytes (before, after);
+
+  /* at the bound is fine, and opens again */
+  g_assert_true (bk_document_set_note (doc, BK_TABLE_CAPEX, 0, 0, longest, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(BkDocument) again = open_ok (bk_document_get_path (doc));
+  }
+}
+
 static void
 test_refuse_damaged (void)
 {
@@ -2517,6 +2834,7 @@ main (int    argc,
   g_test_add_func ("/document/history/persists", test_history_persists);
   g_test_add_func ("/document/history/recomputes", test_undo_recomputes);
   g_test_add_func ("/document/history/everything", test_undo_everything);
+  g_test_add_func ("/document/history/crafted", test_history_crafted);
   g_test_add_func ("/document/rejected/values", test_rejected);
   g_test_add_func ("/document/rejected/ranges", test_bad_ranges);
   g_test_add_func ("/document/scenario-overrides", test_scenario_overrides);
@@ -2529,6 +2847,9 @@ main (int    argc,
   g_test_add_func ("/document/refuse/foreign", test_refuse_foreign);
   g_test_add_func ("/document/refuse/newer", test_refuse_newer);
   g_test_add_func ("/document/refuse/damaged", test_refuse_damaged);
+  g_test_add_func ("/document/refuse/stored", test_refuse_stored);
+  g_test_add_func ("/document/open-read-only", test_open_read_only);
+  g_test_add_func ("/document/text-bounds", test_text_bounds);
   g_test_add_func ("/document/read-only", test_read_only);
   g_test_add_func ("/document/draft/save-as", test_draft);
   g_test_add_func ("/document/draft/empty", test_draft_empty);

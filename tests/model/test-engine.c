@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "bk-engine.h"
 #include "bk-json.h"
@@ -227,7 +228,9 @@ test_raising_price_never_lowers_revenue (void)
   g_autoptr(BkResults) after = NULL;
   gboolean some_higher = FALSE;
 
-  bk_workbook_put_assumption (wb, BK_SCENARIO_BASE, -1, BK_ASSUMPTION_PRICE_PER_MTOK, 1.5);
+  double price = bk_workbook_get_assumption (wb, BK_SCENARIO_BASE, -1, BK_ASSUMPTION_PRICE_PER_MTOK);
+
+  bk_workbook_put_assumption (wb, BK_SCENARIO_BASE, -1, BK_ASSUMPTION_PRICE_PER_MTOK, 1.5 * price);
   after = bk_engine_compute (wb, BK_SCENARIO_BASE);
 
   for (guint c = 0; c < bk_results_get_n_companies (before); c++)
@@ -304,7 +307,7 @@ test_scenarios_of_the_sample (void)
   g_autoptr(BkWorkbook) wb = load ("data/sample.json");
   g_autoptr(BkResults) base = bk_engine_compute (wb, BK_SCENARIO_BASE);
   int bear = bk_workbook_find_scenario (wb, "Bear — short GPU life, price war");
-  int bull = bk_workbook_find_scenario (wb, "Bull — tokens per watt");
+  int bull = bk_workbook_find_scenario (wb, "Bull — demand keeps compounding");
   int fomo = bk_workbook_find_scenario (wb, "FOMO CapEx");
   g_autoptr(BkResults) bear_r = NULL;
   g_autoptr(BkResults) bull_r = NULL;
@@ -409,6 +412,39 @@ test_payback_matches_cumulative_fcf (void)
     }
 }
 
+/* A company with nothing invested (a row just inserted) has no payback:
+ * "—" in the window and null in results JSON, not "0 years" (model.md) */
+static void
+test_empty_company_has_no_payback (void)
+{
+  g_autoptr(BkWorkbook) wb = parse (
+    "{\"format\": \"breakeven-workbook\", \"version\": 1, \"granularity\": \"year\","
+    " \"first_period\": \"2024\", \"periods\": 3,"
+    " \"markets\": [{\"id\": \"global\", \"name\": \"Global\"}],"
+    " \"companies\": [{\"id\": \"acme\", \"name\": \"Acme\", \"market\": \"global\"},"
+    "                {\"id\": \"empty\", \"name\": \"Empty\", \"market\": \"global\"}],"
+    " \"series\": {\"capex\": {\"acme\": [10, 20, null]}, \"backlog\": {},"
+    "            \"share\": {\"acme\": [0.5, 0.5, 0.4]}, \"tokens\": {\"global\": [50, 200, 800]}}}");
+  g_autoptr(BkResults) results = bk_engine_compute (wb, BK_SCENARIO_BASE);
+  const BkMetrics *acme = bk_results_get_company (results, 0);
+  const BkMetrics *empty = bk_results_get_company (results, 1);
+  g_autofree char *json = NULL;
+  const char *entry;
+
+  g_assert_true (isfinite (acme->payback_years));
+  g_assert_cmpfloat (acme->payback_years, >, 0);
+  g_assert_cmpfloat (empty->npv, ==, 0);
+  g_assert_true (isnan (empty->payback_years));
+  g_assert_true (isnan (empty->discounted_payback_years));
+  g_assert_true (isnan (empty->roi));
+
+  json = bk_json_write_results (wb, results);
+  entry = strstr (json, "\"id\": \"empty\"");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (strstr (entry, "\"payback_years\": null"));
+  g_assert_nonnull (strstr (entry, "\"discounted_payback_years\": null"));
+}
+
 static void
 test_recompute_into_reuses_and_matches (void)
 {
@@ -505,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/engine/totals", test_totals);
   g_test_add_func ("/engine/company-override", test_company_override_only_moves_that_company);
   g_test_add_func ("/engine/payback", test_payback_matches_cumulative_fcf);
+  g_test_add_func ("/engine/empty-company-no-payback", test_empty_company_has_no_payback);
   g_test_add_func ("/engine/compute-into", test_recompute_into_reuses_and_matches);
   g_test_add_func ("/engine/results-boxed", test_results_boxed_copy_is_shared);
   g_test_add_func ("/engine/live", test_live_engine_coalesces);

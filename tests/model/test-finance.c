@@ -361,6 +361,155 @@ test_irr_extreme (void)
   g_free (lng);
 }
 
+/* Flows with several sign changes whose partial sums still show where the
+ * roots are (Norström's criterion): each side of r = 0 holds at most one. */
+static void
+test_irr_sign_changes_one_root (void)
+{
+  /* Partial sums −100 −40 −50 30 60: one IRR above 0, none below
+   * (mpmath: 0.22033103298679391933). */
+  const double up[] = { -100, 60, -10, 80, 30 };
+  /* −1 + 0.5d − 2d² + d³ = (d − 2)(d² + 0.5): d = 2, r = −50 %. */
+  const double down[] = { -1, 0.5, -2, 1 };
+  double irr = NAN;
+  gboolean multiple = TRUE;
+
+  g_assert_true (irr_of (up, G_N_ELEMENTS (up), 1.0, 0.09, &irr, &multiple));
+  g_assert_false (multiple);
+  g_assert_cmpfloat_with_epsilon (irr, 0.22033103298679391933, 1e-12);
+
+  multiple = TRUE;
+  g_assert_true (irr_of (down, G_N_ELEMENTS (down), 1.0, 0.09, &irr, &multiple));
+  g_assert_false (multiple);
+  g_assert_cmpfloat_with_epsilon (irr, -0.5, 1e-12);
+  /* Quarterly: the same root in d, yearly (1/2)^4 − 1. */
+  g_assert_true (irr_of (down, G_N_ELEMENTS (down), 0.25, 0.09, &irr, &multiple));
+  g_assert_cmpfloat_with_epsilon (irr, pow (0.5, 4.0) - 1, 1e-12);
+}
+
+static void
+test_irr_sign_changes_no_root (void)
+{
+  /* 0.004d³ − d² + 0.5d − 1: three sign changes, one positive root in d
+   * near 249, i.e. r ≈ −0.996, outside (−0.99, 1000]. */
+  const double beyond[] = { -1, 0.5, -1, 0.004 };
+  /* −1 + 0.5d − d² + 0.5d³ − d⁴ < 0 for every d > 0. */
+  const double never[] = { -1, 0.5, -1, 0.5, -1 };
+  double irr = 0;
+  gboolean multiple = TRUE;
+
+  g_assert_false (irr_of (beyond, G_N_ELEMENTS (beyond), 1.0, 0.09, &irr, &multiple));
+  g_assert_true (isnan (irr));
+  g_assert_false (multiple);
+  g_assert_false (irr_of (never, G_N_ELEMENTS (never), 1.0, 0.09, &irr, &multiple));
+  g_assert_true (isnan (irr));
+  g_assert_false (multiple);
+}
+
+static void
+test_irr_roots_both_sides (void)
+{
+  /* 1.6 − 2.8d + d² = (d − 2)(d − 0.8): r = −50 % and r = 25 %. */
+  const double flows[] = { 1.6, -2.8, 1 };
+  /* 1 − 3d + 2d² = (1 − d)(1 − 2d): r = 0 (the flows sum to 0) and 100 %. */
+  const double at_zero[] = { 1, -3, 2 };
+  double irr = NAN;
+  gboolean multiple = FALSE;
+
+  g_assert_true (irr_of (flows, 3, 1.0, 0.09, &irr, &multiple));
+  g_assert_true (multiple);
+  g_assert_cmpfloat_with_epsilon (irr, 0.25, 1e-12);
+  multiple = FALSE;
+  g_assert_true (irr_of (flows, 3, 1.0, -0.3, &irr, &multiple));
+  g_assert_true (multiple);
+  g_assert_cmpfloat_with_epsilon (irr, -0.5, 1e-12);
+
+  multiple = FALSE;
+  g_assert_true (irr_of (at_zero, 3, 1.0, 0.09, &irr, &multiple));
+  g_assert_true (multiple);
+  g_assert_cmpfloat_with_epsilon (irr, 0.0, 1e-12);
+  g_assert_true (irr_of (at_zero, 3, 1.0, 0.8, &irr, &multiple));
+  g_assert_cmpfloat_with_epsilon (irr, 1.0, 1e-12);
+}
+
+/* Every root of short random flows, found by a fine scan with bisection
+ * on the NPV itself: the IRR is the one nearest the preferred rate and
+ * "multiple" says whether there are several.  Cases with roots too close
+ * for the reference to tell apart are skipped. */
+static void
+test_irr_random_against_scan (void)
+{
+  const guint grid = 20000;
+  const double x_lo = log (0.01), x_hi = log (1001.0);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  guint checked = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      double flows[8];
+      double roots[64];
+      guint n_roots = 0;
+      gsize n = g_rand_int_range (rand, 2, 9);
+      double dt = i % 2 ? 1.0 : 0.25;
+      double preferred = g_rand_double_range (rand, -0.5, 1.5);
+      double prev_x = 0, prev_f = 0, irr = NAN, best = NAN, min_gap = INFINITY;
+      gboolean multiple = FALSE, found;
+
+      for (gsize t = 0; t < n; t++)
+        flows[t] = g_rand_double_range (rand, -10, 10);
+
+      for (guint k = 1; k <= grid; k++)
+        {
+          double x = x_lo + (x_hi - x_lo) * k / grid;
+          double f = bk_finance_npv (expm1 (dt * x), flows, n);
+
+          if (k > 1 && (f == 0 || (prev_f < 0) != (f < 0)) && n_roots < 64)
+            {
+              double a = prev_x, b = x, fa = prev_f;
+
+              for (guint s = 0; s < 100; s++)
+                {
+                  double m = 0.5 * (a + b);
+                  double fm = bk_finance_npv (expm1 (dt * m), flows, n);
+
+                  if ((fm < 0) == (fa < 0))
+                    {
+                      a = m;
+                      fa = fm;
+                    }
+                  else
+                    b = m;
+                }
+              roots[n_roots++] = expm1 (0.5 * (a + b));
+            }
+          prev_x = x;
+          prev_f = f;
+        }
+
+      for (guint r = 0; r < n_roots; r++)
+        {
+          if (r > 0)
+            min_gap = MIN (min_gap, log1p (roots[r]) - log1p (roots[r - 1]));
+          if (r == 0 || fabs (roots[r] - preferred) < fabs (best - preferred))
+            best = roots[r];
+        }
+      /* Roots closer than a few grid steps may be hidden in one step. */
+      if (min_gap < 1e-2)
+        continue;
+
+      found = irr_of (flows, n, dt, preferred, &irr, &multiple);
+      g_assert_cmpint (found, ==, n_roots > 0);
+      if (!found)
+        continue;
+      g_assert_cmpint (multiple, ==, n_roots > 1);
+      g_assert_cmpfloat_with_epsilon (irr, best, 1e-9 * MAX (1, fabs (best)));
+      checked++;
+    }
+
+  /* Most cases are clear enough to check. */
+  g_assert_cmpuint (checked, >, 1000);
+}
+
 static void
 test_payback_interpolation (void)
 {
@@ -491,6 +640,10 @@ main (int   argc,
   g_test_add_func ("/finance/irr/zeros", test_irr_zeros);
   g_test_add_func ("/finance/irr/non-finite", test_irr_non_finite);
   g_test_add_func ("/finance/irr/extreme", test_irr_extreme);
+  g_test_add_func ("/finance/irr/sign-changes-one-root", test_irr_sign_changes_one_root);
+  g_test_add_func ("/finance/irr/sign-changes-no-root", test_irr_sign_changes_no_root);
+  g_test_add_func ("/finance/irr/roots-both-sides", test_irr_roots_both_sides);
+  g_test_add_func ("/finance/irr/random-against-scan", test_irr_random_against_scan);
   g_test_add_func ("/finance/payback/interpolation", test_payback_interpolation);
   g_test_add_func ("/finance/payback/never-negative", test_payback_never_negative);
   g_test_add_func ("/finance/payback/never-recovers", test_payback_never_recovers);

@@ -732,6 +732,88 @@ test_reject_scenarios (void)
                         "scenarios[0].cells[0].value");
 }
 
+/* What the red-team pass found: each refused with a message that says
+ * what is wrong, before json-glib can crash or misread it */
+static void
+test_reject_hostile (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autofree char *json = NULL;
+
+  /* 100,000 levels overflowed the parser's stack; 64 is the bound */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  check_rejected (deep->str, "64");
+  g_string_truncate (deep, 0);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "{\"a\":");
+  check_rejected (deep->str, "64");
+  /* brackets inside strings do not count */
+  {
+    g_autoptr(GString) title = g_string_new (HEAD SERIES ", \"notes\": [{\"table\": \"capex\", \"row\": \"msft\", \"period\": 0, \"text\": \"");
+    g_autoptr(BkWorkbook) wb = NULL;
+
+    for (guint i = 0; i < 100; i++)
+      g_string_append (title, "[{");
+    g_string_append (title, "\\\"[\"}]}");
+    wb = read_ok (title->str);
+  }
+
+  /* a 400-digit integer was read as -1 ("CapEx cannot be negative") */
+  g_string_append_c (digits, '1');
+  for (guint i = 0; i < 399; i++)
+    g_string_append_c (digits, '0');
+  json = g_strdup_printf (WITH_SERIES ("{\"capex\": {\"msft\": [%s]}}"), digits->str);
+  check_rejected (json, "out of range");
+  g_clear_pointer (&json, g_free);
+  json = g_strdup_printf (WITH_SERIES ("{\"capex\": {\"msft\": [-%s]}}"), digits->str);
+  check_rejected (json, "out of range");
+  g_clear_pointer (&json, g_free);
+  json = g_strdup_printf (WITH_SERIES ("{\"capex\": {\"msft\": [9223372036854775808]}}"));
+  check_rejected (json, "out of range");
+  g_clear_pointer (&json, g_free);
+  /* the largest 64-bit integer is still a number, and exponents are not integers */
+  {
+    g_autoptr(BkWorkbook) wb = read_ok (WITH_SERIES ("{\"capex\": {\"msft\": [9223372036854775807, 1e-400, 1.5e2]}}"));
+
+    g_assert_cmpfloat (bk_workbook_get_row_values (wb, BK_TABLE_CAPEX, 0)[2], ==, 150);
+  }
+
+  /* \u0000 silently cut a name short */
+  check_rejected ("{\"format\": \"breakeven-workbook\", \"version\": 1, \"title\": \"a\\u0000b\"}", "\\u0000");
+  {
+    /* an escaped backslash before "u0000" is not a NUL */
+    g_autoptr(BkWorkbook) wb = read_extra_ok ("\"notes\": [{\"table\": \"capex\", \"row\": \"msft\", \"period\": 0, \"text\": \"a\\\\u0000\"}]");
+
+    BkCell cell;
+
+    bk_workbook_get_cell (wb, BK_SCENARIO_BASE, BK_TABLE_CAPEX, 0, 0, &cell);
+    g_assert_cmpstr (cell.note, ==, "a\\u0000");
+  }
+
+  /* stored texts are bounded */
+  for (guint i = 0; i < 201; i++)
+    g_string_append (long_name, "é");
+  json = g_strdup_printf ("{\"format\": \"breakeven-workbook\", \"version\": 1, \"title\": \"T\","
+                          " \"granularity\": \"year\", \"first_period\": \"2024\", \"periods\": 3,"
+                          " \"markets\": [{\"id\": \"global\", \"name\": \"%s\"}], \"companies\": [], \"series\": {}}",
+                          long_name->str);
+  check_rejected_at (json, "markets[0].name");
+  g_clear_pointer (&json, g_free);
+  {
+    g_autoptr(GString) note = g_string_new ("\"notes\": [{\"table\": \"capex\", \"row\": \"msft\", \"period\": 0, \"text\": \"");
+
+    for (guint i = 0; i < 10001; i++)
+      g_string_append_c (note, 'x');
+    g_string_append (note, "\"}]");
+    check_rejected_extra (note->str, "notes[0].text");
+  }
+}
+
 /* Other bad input: never a crash, always an error */
 static void
 test_reject_odd (void)
@@ -787,6 +869,7 @@ main (int    argc,
   g_test_add_func ("/json/reject/assumptions", test_reject_assumptions);
   g_test_add_func ("/json/reject/scenarios", test_reject_scenarios);
   g_test_add_func ("/json/reject/odd", test_reject_odd);
+  g_test_add_func ("/json/reject/hostile", test_reject_hostile);
 
   return g_test_run ();
 }

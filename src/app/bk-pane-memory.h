@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-pane-memory.h — dividers that fit the sheet, or stay where the
+ * person put them */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Until the person moves it, @paned's divider sits where its start child
+ * (a sheet) ends: at the start child's natural size, but at most
+ * @max_share of the paned and within what the end child needs at least;
+ * it follows as the window is resized (bk_pane_memory_fit()).  With
+ * @settings, a divider the person moved is written to the "pane-positions"
+ * key under @name, and read back from there the next time.  Lasts as long
+ * as @paned. */
+void      bk_pane_memory_attach         (GtkPaned   *paned,
+                                         GSettings  *settings,
+                                         const char *name,
+                                         double      max_share);
+/* Called by the paned's page in its size_allocate, before it allocates
+ * the paned: @room is the paned's length along its orientation, @other
+ * its size across (or -1).  Does nothing once the person moved it. */
+void      bk_pane_memory_fit            (GtkPaned   *paned,
+                                         int         room,
+                                         int         other);
+/* Whether the divider still fits itself to the start child */
+gboolean  bk_pane_memory_is_automatic   (GtkPaned   *paned);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bk-test-layout.h — asserting that a page of the window shows its text
+ * whole: sheet headers, the last column, chart headings clear of the
+ * chart's menu button */
+#pragma once
+
+#include "bk-window.h"
+
+G_BEGIN_DECLS
+
+/* Shows @page in @window (already presented) and asserts, for every sheet
+ * on it, that each column header fits and that its last column can be
+ * scrolled fully into the window, and for every chart, that no heading
+ * (title, subtitle, source line) is cut short or lies under the chart's
+ * ⋮ button.  @page's cursor is left in the last column. */
+void  bk_test_assert_page_fits      (BkWindow   *window,
+                                     const char *page);
+/* Whether the last column of @sheet lies within @window without
+ * scrolling: the whole table is in view */
+gboolean bk_test_sheet_fully_shown  (BkWindow    *window,
+                                     BkSheetView *sheet);
+
+G_END_DECLS

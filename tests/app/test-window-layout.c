@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window-layout.c — the window at the sizes people use: 1024 × 600
+ * (the smallest common laptop screen), a large screen, and a divider the
+ * person moved
+ *
+ * Real windows under Xvfb; the divider is dragged with real pointer
+ * events (xdotool). */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "bk-application.h"
+#include "bk-pane-memory.h"
+#include "bk-results-page.h"
+#include "bk-table-page.h"
+#include "bk-test-layout.h"
+#include "bk-test-app.h"
+#include "bk-test-ui.h"
+#include "bk-window.h"
+
+static const char * const page_names[] = {
+  "capex", "backlog", "tokens", "share", "assumptions", "results",
+};
+
+static BkApplication *app;
+
+static BkWindow *
+open_window (int width,
+             int height)
+{
+  g_autoptr(GError) error = NULL;
+  BkWindow *window = bk_window_new (app, bk_application_get_settings (app));
+
+  bk_test_watch_keys (GTK_WINDOW (window));
+  g_assert_true (bk_window_load_sample (window, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+               gtk_widget_get_width (GTK_WIDGET (window)) > 1);
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  return window;
+}
+
+static void
+close_window (BkWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  BK_WAIT_FOR (weak == NULL);
+}
+
+static int
+surface_width (BkWindow *window)
+{
+  return gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window)));
+}
+
+static int
+surface_height (BkWindow *window)
+{
+  return gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (window)));
+}
+
+/* 1024 × 600 can be had, and every page shows its text whole there */
+static void
+test_small_window (void)
+{
+  BkWindow *window = open_window (1024, 600);
+
+  /* The window's surface, its frame included, is what the screen gets */
+  g_assert_cmpint (surface_width (window), ==, 1024);
+  g_assert_cmpint (surface_height (window), ==, 600);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    bk_test_assert_page_fits (window, page_names[i]);
+  close_window (window);
+}
+
+static guint
+visible_columns (BkSheetView *sheet)
+{
+  guint n = bk_table_model_get_n_columns (bk_sheet_view_get_model (sheet));
+  guint shown = 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      GdkRectangle area;
+
+      if (bk_sheet_view_get_cell_area (sheet, 0, c, &area) &&
+          area.x + area.width <= gtk_widget_get_width (GTK_WIDGET (sheet)))
+        shown++;
+    }
+  return shown;
+}
+
+/* On a large screen the tables are shown whole, not squeezed beside the
+ * charts */
+static void
+test_large_window (void)
+{
+  BkWindow *window = open_window (1920, 1080);
+  BkResultsPage *results = BK_RESULTS_PAGE (bk_window_get_page_widget (window, "results"));
+  BkTablePage *assumptions = BK_TABLE_PAGE (bk_window_get_page_widget (window, "assumptions"));
+
+  g_assert_cmpint (surface_width (window), ==, 1920);
+
+  bk_window_set_page (window, "results");
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  g_assert_true (bk_test_sheet_fully_shown (window, bk_results_page_get_metrics_sheet (results)));
+  /* Beside it, most of the periods (the rest a scroll away) */
+  g_assert_cmpuint (visible_columns (bk_results_page_get_series_sheet (results)), >=, 8);
+
+  bk_window_set_page (window, "assumptions");
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  g_assert_true (bk_test_sheet_fully_shown (window, bk_table_page_get_sheet (assumptions)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    bk_test_assert_page_fits (window, page_names[i]);
+  close_window (window);
+}
+
+static int
+stored_position (const char *name)
+{
+  GSettings *settings = bk_settings_get_gsettings (bk_application_get_settings (app));
+  g_autoptr(GVariant) positions = g_settings_get_value (settings, "pane-positions");
+  int position = -1;
+
+  g_variant_lookup (positions, name, "i", &position);
+  return position;
+}
+
+/* A divider dragged by the person stays there, in this window and the
+ * next one */
+static void
+test_divider_remembered (void)
+{
+  BkWindow *window;
+  GtkPaned *paned;
+  int before, target;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+
+  window = open_window (1280, 800);
+  bk_test_focus_window (GTK_WINDOW (window));
+  paned = bk_table_page_get_paned (BK_TABLE_PAGE (bk_window_get_page_widget (window, "capex")));
+  g_assert_true (bk_pane_memory_is_automatic (paned));
+  g_assert_cmpint (stored_position ("capex"), ==, -1);
+
+  /* The handle sits just after the position: drag it 120 px left */
+  before = gtk_paned_get_position (paned);
+  target = before - 120;
+  bk_test_drag (GTK_WIDGET (paned), before + 3, 200, target + 3, 200);
+  BK_WAIT_FOR (stored_position ("capex") >= 0);
+  g_assert_false (bk_pane_memory_is_automatic (paned));
+  g_assert_cmpint (ABS (gtk_paned_get_position (paned) - target), <=, 4);
+  g_assert_cmpint (stored_position ("capex"), ==, gtk_paned_get_position (paned));
+  /* Only the page whose divider moved */
+  g_assert_cmpint (stored_position ("backlog"), ==, -1);
+  target = gtk_paned_get_position (paned);
+  close_window (window);
+
+  window = open_window (1280, 800);
+  paned = bk_table_page_get_paned (BK_TABLE_PAGE (bk_window_get_page_widget (window, "capex")));
+  g_assert_false (bk_pane_memory_is_automatic (paned));
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, target);
+  g_assert_true (bk_pane_memory_is_automatic (bk_table_page_get_paned (BK_TABLE_PAGE (bk_window_get_page_widget (window, "backlog")))));
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app = bk_test_app_init (&argc, &argv, "test-window-layout");
+
+  g_test_add_func ("/window-layout/small-window", test_small_window);
+  g_test_add_func ("/window-layout/large-window", test_large_window);
+  g_test_add_func ("/window-layout/divider-remembered", test_divider_remembered);
+
+  return bk_test_app_run (app);
+}
