@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "bk-chart-builder.h"
+#include "bk-chart-builder-analysis.h"
 #include "bk-format.h"
 #include "bk-metric.h"
 #include "bk-report-private.h"
@@ -59,11 +60,20 @@ add_text (GPtrArray   *blocks,
   block->text = g_strdup (text);
 }
 
+/* @table (taken) as it is when it fits @width, else as column groups that
+ * do, each repeating the first @n_key columns */
 static void
 add_table (GPtrArray     *blocks,
-           BkReportTable *table)
+           BkReportTable *table,
+           PangoContext  *context,
+           double         width,
+           guint          n_key)
 {
-  add_block (blocks, BK_BLOCK_TABLE)->table = table;
+  g_autoptr(GPtrArray) parts = bk_report_table_split_columns (table, context, width, n_key);
+
+  for (guint i = 0; i < parts->len; i++)
+    add_block (blocks, BK_BLOCK_TABLE)->table = g_ptr_array_index (parts, i);
+  bk_report_table_free (table);
 }
 
 /* As the KPI strip shows it: IRR with one decimal and a star when the cash
@@ -114,7 +124,8 @@ add_title_page (GPtrArray      *blocks,
                                                source->scenario == BK_SCENARIO_BASE
                                                ? _("Base")
                                                : bk_workbook_get_scenario_name (workbook, source->scenario));
-  g_autofree char *day = g_date_time_format (source->date, "%x");
+  /* Translators: the report's date, a g_date_time_format() format */
+  g_autofree char *day = g_date_time_format (source->date, _("%-d %B %Y"));
   g_autofree char *date = g_strdup_printf (_("Report of %s"), day);
   guint n_periods = bk_workbook_get_n_periods (workbook);
 
@@ -140,7 +151,9 @@ add_title_page (GPtrArray      *blocks,
 
 static void
 add_key_figures (GPtrArray      *blocks,
-                 BkReportSource *source)
+                 BkReportSource *source,
+                 PangoContext   *context,
+                 double          width)
 {
   BkWorkbook *workbook = source->workbook;
   guint n_companies = bk_workbook_get_n_companies (workbook);
@@ -153,9 +166,9 @@ add_key_figures (GPtrArray      *blocks,
               "and paybacks of each company’s free cash flows. "
               "* The cash flows have more than one rate of return."));
 
-  bk_report_table_set_column (table, 0, _("Company"), FALSE);
+  bk_report_table_set_column (table, 0, _("Company"), BK_REPORT_COLUMN_TEXT);
   for (guint m = 0; m < G_N_ELEMENTS (report_metrics); m++)
-    bk_report_table_set_column (table, 1 + m, bk_metric_get_title (report_metrics[m]), TRUE);
+    bk_report_table_set_column (table, 1 + m, bk_metric_get_title (report_metrics[m]), BK_REPORT_COLUMN_NUMERIC);
 
   for (int c = 0; c <= (int) n_companies; c++)
     {
@@ -172,48 +185,14 @@ add_key_figures (GPtrArray      *blocks,
           bk_report_table_set_cell (table, row, 1 + m, text->str);
         }
     }
-  add_table (blocks, table);
-}
-
-/* Grouped bars: the NPV of each company, one bar per scenario */
-static BkChart *
-build_compare_chart (BkReportSource *source)
-{
-  BkWorkbook *workbook = source->workbook;
-  guint n_companies = bk_workbook_get_n_companies (workbook);
-  BkChart *chart = bk_chart_new (BK_CHART_KIND_BAR);
-  g_autofree const char **names = g_new0 (const char *, n_companies + 1);
-  g_autofree double *values = g_new0 (double, MAX (1, n_companies));
-  const char *title = bk_workbook_get_title (workbook);
-
-  for (guint c = 0; c < n_companies; c++)
-    names[c] = bk_workbook_get_company_name (workbook, c);
-  bk_chart_set_categories (chart, names);
-  bk_chart_set_title (chart, _("Net present value by scenario"));
-  bk_chart_set_subtitle (chart, _("US$ billion, each company in every scenario"));
-  bk_chart_set_unit (chart, BK_CHART_UNIT_USD_BILLIONS);
-  if (title != NULL && title[0] != '\0')
-    {
-      g_autofree char *line = g_strdup_printf (_("Source: %s; Breakeven model"), title);
-
-      bk_chart_set_source (chart, line);
-    }
-  else
-    bk_chart_set_source (chart, _("Source: Breakeven model"));
-
-  for (guint s = 0; s < source->comparison->n_scenarios; s++)
-    {
-      for (guint c = 0; c < n_companies; c++)
-        values[c] = bk_comparison_get (source->comparison, s, (int) c, BK_METRIC_NPV)->value;
-      bk_chart_add_series (chart, s == BK_SCENARIO_BASE ? _("Base") : bk_workbook_get_scenario_name (workbook, s),
-                           values, n_companies);
-    }
-  return chart;
+  add_table (blocks, table, context, width, 1);
 }
 
 static void
 add_comparison (GPtrArray      *blocks,
-                BkReportSource *source)
+                BkReportSource *source,
+                PangoContext   *context,
+                double          width)
 {
   BkWorkbook *workbook = source->workbook;
   BkComparison *comparison = source->comparison;
@@ -229,12 +208,12 @@ add_comparison (GPtrArray      *blocks,
     add_text (blocks, BK_TEXT_BODY,
               _("Each metric in every scenario; in parentheses the difference against Base."));
 
-  bk_report_table_set_column (table, 0, _("Company"), FALSE);
-  bk_report_table_set_column (table, 1, _("Metric"), FALSE);
+  bk_report_table_set_column (table, 0, _("Company"), BK_REPORT_COLUMN_TEXT);
+  bk_report_table_set_column (table, 1, _("Metric"), BK_REPORT_COLUMN_LABEL);
   for (guint s = 0; s < comparison->n_scenarios; s++)
     bk_report_table_set_column (table, 2 + s,
                                 s == BK_SCENARIO_BASE ? _("Base") : bk_workbook_get_scenario_name (workbook, s),
-                                TRUE);
+                                BK_REPORT_COLUMN_NUMERIC);
 
   for (guint m = 0; m < G_N_ELEMENTS (report_metrics); m++)
     g_string_append_printf (metrics_text, "%s%s", m > 0 ? "\n" : "", bk_metric_get_title (report_metrics[m]));
@@ -268,10 +247,15 @@ add_comparison (GPtrArray      *blocks,
           bk_report_table_set_cell (table, row, 2 + s, text->str);
         }
     }
-  add_table (blocks, table);
+  add_table (blocks, table, context, width, 2);
 
   if (n_companies > 0)
-    add_block (blocks, BK_BLOCK_CHART)->chart = build_compare_chart (source);
+    {
+      BkChart *chart = bk_chart_build_compare (workbook, comparison, BK_METRIC_NPV);
+
+      bk_chart_set_legend_position (chart, BK_CHART_LEGEND_BOTTOM);
+      add_block (blocks, BK_BLOCK_CHART)->chart = chart;
+    }
 }
 
 static void
@@ -308,11 +292,9 @@ add_input_table (GPtrArray      *blocks,
   BkWorkbook *workbook = source->workbook;
   guint n_rows = bk_workbook_get_n_rows (workbook, input);
   guint n_periods = bk_workbook_get_n_periods (workbook);
-  g_autoptr(BkReportTable) full = bk_report_table_new (1 + MAX (1, n_periods));
+  BkReportTable *full;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *heading = g_strdup_printf (_("%s (%s)"), bk_table_get_title (input), bk_table_get_unit (input));
-  double name_width, period_width = 0;
-  guint per_part;
 
   add_text (blocks, BK_TEXT_SUBHEADING, heading);
   if (n_rows == 0 || n_periods == 0)
@@ -321,12 +303,14 @@ add_input_table (GPtrArray      *blocks,
       return;
     }
 
-  bk_report_table_set_column (full, 0, bk_table_rows_are_markets (input) ? _("Market") : _("Company"), FALSE);
+  full = bk_report_table_new (1 + n_periods);
+  bk_report_table_set_column (full, 0, bk_table_rows_are_markets (input) ? _("Market") : _("Company"),
+                              BK_REPORT_COLUMN_TEXT);
   for (guint p = 0; p < n_periods; p++)
     {
       g_autofree char *label = bk_workbook_dup_period_label (workbook, p);
 
-      bk_report_table_set_column (full, 1 + p, label, TRUE);
+      bk_report_table_set_column (full, 1 + p, label, BK_REPORT_COLUMN_NUMERIC);
     }
 
   for (guint r = 0; r < n_rows; r++)
@@ -361,37 +345,14 @@ add_input_table (GPtrArray      *blocks,
     }
 
   /* As many periods a part as fit beside the names */
-  name_width = MIN (width * 0.3, bk_report_table_get_natural_width (full, context, 0));
-  for (guint p = 0; p < n_periods; p++)
-    period_width = MAX (period_width, bk_report_table_get_natural_width (full, context, 1 + p));
-  per_part = MAX (1, (guint) ((width - name_width) / MAX (1, period_width)));
-
-  for (guint first = 0; first < n_periods; first += per_part)
-    {
-      guint n = MIN (per_part, n_periods - first);
-      BkReportTable *part = bk_report_table_new (1 + n);
-
-      bk_report_table_set_column (part, 0, bk_table_rows_are_markets (input) ? _("Market") : _("Company"), FALSE);
-      for (guint p = 0; p < n; p++)
-        {
-          g_autofree char *label = bk_workbook_dup_period_label (workbook, first + p);
-
-          bk_report_table_set_column (part, 1 + p, label, TRUE);
-        }
-      for (guint r = 0; r < n_rows; r++)
-        {
-          guint row = bk_report_table_add_row (part, FALSE);
-
-          for (guint c = 0; c <= n; c++)
-            bk_report_table_set_cell (part, row, c, bk_report_table_get_cell (full, r, c == 0 ? 0 : first + c));
-        }
-      add_table (blocks, part);
-    }
+  add_table (blocks, full, context, width, 1);
 }
 
 static void
 add_assumptions (GPtrArray      *blocks,
-                 BkReportSource *source)
+                 BkReportSource *source,
+                 PangoContext   *context,
+                 double          width)
 {
   BkWorkbook *workbook = source->workbook;
   guint n_companies = bk_workbook_get_n_companies (workbook);
@@ -401,9 +362,9 @@ add_assumptions (GPtrArray      *blocks,
   add_text (blocks, BK_TEXT_HEADING, _("Assumptions in effect"));
   add_text (blocks, BK_TEXT_BODY,
             _("The drivers of the model in this scenario, and the companies that override them."));
-  bk_report_table_set_column (table, 0, _("Driver"), FALSE);
-  bk_report_table_set_column (table, 1, _("Value"), TRUE);
-  bk_report_table_set_column (table, 2, _("Company overrides"), FALSE);
+  bk_report_table_set_column (table, 0, _("Driver"), BK_REPORT_COLUMN_TEXT);
+  bk_report_table_set_column (table, 1, _("Value"), BK_REPORT_COLUMN_NUMERIC);
+  bk_report_table_set_column (table, 2, _("Company overrides"), BK_REPORT_COLUMN_TEXT);
 
   for (guint a = 0; a < BK_N_ASSUMPTIONS; a++)
     {
@@ -430,7 +391,7 @@ add_assumptions (GPtrArray      *blocks,
           }
       bk_report_table_set_cell (table, row, 2, text->str);
     }
-  add_table (blocks, table);
+  add_table (blocks, table, context, width, 1);
 }
 
 void
@@ -444,13 +405,13 @@ bk_report_content_build (GPtrArray      *blocks,
   g_return_if_fail (blocks != NULL);
   g_return_if_fail (source != NULL);
 
-  bk_report_table_set_column (sources, 0, _("No."), TRUE);
-  bk_report_table_set_column (sources, 1, _("Cell"), FALSE);
-  bk_report_table_set_column (sources, 2, _("Note"), FALSE);
+  bk_report_table_set_column (sources, 0, _("No."), BK_REPORT_COLUMN_NUMERIC);
+  bk_report_table_set_column (sources, 1, _("Cell"), BK_REPORT_COLUMN_TEXT);
+  bk_report_table_set_column (sources, 2, _("Note"), BK_REPORT_COLUMN_TEXT);
 
   add_title_page (blocks, source);
-  add_key_figures (blocks, source);
-  add_comparison (blocks, source);
+  add_key_figures (blocks, source, context, width);
+  add_comparison (blocks, source, context, width);
   add_charts (blocks, source);
 
   add_block (blocks, BK_BLOCK_PAGE_BREAK);
@@ -460,7 +421,7 @@ bk_report_content_build (GPtrArray      *blocks,
   for (BkTable input = BK_TABLE_CAPEX; input <= BK_TABLE_SHARE; input++)
     add_input_table (blocks, source, input, sources, context, width);
 
-  add_assumptions (blocks, source);
+  add_assumptions (blocks, source, context, width);
 
   add_text (blocks, BK_TEXT_HEADING, _("Sources"));
   if (bk_report_table_get_n_rows (sources) == 0)
@@ -469,5 +430,5 @@ bk_report_content_build (GPtrArray      *blocks,
       bk_report_table_free (sources);
     }
   else
-    add_table (blocks, sources);
+    add_table (blocks, sources, context, width, 1);
 }

@@ -14,9 +14,9 @@
 
 typedef struct
 {
-  char     *title;
-  gboolean  numeric;
-  double    width;
+  char               *title;
+  BkReportColumnKind  kind;
+  double              width;
 } Column;
 
 typedef struct
@@ -71,17 +71,17 @@ bk_report_table_free (BkReportTable *table)
 }
 
 void
-bk_report_table_set_column (BkReportTable *table,
-                            guint          column,
-                            const char    *title,
-                            gboolean       numeric)
+bk_report_table_set_column (BkReportTable      *table,
+                            guint               column,
+                            const char         *title,
+                            BkReportColumnKind  kind)
 {
   g_return_if_fail (table != NULL);
   g_return_if_fail (column < table->n_columns);
 
   g_free (table->columns[column].title);
   table->columns[column].title = g_strdup (title);
-  table->columns[column].numeric = numeric;
+  table->columns[column].kind = kind;
 }
 
 guint
@@ -160,11 +160,11 @@ bk_report_font (double   size,
 
 /* A layout of @text in the table's font; @width < 0: no wrapping */
 static PangoLayout *
-cell_layout (PangoContext *context,
-             const char   *text,
-             gboolean      bold,
-             gboolean      numeric,
-             double        width)
+cell_layout (PangoContext       *context,
+             const char         *text,
+             gboolean            bold,
+             BkReportColumnKind  kind,
+             double              width)
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *desc = bk_report_font (FONT_SIZE, bold);
@@ -176,7 +176,7 @@ cell_layout (PangoContext *context,
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_alignment (layout, numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      pango_layout_set_alignment (layout, kind == BK_REPORT_COLUMN_NUMERIC ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
     }
   return layout;
 }
@@ -186,7 +186,7 @@ text_width (PangoContext *context,
             const char   *text,
             gboolean      bold)
 {
-  g_autoptr(PangoLayout) layout = cell_layout (context, text, bold, FALSE, -1);
+  g_autoptr(PangoLayout) layout = cell_layout (context, text, bold, BK_REPORT_COLUMN_TEXT, -1);
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
@@ -207,71 +207,129 @@ word_width (PangoContext *context,
   return widest;
 }
 
-/* The natural width of @column: its widest cell, header included */
+/* The widest line of @text */
 static double
-column_natural_width (BkReportTable *table,
-                      PangoContext  *context,
-                      guint          column,
-                      gboolean       words)
+lines_width (PangoContext *context,
+             const char   *text,
+             gboolean      bold)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  double widest = 0;
+
+  for (guint l = 0; lines[l] != NULL; l++)
+    widest = MAX (widest, text_width (context, lines[l], bold));
+  return widest;
+}
+
+/* What @column needs: @words, the widest word of every cell (what a text
+ * column can wrap down to); else the widest line of every cell.  A header
+ * counts with its widest word only: it wraps rather than widen the column. */
+static double
+column_width (BkReportTable *table,
+              PangoContext  *context,
+              guint          column,
+              gboolean       words)
 {
   const Column *col = &table->columns[column];
-  double widest = words ? word_width (context, col->title, TRUE)
-                        : text_width (context, col->title, TRUE);
+  double widest = word_width (context, col->title, TRUE);
 
   for (guint r = 0; r < table->rows->len; r++)
     {
       const Row *row = &g_array_index (table->rows, Row, r);
 
-      if (words)
-        widest = MAX (widest, word_width (context, row->cells[column], row->bold));
-      else
-        {
-          /* Lines of a multi-line numeric cell are measured one by one */
-          g_auto(GStrv) lines = g_strsplit (row->cells[column] != NULL ? row->cells[column] : "", "\n", -1);
-
-          for (guint l = 0; lines[l] != NULL; l++)
-            widest = MAX (widest, text_width (context, lines[l], row->bold));
-        }
+      widest = MAX (widest, words ? word_width (context, row->cells[column], row->bold)
+                                  : lines_width (context, row->cells[column], row->bold));
     }
   return ceil (widest) + 2 * BK_REPORT_TABLE_PADDING + 1;
 }
 
 double
-bk_report_table_get_natural_width (BkReportTable *table,
-                                   PangoContext  *context,
-                                   guint          column)
+bk_report_table_get_min_width (BkReportTable *table,
+                               PangoContext  *context,
+                               guint          column)
 {
   g_return_val_if_fail (table != NULL, 0);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
   g_return_val_if_fail (column < table->n_columns, 0);
 
-  return column_natural_width (table, context, column, FALSE);
+  if (table->columns[column].kind == BK_REPORT_COLUMN_TEXT)
+    return MAX (MIN_TEXT_WIDTH, column_width (table, context, column, TRUE));
+  return column_width (table, context, column, FALSE);
 }
 
-double
-bk_report_table_get_min_width (BkReportTable *table,
-                               PangoContext  *context)
+/* A new table of @table's columns @columns (n of them), every row */
+static BkReportTable *
+table_copy_columns (BkReportTable *table,
+                    const guint   *columns,
+                    guint          n)
 {
-  double width = 0;
+  BkReportTable *part = bk_report_table_new (n);
 
-  g_return_val_if_fail (table != NULL, 0);
-  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+  for (guint c = 0; c < n; c++)
+    bk_report_table_set_column (part, c, table->columns[columns[c]].title, table->columns[columns[c]].kind);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const Row *row = &g_array_index (table->rows, Row, r);
+      guint added = bk_report_table_add_row (part, row->bold);
 
+      for (guint c = 0; c < n; c++)
+        bk_report_table_set_cell (part, added, c, row->cells[columns[c]]);
+    }
+  return part;
+}
+
+GPtrArray *
+bk_report_table_split_columns (BkReportTable *table,
+                               PangoContext  *context,
+                               double         width,
+                               guint          n_key)
+{
+  GPtrArray *parts = g_ptr_array_new ();
+  g_autofree guint *columns = NULL;
+  g_autofree double *needs = NULL;
+  double key_width = 0;
+  guint next;
+
+  g_return_val_if_fail (table != NULL, parts);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), parts);
+  g_return_val_if_fail (n_key < table->n_columns, parts);
+
+  columns = g_new (guint, table->n_columns);
+  needs = g_new (double, table->n_columns);
   for (guint c = 0; c < table->n_columns; c++)
-    width += table->columns[c].numeric
-             ? column_natural_width (table, context, c, FALSE)
-             : MAX (MIN_TEXT_WIDTH, column_natural_width (table, context, c, TRUE));
-  return width;
+    needs[c] = bk_report_table_get_min_width (table, context, c);
+  for (guint c = 0; c < n_key; c++)
+    {
+      columns[c] = c;
+      key_width += needs[c];
+    }
+
+  /* Each group: the key columns, then at least one more, then as many as fit */
+  next = n_key;
+  while (next < table->n_columns)
+    {
+      double used = key_width + needs[next];
+      guint n = n_key;
+
+      columns[n++] = next++;
+      while (next < table->n_columns && used + needs[next] <= width)
+        {
+          used += needs[next];
+          columns[n++] = next++;
+        }
+      g_ptr_array_add (parts, table_copy_columns (table, columns, n));
+    }
+  return parts;
 }
 
 static double
-cell_height (PangoContext *context,
-             const char   *text,
-             gboolean      bold,
-             gboolean      numeric,
-             double        width)
+cell_height (PangoContext       *context,
+             const char         *text,
+             gboolean            bold,
+             BkReportColumnKind  kind,
+             double              width)
 {
-  g_autoptr(PangoLayout) layout = cell_layout (context, text, bold, numeric,
+  g_autoptr(PangoLayout) layout = cell_layout (context, text, bold, kind,
                                                width - 2 * BK_REPORT_TABLE_PADDING);
   PangoRectangle logical;
 
@@ -290,40 +348,80 @@ bk_report_table_layout (BkReportTable *table,
   g_return_if_fail (table != NULL);
   g_return_if_fail (PANGO_IS_CONTEXT (context));
 
-  /* Numeric columns take their natural width; text columns share the rest
-   * in proportion to their natural widths, at least MIN_TEXT_WIDTH each. */
+  /* Numeric and label columns take their width; text columns share the
+   * rest: each its natural width when they all fit, else the narrow ones
+   * keep theirs and the wide ones share what is left equally (but never
+   * below what they can wrap to). */
   for (guint c = 0; c < table->n_columns; c++)
     {
       Column *col = &table->columns[c];
 
-      col->width = column_natural_width (table, context, c, FALSE);
-      if (col->numeric)
-        numeric_width += col->width;
-      else
+      if (col->kind == BK_REPORT_COLUMN_TEXT)
         {
+          col->width = column_width (table, context, c, FALSE);
           text_natural += col->width;
           n_text++;
+        }
+      else
+        {
+          col->width = column_width (table, context, c, FALSE);
+          numeric_width += col->width;
         }
     }
 
   if (n_text == 0)
     {
-      /* All numeric: spread what is left evenly */
+      /* No text column: spread what is left evenly */
       double extra = MAX (0, width - numeric_width) / table->n_columns;
 
       for (guint c = 0; c < table->n_columns; c++)
         table->columns[c].width += extra;
     }
+  else if (numeric_width + text_natural <= width)
+    {
+      /* Room to spare: the text columns share it, the table spans @width */
+      double extra = (width - numeric_width - text_natural) / n_text;
+
+      for (guint c = 0; c < table->n_columns; c++)
+        if (table->columns[c].kind == BK_REPORT_COLUMN_TEXT)
+          table->columns[c].width += extra;
+    }
   else
     {
-      double room = MAX (n_text * MIN_TEXT_WIDTH, width - numeric_width);
+      double room = width - numeric_width;
+      guint n_wide = n_text;
+      gboolean settled = FALSE;
 
+      /* Water-filling: a column narrower than its share keeps its width */
+      for (guint c = 0; c < table->n_columns; c++)
+        table->columns[c].width = table->columns[c].kind == BK_REPORT_COLUMN_TEXT
+                                  ? -column_width (table, context, c, FALSE)
+                                  : table->columns[c].width;
+      while (!settled && n_wide > 0)
+        {
+          double share = room / n_wide;
+
+          settled = TRUE;
+          for (guint c = 0; c < table->n_columns; c++)
+            {
+              Column *col = &table->columns[c];
+
+              if (col->width < 0 && -col->width <= share)
+                {
+                  col->width = -col->width;
+                  room -= col->width;
+                  n_wide--;
+                  settled = FALSE;
+                }
+            }
+        }
       for (guint c = 0; c < table->n_columns; c++)
         {
           Column *col = &table->columns[c];
 
-          if (!col->numeric)
-            col->width = MAX (MIN_TEXT_WIDTH, room * col->width / MAX (1, text_natural));
+          if (col->width < 0)
+            col->width = MAX (bk_report_table_get_min_width (table, context, c),
+                              room / MAX (1, n_wide));
         }
     }
 
@@ -331,7 +429,7 @@ bk_report_table_layout (BkReportTable *table,
   for (guint c = 0; c < table->n_columns; c++)
     table->header_height = MAX (table->header_height,
                                 cell_height (context, table->columns[c].title, TRUE,
-                                             table->columns[c].numeric, table->columns[c].width));
+                                             table->columns[c].kind, table->columns[c].width));
 
   for (guint r = 0; r < table->rows->len; r++)
     {
@@ -341,7 +439,7 @@ bk_report_table_layout (BkReportTable *table,
       for (guint c = 0; c < table->n_columns; c++)
         row->height = MAX (row->height,
                            cell_height (context, row->cells[c], row->bold,
-                                        table->columns[c].numeric, table->columns[c].width));
+                                        table->columns[c].kind, table->columns[c].width));
     }
 }
 
@@ -375,7 +473,7 @@ draw_cells (BkReportTable      *table,
   for (guint c = 0; c < table->n_columns; c++)
     {
       const Column *col = &table->columns[c];
-      g_autoptr(PangoLayout) layout = cell_layout (context, cells[c], bold, col->numeric,
+      g_autoptr(PangoLayout) layout = cell_layout (context, cells[c], bold, col->kind,
                                                    col->width - 2 * BK_REPORT_TABLE_PADDING);
 
       cairo_move_to (cr, x + BK_REPORT_TABLE_PADDING, y + BK_REPORT_TABLE_PADDING);

@@ -10,6 +10,13 @@ G_BEGIN_DECLS
 
 typedef struct _BkReportTable BkReportTable;
 
+typedef enum
+{
+  BK_REPORT_COLUMN_TEXT,     /* left-aligned, wraps to the width it gets */
+  BK_REPORT_COLUMN_LABEL,    /* left-aligned, never wraps (short labels) */
+  BK_REPORT_COLUMN_NUMERIC,  /* right-aligned, never wraps */
+} BkReportColumnKind;
+
 /* Space around a cell's text, in points */
 #define BK_REPORT_TABLE_PADDING 3.0
 
@@ -17,12 +24,12 @@ typedef struct _BkReportTable BkReportTable;
 BkReportTable *bk_report_table_new             (guint           n_columns);
 void           bk_report_table_free            (BkReportTable  *table);
 
-/* @numeric columns are right-aligned and never wrap; the others share what
- * the numeric columns leave and wrap their text. */
-void           bk_report_table_set_column      (BkReportTable  *table,
-                                                guint           column,
-                                                const char     *title,
-                                                gboolean        numeric);
+/* Numeric and label columns take the width of their widest cell (a header
+ * may wrap between words); text columns share what they leave and wrap. */
+void           bk_report_table_set_column      (BkReportTable      *table,
+                                                guint               column,
+                                                const char         *title,
+                                                BkReportColumnKind  kind);
 guint          bk_report_table_get_n_columns   (BkReportTable  *table);
 /* A new row of blank cells; returns its index.  A @bold row (a total)
  * is drawn in bold over a light band. */
@@ -46,15 +53,20 @@ void           bk_report_table_layout          (BkReportTable  *table,
 double         bk_report_table_get_header_height (BkReportTable *table);
 double         bk_report_table_get_row_height  (BkReportTable  *table,
                                                 guint           row);
-/* The natural width of the numeric columns together with the widest word
- * of each text column, for @context: what the table needs at least. */
+/* The width @column needs at least: the widest cell of a numeric or label
+ * column, the widest word (or MIN_TEXT_WIDTH) of a text column. */
 double         bk_report_table_get_min_width   (BkReportTable  *table,
-                                                PangoContext   *context);
-
-/* The width @column needs to show its widest cell on one line */
-double         bk_report_table_get_natural_width (BkReportTable *table,
                                                 PangoContext   *context,
                                                 guint           column);
+
+/* The table as column groups that each fit @width: the first @n_key
+ * columns repeated in every group, then as many of the others as fit.
+ * Returns new tables (free them with bk_report_table_free()); a single
+ * copy when the table fits as it is. */
+GPtrArray     *bk_report_table_split_columns   (BkReportTable  *table,
+                                                PangoContext   *context,
+                                                double          width,
+                                                guint           n_key);
 
 /* Draws the header and rows @first … @first + @n_rows − 1 with the top left
  * corner at @x, @y, as laid out last. */

@@ -453,6 +453,7 @@ main (int    argc,
 {
   const BkCliCommand *command;
   BkCliArgs args = { 0 };
+  const char *localedir;
   gboolean done = FALSE;
   int status;
 
@@ -460,7 +461,9 @@ main (int    argc,
    * reported like a full disk, instead of the signal killing us mid-write. */
   signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* BREAKEVEN_LOCALEDIR: the build tree's catalogues, for running uninstalled */
+  localedir = g_getenv ("BREAKEVEN_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("breakeven-cli");
