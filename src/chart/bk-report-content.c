@@ -76,13 +76,12 @@ add_table (GPtrArray     *blocks,
   bk_report_table_free (table);
 }
 
-/* As the KPI strip shows it: IRR with one decimal and a star when the cash
- * flows have several rates, ROI without decimals, paybacks in years. */
+/* As the KPI strip shows it: NPV in $B, IRR with one decimal, ROI without
+ * decimals, paybacks in years. */
 static void
-format_metric (GString         *out,
-               const BkMetrics *metrics,
-               BkMetric         metric,
-               double           value)
+format_metric (GString  *out,
+               BkMetric  metric,
+               double    value)
 {
   switch (metric)
     {
@@ -91,8 +90,6 @@ format_metric (GString         *out,
       break;
     case BK_METRIC_IRR:
       bk_format_percent (out, value, 1);
-      if (metrics != NULL && metrics->irr_multiple && isfinite (value))
-        g_string_append (out, "*");
       break;
     case BK_METRIC_ROI:
       bk_format_percent (out, value, 0);
@@ -166,9 +163,13 @@ add_key_figures (GPtrArray      *blocks,
               "and paybacks of each company’s free cash flows. "
               "* The cash flows have more than one rate of return."));
 
+  /* The headers and precision of breakeven-cli recalc and the Results page */
   bk_report_table_set_column (table, 0, _("Company"), BK_REPORT_COLUMN_TEXT);
-  for (guint m = 0; m < G_N_ELEMENTS (report_metrics); m++)
-    bk_report_table_set_column (table, 1 + m, bk_metric_get_title (report_metrics[m]), BK_REPORT_COLUMN_NUMERIC);
+  bk_report_table_set_column (table, 1, _("NPV (US$ B)"), BK_REPORT_COLUMN_NUMERIC);
+  bk_report_table_set_column (table, 2, _("IRR"), BK_REPORT_COLUMN_NUMERIC);
+  bk_report_table_set_column (table, 3, _("ROI"), BK_REPORT_COLUMN_NUMERIC);
+  bk_report_table_set_column (table, 4, _("Payback (years)"), BK_REPORT_COLUMN_NUMERIC);
+  bk_report_table_set_column (table, 5, _("Discounted payback (years)"), BK_REPORT_COLUMN_NUMERIC);
 
   for (int c = 0; c <= (int) n_companies; c++)
     {
@@ -179,9 +180,12 @@ add_key_figures (GPtrArray      *blocks,
       bk_report_table_set_cell (table, row, 0, company_label (workbook, company));
       for (guint m = 0; m < G_N_ELEMENTS (report_metrics); m++)
         {
+          double value = metrics != NULL ? bk_metric_get (metrics, report_metrics[m]) : NAN;
+
           g_string_truncate (text, 0);
-          format_metric (text, metrics, report_metrics[m],
-                         metrics != NULL ? bk_metric_get (metrics, report_metrics[m]) : NAN);
+          bk_format_metric_plain (text, report_metrics[m], value);
+          if (report_metrics[m] == BK_METRIC_IRR && metrics != NULL && metrics->irr_multiple && isfinite (value))
+            g_string_append (text, "*");
           bk_report_table_set_cell (table, row, 1 + m, text->str);
         }
     }
@@ -234,13 +238,13 @@ add_comparison (GPtrArray      *blocks,
 
               if (m > 0)
                 g_string_append_c (text, '\n');
-              format_metric (text, NULL, report_metrics[m], cell->value);
+              format_metric (text, report_metrics[m], cell->value);
               if (s != BK_SCENARIO_BASE && isfinite (cell->diff) && cell->diff != 0)
                 {
                   g_string_append (text, " (");
                   if (cell->diff > 0)
                     g_string_append_c (text, '+');
-                  format_metric (text, NULL, report_metrics[m], cell->diff);
+                  format_metric (text, report_metrics[m], cell->diff);
                   g_string_append_c (text, ')');
                 }
             }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bk-cli.h"
+#include "bk-format.h"
 #include "bk-input.h"
 #include "bk-number.h"
 
@@ -326,21 +327,10 @@ char *
 bk_cli_format_metric (BkMetric metric,
                       double   value)
 {
-  char *text;
+  GString *text = g_string_new (NULL);
 
-  if (!isfinite (value))
-    return g_strdup ("—");
-
-  if (metric == BK_METRIC_IRR || metric == BK_METRIC_ROI)
-    text = g_strdup_printf ("%.1f%%", value * 100);
-  else
-    text = g_strdup_printf ("%.2f", value);
-
-  /* A value that rounds to zero has no sign: "0.00", not "-0.00" */
-  if (text[0] == '-' && strspn (text + 1, "0.,%") == strlen (text + 1))
-    memmove (text, text + 1, strlen (text));
-
-  return text;
+  bk_format_metric_plain (text, metric, value);
+  return g_string_free (text, FALSE);
 }
 
 void

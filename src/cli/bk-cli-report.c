@@ -31,6 +31,8 @@ bk_cli_cmd_report (BkCliArgs *args)
   const char *output = bk_cli_args_get_option (args, "output");
   const char *paper_name = bk_cli_args_get_option (args, "paper");
   const char *path = args->positional[0];
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
   BkReportPaper paper = BK_REPORT_PAPER_A4;
   BkWorkbook *workbook;
   guint scenario;
@@ -43,9 +45,9 @@ bk_cli_cmd_report (BkCliArgs *args)
 
   if (bk_cli_is_same_file (output, path))
     {
-      g_autofree char *name = g_filename_display_name (output);
+      g_autofree char *same = g_filename_display_name (output);
 
-      return bk_cli_fail (_("%s is the document itself; choose another output file"), name);
+      return bk_cli_fail (_("%s is the document itself; choose another output file"), same);
     }
 
   document = bk_cli_open_document (path);
@@ -56,8 +58,20 @@ bk_cli_cmd_report (BkCliArgs *args)
   if (!bk_cli_find_scenario (workbook, bk_cli_args_get_option (args, "scenario"), &scenario))
     return BK_CLI_FAILED;
 
+  /* Said plainly, rather than through the temporary file's name */
+  name = g_filename_display_name (output);
+  folder = g_path_get_dirname (output);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *folder_name = g_filename_display_name (folder);
+
+      return bk_cli_fail (_("Cannot write %s: there is no folder %s"), name, folder_name);
+    }
+  if (g_file_test (output, G_FILE_TEST_IS_DIR))
+    return bk_cli_fail (_("Cannot write %s: it is a folder"), name);
+
   if (!bk_report_write_pdf (workbook, scenario, paper, output, &error))
-    return bk_cli_fail_error (NULL, error);
+    return bk_cli_fail (_("Cannot write %s: %s"), name, error->message);
 
   return BK_CLI_OK;
 }
