@@ -20,16 +20,6 @@ bk_window_get_report_paper (void)
          ? BK_REPORT_PAPER_LETTER : BK_REPORT_PAPER_A4;
 }
 
-static void
-toast_exported (BkWindow   *self,
-                const char *path)
-{
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *toast = g_strdup_printf (_("Exported “%s”"), name);
-
-  bk_window_show_toast (self, toast);
-}
-
 gboolean
 bk_window_export_xlsx_path (BkWindow    *self,
                             const char  *path,
@@ -40,7 +30,7 @@ bk_window_export_xlsx_path (BkWindow    *self,
 
   if (!bk_session_export_xlsx (self->session, self->scenario, path, error))
     return FALSE;
-  toast_exported (self, path);
+  bk_window_toast_exported (self, path);
   return TRUE;
 }
 
@@ -54,7 +44,7 @@ bk_window_export_report_path (BkWindow    *self,
 
   if (!bk_session_export_report (self->session, self->scenario, bk_window_get_report_paper (), path, error))
     return FALSE;
-  toast_exported (self, path);
+  bk_window_toast_exported (self, path);
   return TRUE;
 }
 
