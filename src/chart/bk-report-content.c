@@ -133,10 +133,15 @@ add_title_page (GPtrArray      *blocks,
     {
       g_autofree char *first = bk_workbook_dup_period_label (workbook, 0);
       g_autofree char *last = bk_workbook_dup_period_label (workbook, n_periods - 1);
-      g_autofree char *text = g_strdup_printf (_("%u companies in %u markets, input periods %s to %s"),
-                                               bk_workbook_get_n_companies (workbook),
-                                               bk_workbook_get_n_markets (workbook),
-                                               first, last);
+      guint n_companies = bk_workbook_get_n_companies (workbook);
+      guint n_markets = bk_workbook_get_n_markets (workbook);
+      g_autofree char *companies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u company", "%u companies",
+                                                                 n_companies), n_companies);
+      g_autofree char *markets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u market", "%u markets",
+                                                               n_markets), n_markets);
+      /* Translators: "9 companies in 2 markets, input periods 2023 to 2027" */
+      g_autofree char *text = g_strdup_printf (_("%s in %s, input periods %s to %s"),
+                                               companies, markets, first, last);
 
       add_text (blocks, BK_TEXT_BODY, text);
     }

@@ -305,6 +305,14 @@ test_contents (void)
   g_assert_nonnull (strstr (first, "AI CapEx — sample"));
   g_assert_nonnull (strstr (first, "Scenario: Base"));
   g_assert_nonnull (strstr (first, "Report of "));
+  {
+    g_autofree char *counts = g_strdup_printf ("%u companies in %u markets, input periods 2023 to 2027",
+                                               json_array_get_length (companies),
+                                               json_array_get_length (json_object_get_array_member (workbook,
+                                                                                                    "markets")));
+
+    g_assert_nonnull (strstr (first, counts));
+  }
 
   for (guint c = 0; c < json_array_get_length (companies); c++)
     {
@@ -334,6 +342,27 @@ test_contents (void)
 
   g_assert_nonnull (strstr (text, "Input tables"));
   g_assert_nonnull (strstr (text, "Assumptions in effect"));
+}
+
+/* One company in one market, said in the singular; its key figures */
+static void
+test_one_company (void)
+{
+  g_autofree char *json = g_build_filename (CLI_TEST_DIR, "worked-example.json", NULL);
+  g_autofree char *doc = tmp_path ("worked.breakeven");
+  g_autoptr(Run) created = run_cli ("new", "--from", json, doc);
+  g_autofree char *first = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (created->status, ==, 0);
+  report (NULL, doc, "worked.pdf", NULL, NULL);
+  first = pdf_text ("worked.pdf", 1);
+  text = pdf_text ("worked.pdf", 0);
+  g_assert_nonnull (strstr (first, "Worked example"));
+  g_assert_nonnull (strstr (first, "1 company in 1 market, input periods 2024 to 2026"));
+  assert_key_figures (text, doc, NULL);
+  g_assert_nonnull (strstr (text, "The workbook has no scenario besides Base."));
+  g_assert_nonnull (strstr (text, "No cell carries a note."));
 }
 
 /* --scenario: the title page names it and the key figures are recalc's
@@ -648,6 +677,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/report/paper", test_paper);
   g_test_add_func ("/cli/report/contents", test_contents);
+  g_test_add_func ("/cli/report/one-company", test_one_company);
   g_test_add_func ("/cli/report/scenario", test_scenario);
   g_test_add_func ("/cli/report/sources", test_sources);
   g_test_add_func ("/cli/report/chinese", test_chinese);
