@@ -262,6 +262,7 @@ static const struct
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.import-csv", { "<Control>i", NULL } },
   { "win.export-csv", { "<Control><Shift>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.page::capex", { "<Alt>1", NULL } },

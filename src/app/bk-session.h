@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "bk-document.h"
+#include "bk-report.h"
 #include "bk-settings.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,18 @@ gboolean    bk_session_export_json         (BkSession         *self,
                                             GError           **error);
 gboolean    bk_session_export_csv          (BkSession         *self,
                                             BkTable            table,
+                                            const char        *path,
+                                            GError           **error);
+/* The whole model as @scenario sees it, as XLSX with live formulas
+ * (bk_xlsx_export()) */
+gboolean    bk_session_export_xlsx         (BkSession         *self,
+                                            guint              scenario,
+                                            const char        *path,
+                                            GError           **error);
+/* The PDF report of @scenario on @paper (bk_report_write_pdf()) */
+gboolean    bk_session_export_report       (BkSession         *self,
+                                            guint              scenario,
+                                            BkReportPaper      paper,
                                             const char        *path,
                                             GError           **error);
 

@@ -10,6 +10,7 @@
 #include "bk-company-dialog.h"
 #include "bk-note-dialog.h"
 #include "bk-window-private.h"
+#include "bk-window-report.h"
 
 /* Asking for a name */
 
@@ -267,6 +268,10 @@ static const struct
     N_("CSV Tables"), "csv", FALSE, bk_window_import_csv_path, N_("Could not import the table") },
   { "win.export-json", GTK_FILE_CHOOSER_ACTION_SAVE, N_("Export the Workbook"), N_("_Export"),
     N_("Workbooks (JSON)"), "json", TRUE, bk_window_export_json_path, N_("Could not export the workbook") },
+  { "win.export-xlsx", GTK_FILE_CHOOSER_ACTION_SAVE, N_("Export the Workbook"), N_("_Export"),
+    N_("Spreadsheets (XLSX)"), "xlsx", TRUE, bk_window_export_xlsx_path, N_("Could not export the workbook") },
+  { "win.export-report", GTK_FILE_CHOOSER_ACTION_SAVE, N_("Export the Report"), N_("_Export"),
+    N_("Reports (PDF)"), "pdf", TRUE, bk_window_export_report_path, N_("Could not export the report") },
 };
 
 static void
@@ -303,6 +308,14 @@ export_csv_action (GtkWidget  *widget,
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Table"), _("_Export"),
                _("CSV Tables"), "csv", suggested,
                bk_window_export_csv_path, N_("Could not export the table"));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  bk_window_print (BK_WINDOW (widget));
 }
 
 /* Charts */
@@ -959,6 +972,9 @@ bk_window_update_actions (BkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-json", TRUE);
   gtk_widget_action_set_enabled (widget, "win.import-csv", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.export-json", have);
+  gtk_widget_action_set_enabled (widget, "win.export-xlsx", have);
+  gtk_widget_action_set_enabled (widget, "win.export-report", have);
+  gtk_widget_action_set_enabled (widget, "win.print", have);
   gtk_widget_action_set_enabled (widget, "win.export-csv", have && (on_table || g_strcmp0 (page, "results") == 0));
   gtk_widget_action_set_enabled (widget, "win.export-chart", have);
   gtk_widget_action_set_enabled (widget, "win.copy-chart", have);
@@ -1010,6 +1026,7 @@ bk_window_class_init_actions (BkWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
     gtk_widget_class_install_action (widget_class, file_actions[i].action, NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", "s", export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", "s", copy_chart_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-window-private.h — the window's struct, shared by bk-window.c,
- * bk-window-actions.c and bk-window-dnd.c */
+ * bk-window-actions.c, bk-window-dnd.c and bk-window-report.c */
 #pragma once
 
 #include "bk-analysis-page.h"
@@ -78,6 +78,9 @@ void          bk_window_rebuild_scenarios  (BkWindow      *self);
 void          bk_window_report_error       (BkWindow      *self,
                                             const char    *heading,
                                             const GError  *error);
+/* "Exported “NAME”" for the file at @path */
+void          bk_window_toast_exported     (BkWindow      *self,
+                                            const char    *path);
 /* A toast with an Undo button */
 void          bk_window_show_undo_toast    (BkWindow      *self,
                                             const char    *title);

@@ -557,9 +557,9 @@ bk_window_new_workbook (BkWindow  *self,
 
 /* What the file choosers end in */
 
-static void
-toast_exported (BkWindow   *self,
-                const char *path)
+void
+bk_window_toast_exported (BkWindow   *self,
+                          const char *path)
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *toast = g_strdup_printf (_("Exported “%s”"), name);
@@ -646,7 +646,7 @@ bk_window_export_json_path (BkWindow    *self,
   if (!bk_session_export_json (self->session, path, error))
     return FALSE;
 
-  toast_exported (self, path);
+  bk_window_toast_exported (self, path);
   return TRUE;
 }
 
@@ -666,7 +666,7 @@ bk_window_export_csv_path (BkWindow    *self,
 
       if (!g_file_set_contents (path, csv, -1, error))
         return FALSE;
-      toast_exported (self, path);
+      bk_window_toast_exported (self, path);
       return TRUE;
     }
 
@@ -674,7 +674,7 @@ bk_window_export_csv_path (BkWindow    *self,
   if (table < 0 || !bk_session_export_csv (self->session, table, path, error))
     return FALSE;
 
-  toast_exported (self, path);
+  bk_window_toast_exported (self, path);
   return TRUE;
 }
 

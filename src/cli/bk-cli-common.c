@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bk-cli.h"
+#include "bk-format.h"
 #include "bk-input.h"
 #include "bk-number.h"
 
@@ -326,21 +327,10 @@ char *
 bk_cli_format_metric (BkMetric metric,
                       double   value)
 {
-  char *text;
+  GString *text = g_string_new (NULL);
 
-  if (!isfinite (value))
-    return g_strdup ("—");
-
-  if (metric == BK_METRIC_IRR || metric == BK_METRIC_ROI)
-    text = g_strdup_printf ("%.1f%%", value * 100);
-  else
-    text = g_strdup_printf ("%.2f", value);
-
-  /* A value that rounds to zero has no sign: "0.00", not "-0.00" */
-  if (text[0] == '-' && strspn (text + 1, "0.,%") == strlen (text + 1))
-    memmove (text, text + 1, strlen (text));
-
-  return text;
+  bk_format_metric_plain (text, metric, value);
+  return g_string_free (text, FALSE);
 }
 
 void
@@ -566,6 +556,27 @@ bk_cli_text_width (const char *text)
     }
 
   return width;
+}
+
+/* TRUE when @a and @b name the same existing file */
+gboolean
+bk_cli_is_same_file (const char *a,
+                     const char *b)
+{
+  g_autoptr(GFile) file_a = g_file_new_for_commandline_arg (a);
+  g_autoptr(GFile) file_b = g_file_new_for_commandline_arg (b);
+  g_autoptr(GFileInfo) info_a = NULL;
+  g_autoptr(GFileInfo) info_b = NULL;
+  const char *id_a, *id_b;
+
+  info_a = g_file_query_info (file_a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info_b = g_file_query_info (file_b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info_a == NULL || info_b == NULL)
+    return FALSE;
+
+  id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
+  id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
+  return id_a != NULL && id_b != NULL && strcmp (id_a, id_b) == 0;
 }
 
 char *

@@ -23,27 +23,6 @@ const BkCliOption bk_cli_xlsx_options[] = {
   { NULL }
 };
 
-/* TRUE when @a and @b name the same existing file */
-static gboolean
-is_same_file (const char *a,
-              const char *b)
-{
-  g_autoptr(GFile) file_a = g_file_new_for_commandline_arg (a);
-  g_autoptr(GFile) file_b = g_file_new_for_commandline_arg (b);
-  g_autoptr(GFileInfo) info_a = NULL;
-  g_autoptr(GFileInfo) info_b = NULL;
-  const char *id_a, *id_b;
-
-  info_a = g_file_query_info (file_a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  info_b = g_file_query_info (file_b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info_a == NULL || info_b == NULL)
-    return FALSE;
-
-  id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
-  id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
-  return id_a != NULL && id_b != NULL && strcmp (id_a, id_b) == 0;
-}
-
 int
 bk_cli_cmd_export_xlsx (BkCliArgs *args)
 {
@@ -57,7 +36,7 @@ bk_cli_cmd_export_xlsx (BkCliArgs *args)
   if (output == NULL || output[0] == '\0' || strcmp (output, "-") == 0)
     return bk_cli_usage_error (args->command, _("export-xlsx needs -o OUT.xlsx, a file to write"));
 
-  if (is_same_file (output, path))
+  if (bk_cli_is_same_file (output, path))
     {
       g_autofree char *name = g_filename_display_name (output);
 

@@ -162,9 +162,17 @@ extern const BkCliOption bk_cli_simulate_options[];
 int         bk_cli_cmd_uncertainty    (BkCliArgs          *args);
 int         bk_cli_cmd_simulate       (BkCliArgs          *args);
 
+/* TRUE when @a and @b name the same existing file */
+gboolean    bk_cli_is_same_file       (const char         *a,
+                                       const char         *b);
+
 /* export-xlsx (bk-cli-xlsx.c) */
 extern const BkCliOption bk_cli_xlsx_options[];
 int         bk_cli_cmd_export_xlsx    (BkCliArgs          *args);
+
+/* report (bk-cli-report.c) */
+extern const BkCliOption bk_cli_report_options[];
+int         bk_cli_cmd_report         (BkCliArgs          *args);
 
 /* scenario (bk-cli-scenario.c) */
 extern const BkCliOption bk_cli_scenario_options[];

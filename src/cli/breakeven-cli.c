@@ -122,6 +122,13 @@ static const BkCliCommand commands[] = {
        "spreadsheet to the numbers of recalc; --values-only writes the "
        "values instead. Nothing is written unless the whole file is."),
     bk_cli_xlsx_options, 1, 1, bk_cli_cmd_export_xlsx },
+  { "report", "FILE -o OUT.pdf [--scenario NAME] [--paper a4|letter]",
+    N_("Write a PDF report of the workbook"),
+    N_("The report holds the key figures, the scenario comparison, every "
+       "chart, the input tables, the assumptions in effect and the notes as "
+       "numbered sources, on A4 or letter paper. Nothing is written unless "
+       "the whole file is."),
+    bk_cli_report_options, 1, 1, bk_cli_cmd_report },
   { "scenario", "list|add|rename|remove|set|unset FILE …",
     N_("List, add, rename and remove scenarios and set their assumptions"),
     N_("scenario list FILE prints the scenario names, Base first, one per "
@@ -446,6 +453,7 @@ main (int    argc,
 {
   const BkCliCommand *command;
   BkCliArgs args = { 0 };
+  const char *localedir;
   gboolean done = FALSE;
   int status;
 
@@ -453,7 +461,9 @@ main (int    argc,
    * reported like a full disk, instead of the signal killing us mid-write. */
   signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* BREAKEVEN_LOCALEDIR: the build tree's catalogues, for running uninstalled */
+  localedir = g_getenv ("BREAKEVEN_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("breakeven-cli");

@@ -598,6 +598,7 @@ static const struct {
   { "win.save-as",           "<Control><Shift>s" },
   { "win.import-csv",        "<Control>i" },
   { "win.export-csv",        "<Control><Shift>e" },
+  { "win.print",             "<Control>p" },
   { "win.undo",              "<Control>z" },
   { "win.redo",              "<Control><Shift>z <Control>y" },
   { "win.page::capex",       "<Alt>1" },

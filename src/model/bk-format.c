@@ -437,3 +437,29 @@ bk_format_series_value (GString  *out,
       break;
     }
 }
+
+void
+bk_format_metric_plain (GString  *out,
+                        BkMetric  metric,
+                        double    value)
+{
+  gsize start;
+
+  g_return_if_fail (out != NULL);
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "—");
+      return;
+    }
+
+  start = out->len;
+  if (metric == BK_METRIC_IRR || metric == BK_METRIC_ROI)
+    g_string_append_printf (out, "%.1f%%", value * 100);
+  else
+    g_string_append_printf (out, "%.2f", value);
+
+  /* "0.00", not "-0.00" */
+  if (out->str[start] == '-' && strspn (out->str + start + 1, "0.,%") == out->len - start - 1)
+    g_string_erase (out, start, 1);
+}

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "bk-assumptions.h"
+#include "bk-metric.h"
 #include "bk-results.h"
 #include "bk-types.h"
 
@@ -74,6 +75,14 @@ void  bk_format_assumption_with_unit (GString      *out,
  * million tokens with 2 to 4 decimals, utilization as a percentage. */
 void  bk_format_series_value         (GString      *out,
                                       BkSeries      series,
+                                      double        value);
+
+/* @metric as breakeven-cli recalc and the report's key figures print it,
+ * without grouping: NPV in US$ billion and paybacks in years with 2
+ * decimals ("272.38", "6.13"), IRR and ROI as percentages with 1 ("34.4%");
+ * a value that rounds to zero has no sign. */
+void  bk_format_metric_plain         (GString      *out,
+                                      BkMetric      metric,
                                       double        value);
 
 G_END_DECLS
