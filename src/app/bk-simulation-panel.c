@@ -175,7 +175,10 @@ update (BkSimulationPanel *self)
   gtk_widget_set_sensitive (self->simulate, !running && can_simulate (self));
   gtk_widget_set_sensitive (self->trials, !running);
   gtk_widget_set_sensitive (self->company_dropdown, !running && wb != NULL);
-  gtk_widget_set_visible (self->charts, result != NULL);
+  /* A new run keeps the last one's charts, dimmed, until its own come */
+  gtk_widget_set_visible (self->charts, result != NULL
+                                        || bk_chart_view_get_chart (BK_CHART_VIEW (self->histogram)) != NULL);
+  gtk_widget_set_opacity (self->charts, running || self->stale ? 0.55 : 1.0);
   set_figures (self, result);
 
   if (wb == NULL)
@@ -676,7 +679,6 @@ bk_simulation_panel_simulate (BkSimulationPanel *self)
   inputs = snapshot (self, &distributions);
   set_stale (self, FALSE);
   bk_simulation_start (self->simulation, inputs, distributions, &params);
-  update_charts (self);
   update (self);
 }
 
