@@ -106,10 +106,71 @@ menu_button_name (GtkMenuButton *button)
   return NULL;
 }
 
+/* A drop-down's button is named by what it shows, as that changes */
+static void
+name_dropdown (GtkDropDown *dropdown,
+               GParamSpec  *pspec,
+               GtkWidget   *button)
+{
+  GObject *item = gtk_drop_down_get_selected_item (dropdown);
+  const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown));
+
+  const char *name = tooltip != NULL && *tooltip != '\0' ? tooltip
+                     : GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
+                     : NULL;
+
+  if (name == NULL)
+    return;
+  bk_a11y_set_label (GTK_WIDGET (dropdown), name);
+  bk_a11y_set_label (button, name);
+}
+
+static GtkWidget *
+find_toggle_button (GtkWidget *root)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 bk_a11y_name_controls (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      GtkWidget *button = find_toggle_button (root);
+
+      if (button != NULL)
+        {
+          g_signal_connect_object (root, "notify::selected-item", G_CALLBACK (name_dropdown), button, 0);
+          name_dropdown (GTK_DROP_DOWN (root), NULL, button);
+        }
+      return;
+    }
+  if (GTK_IS_SCROLLED_WINDOW (root))
+    bk_a11y_name_scrollbars (root);
+  if (GTK_IS_SPIN_BUTTON (root))
+    {
+      /* Its − and + buttons, which GTK 4.8 reads as "GtkButton" */
+      for (GtkWidget *child = gtk_widget_get_first_child (root);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BUTTON (child))
+          bk_a11y_set_label (child, gtk_widget_has_css_class (child, "up") ? C_("spin button", "Increase")
+                                                                          : C_("spin button", "Decrease"));
+      return;
+    }
 
   if (ADW_IS_SPLIT_BUTTON (root))
     {

@@ -346,6 +346,15 @@ chart_error_cb (BkChartBoard *self,
   g_signal_emit (self, signals[ERROR], 0, message);
 }
 
+/* The ⋮ button of a frame made by bk_chart_frame_new() */
+GtkWidget *
+bk_chart_frame_get_menu_button (GtkWidget *frame)
+{
+  g_return_val_if_fail (GTK_IS_OVERLAY (frame), NULL);
+
+  return g_object_get_data (G_OBJECT (frame), "bk-chart-menu-button");
+}
+
 GtkWidget *
 bk_chart_frame_new (GtkWidget  *view,
                     const char *key)
@@ -367,7 +376,7 @@ bk_chart_frame_new (GtkWidget  *view,
   g_menu_append_item (menu, copy_item);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  live->menu_button = button;
+  g_object_set_data (G_OBJECT (overlay), "bk-chart-menu-button", button);
   bk_a11y_set_label (button, _("Chart options"));
   gtk_widget_set_tooltip_text (button, _("Export or Copy the Chart"));
   gtk_widget_add_css_class (button, "flat");
@@ -391,6 +400,7 @@ chart_frame (BkChartBoard *self,
              ChartSlot     slot)
 {
   LiveChart *live = &self->charts[self->n_charts++];
+  GtkWidget *frame;
 
   g_assert (self->n_charts <= MAX_BOARD_CHARTS);
 
@@ -401,7 +411,9 @@ chart_frame (BkChartBoard *self,
   g_signal_connect_object (live->view, "exported", G_CALLBACK (chart_exported_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (live->view, "copied", G_CALLBACK (chart_copied_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (live->view, "error", G_CALLBACK (chart_error_cb), self, G_CONNECT_SWAPPED);
-  return bk_chart_frame_new (live->view, chart_slots[slot].key);
+  frame = bk_chart_frame_new (live->view, chart_slots[slot].key);
+  live->menu_button = bk_chart_frame_get_menu_button (frame);
+  return frame;
 }
 
 static void

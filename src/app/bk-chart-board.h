@@ -49,6 +49,7 @@ GtkWidget   *bk_chart_board_get_chart_view (BkChartBoard *self,
  * with Export Chart… and Copy Chart (the window's win.export-chart and
  * win.copy-chart for @key) over a corner the chart keeps free.  For
  * charts shown outside a board, such as the Analysis page's. */
+GtkWidget   *bk_chart_frame_get_menu_button (GtkWidget *frame);
 GtkWidget   *bk_chart_frame_new            (GtkWidget    *view,
                                             const char   *key);
 

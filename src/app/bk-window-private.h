@@ -4,6 +4,7 @@
 #pragma once
 
 #include "bk-analysis-page.h"
+#include "bk-simulation-panel.h"
 #include "bk-assumptions-table-model.h"
 #include "bk-chart-board.h"
 #include "bk-input-table-model.h"
@@ -55,6 +56,7 @@ struct _BkWindow
   BkAssumptionsTableModel  *assumptions_model;
   BkResultsPage            *results_page;
   BkAnalysisPage           *analysis_page;
+  BkSimulationPanel        *simulation_panel;
   BkChartBoard             *boards[N_PAGES];  /* NULL for the analysis page, whose charts are its own */
 
   char                     *last_toast;

@@ -309,6 +309,9 @@ bk_window_rebuild_scenarios (BkWindow *self)
 
     gtk_label_set_text (self->scenario_label, shown);
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->scenario_button), tooltip);
+    /* A screen reader hears the whole name (GTK would read the tooltip) */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->scenario_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
   }
 }
 
@@ -466,6 +469,7 @@ document_changed_cb (BkWindow *self)
   bk_results_page_set_engine (self->results_page, engine);
   bk_kpi_strip_set_engine (self->kpi_strip, engine);
   bk_analysis_page_set_engine (self->analysis_page, engine);
+  bk_simulation_panel_set_engine (self->simulation_panel, engine);
   for (guint i = 0; i < N_PAGES; i++)
     if (self->boards[i] != NULL)
       bk_chart_board_set_engine (self->boards[i], engine);
@@ -853,6 +857,7 @@ bk_window_dispose (GObject *object)
   self->assumptions_page = NULL;
   self->results_page = NULL;
   self->analysis_page = NULL;
+  self->simulation_panel = NULL;
 
   for (guint t = 0; t < BK_N_TABLES; t++)
     g_clear_object (&self->table_models[t]);
@@ -1043,6 +1048,10 @@ bk_window_init (BkWindow *self)
           self->analysis_page = BK_ANALYSIS_PAGE (page);
           for (guint k = 0; k < G_N_ELEMENTS (analysis_charts); k++)
             follow_charts (self, bk_analysis_page_get_chart_view (self->analysis_page, analysis_charts[k]));
+          self->simulation_panel = bk_simulation_panel_new ();
+          gtk_box_append (GTK_BOX (bk_analysis_page_get_simulation_slot (self->analysis_page)),
+                          GTK_WIDGET (self->simulation_panel));
+          bk_a11y_name_controls (page);
         }
       else
         {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bk-chart-axis.h"
+#include "bk-format.h"
 
 #define MINUS_SIGN "\xe2\x88\x92"  /* U+2212 */
 
@@ -126,12 +127,7 @@ format_number (double   value,
 gboolean
 bk_chart_money_in_yi (void)
 {
-  /* Translators: "yi" if your language counts large sums of money in 亿
-   * (10^8) and 万亿 (10^12), as Chinese does: charts and the KPI strip then
-   * show US$ 250 billion as "2500亿美元" and US$ 1.2 trillion as
-   * "1.2万亿美元" (see "%s%s hundred million US$").  Anything else keeps
-   * "$250B" and "$1.2T". */
-  return g_str_equal (C_("money units", "billions"), "yi");
+  return bk_format_money_in_yi ();
 }
 
 /* @a US$ billion in 亿美元 (×10), or in 万亿美元 from 10,000亿 (÷1000) */

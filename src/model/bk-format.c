@@ -16,8 +16,18 @@
 #include <math.h>
 #include <string.h>
 
-#include "bk-chart-axis.h"
 #include "bk-format.h"
+
+gboolean
+bk_format_money_in_yi (void)
+{
+  /* Translators: "yi" if your language counts large sums of money in 亿
+   * (10^8) and 万亿 (10^12), as Chinese does: charts and the KPI strip then
+   * show US$ 250 billion as "2500亿美元" and US$ 1.2 trillion as
+   * "1.2万亿美元" (see "%s%s hundred million US$").  Anything else keeps
+   * "$250B" and "$1.2T". */
+  return g_str_equal (C_("money units", "billions"), "yi");
+}
 #include "bk-input.h"
 #include "bk-number.h"
 
@@ -273,7 +283,7 @@ bk_format_money (GString *out,
   a = fabs (billions);
 
   /* Chinese counts in 亿 (US$ 0.1 billion) and 万亿, as the charts do */
-  if (bk_chart_money_in_yi ())
+  if (bk_format_money_in_yi ())
     {
       g_autoptr(GString) number = g_string_new (NULL);
 

@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+gboolean bk_format_money_in_yi (void);
+
 /* 1234.5 with 1 decimal: "1,234.5" (en_US, zh_CN, and C.UTF-8, which has
  * no grouping of its own), "1.234,5" (de_DE). */
 void  bk_format_number               (GString      *out,
@@ -48,7 +50,7 @@ void  bk_format_cell_value_decimals  (GString      *out,
                                       double        value,
                                       int           decimals);
 /* US$ billion for key figures: "$123.4B", "-$12.3B", "$850M" under a billion;
- * "1,234亿美元", "1.23万亿美元" where money counts in 亿 (bk_chart_money_in_yi()). */
+ * "1,234亿美元", "1.23万亿美元" where money counts in 亿 (bk_format_money_in_yi()). */
 void  bk_format_money                (GString      *out,
                                       double        billions);
 /* A fraction as a percentage: 0.123 with 1 decimal is "12.3%". */
