@@ -288,6 +288,59 @@ add_charts (GPtrArray      *blocks,
     }
 }
 
+/* The longest piece of a note on one row of the sources, in characters:
+ * about a third of a page in the note column, so that no row is taller
+ * than a page */
+#define NOTE_PIECE_CHARS 1200
+
+/* Note @number of the cell @where as rows of @sources: one, or for a note
+ * too long for a page, pieces broken at a space (or anywhere, in text
+ * without spaces), the later ones marked as continued */
+static void
+add_source (BkReportTable *sources,
+            guint          number,
+            const char    *where,
+            const char    *note)
+{
+  g_autofree char *num = g_strdup_printf ("%u", number);
+  const char *rest = note;
+  gboolean first = TRUE;
+
+  while (*rest != '\0')
+    {
+      const char *end = rest;
+      const char *space = NULL;
+      guint row = bk_report_table_add_row (sources, FALSE);
+      g_autofree char *piece = NULL;
+
+      for (guint n = 0; *end != '\0' && n < NOTE_PIECE_CHARS; n++)
+        {
+          if (*end == ' ' || *end == '\n')
+            space = end;
+          end = g_utf8_next_char (end);
+        }
+      if (*end != '\0' && space != NULL && space > rest)
+        end = space;
+      piece = g_strndup (rest, end - rest);
+
+      bk_report_table_set_cell (sources, row, 0, first ? num : "");
+      if (first)
+        bk_report_table_set_cell (sources, row, 1, where);
+      else
+        {
+          /* Translators: the cell column of a long note's later rows in the report's sources */
+          g_autofree char *continued = g_strdup_printf (_("%s (continued)"), where);
+
+          bk_report_table_set_cell (sources, row, 1, continued);
+        }
+      bk_report_table_set_cell (sources, row, 2, piece);
+      first = FALSE;
+      rest = end;
+      while (*rest == ' ' || *rest == '\n')
+        rest++;
+    }
+}
+
 /* One input table, in as many parts as its periods need to fit @width;
  * cells with a note get the note's number, and the note a row in @sources. */
 static void
@@ -295,6 +348,7 @@ add_input_table (GPtrArray      *blocks,
                  BkReportSource *source,
                  BkTable         input,
                  BkReportTable  *sources,
+                 guint          *n_sources,
                  PangoContext   *context,
                  double          width)
 {
@@ -337,17 +391,13 @@ add_input_table (GPtrArray      *blocks,
             bk_format_cell_value (text, input, cell.value);
           if (cell.note != NULL && cell.note[0] != '\0')
             {
-              guint number = bk_report_table_get_n_rows (sources) + 1;
-              guint note_row = bk_report_table_add_row (sources, FALSE);
+              guint number = ++*n_sources;
               g_autofree char *period = bk_workbook_dup_period_label (workbook, p);
               g_autofree char *where = g_strdup_printf ("%s · %s · %s", bk_table_get_title (input),
                                                         bk_workbook_get_row_name (workbook, input, r), period);
-              g_autofree char *num = g_strdup_printf ("%u", number);
 
               g_string_append_printf (text, " [%u]", number);
-              bk_report_table_set_cell (sources, note_row, 0, num);
-              bk_report_table_set_cell (sources, note_row, 1, where);
-              bk_report_table_set_cell (sources, note_row, 2, cell.note);
+              add_source (sources, number, where, cell.note);
             }
           bk_report_table_set_cell (full, row, 1 + p, text->str);
         }
@@ -410,6 +460,7 @@ bk_report_content_build (GPtrArray      *blocks,
                          double          width)
 {
   BkReportTable *sources = bk_report_table_new (3);
+  guint n_sources = 0;
 
   g_return_if_fail (blocks != NULL);
   g_return_if_fail (source != NULL);
@@ -428,7 +479,7 @@ bk_report_content_build (GPtrArray      *blocks,
   add_text (blocks, BK_TEXT_BODY,
             _("The inputs as the scenario sees them; [n] refers to the numbered sources."));
   for (BkTable input = BK_TABLE_CAPEX; input <= BK_TABLE_SHARE; input++)
-    add_input_table (blocks, source, input, sources, context, width);
+    add_input_table (blocks, source, input, sources, &n_sources, context, width);
 
   add_assumptions (blocks, source, context, width);
 

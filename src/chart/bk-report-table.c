@@ -11,6 +11,9 @@
 #define FONT_FAMILY "Cantarell, Noto Sans, Noto Sans CJK SC, sans-serif"
 #define FONT_SIZE   8.5
 #define MIN_TEXT_WIDTH 60.0
+/* A text column never needs more than this for its widest word: a longer
+ * word (a URL, Chinese without spaces) wraps between characters */
+#define MAX_TEXT_MIN_WIDTH 140.0
 
 typedef struct
 {
@@ -253,7 +256,7 @@ bk_report_table_get_min_width (BkReportTable *table,
   g_return_val_if_fail (column < table->n_columns, 0);
 
   if (table->columns[column].kind == BK_REPORT_COLUMN_TEXT)
-    return MAX (MIN_TEXT_WIDTH, column_width (table, context, column, TRUE));
+    return CLAMP (column_width (table, context, column, TRUE), MIN_TEXT_WIDTH, MAX_TEXT_MIN_WIDTH);
   return column_width (table, context, column, FALSE);
 }
 
@@ -482,10 +485,12 @@ draw_cells (BkReportTable      *table,
     }
 }
 
-static double
-table_width (BkReportTable *table)
+double
+bk_report_table_get_width (BkReportTable *table)
 {
   double width = 0;
+
+  g_return_val_if_fail (table != NULL, 0);
 
   for (guint c = 0; c < table->n_columns; c++)
     width += table->columns[c].width;
@@ -508,7 +513,7 @@ bk_report_table_draw (BkReportTable *table,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (first + n_rows <= table->rows->len);
 
-  width = table_width (table);
+  width = bk_report_table_get_width (table);
   titles = g_new0 (const char *, table->n_columns + 1);
   for (guint c = 0; c < table->n_columns; c++)
     titles[c] = table->columns[c].title;

@@ -53,6 +53,8 @@ void           bk_report_table_layout          (BkReportTable  *table,
 double         bk_report_table_get_header_height (BkReportTable *table);
 double         bk_report_table_get_row_height  (BkReportTable  *table,
                                                 guint           row);
+/* The width of all columns, as laid out last */
+double         bk_report_table_get_width       (BkReportTable  *table);
 /* The width @column needs at least: the widest cell of a numeric or label
  * column, the widest word (or MIN_TEXT_WIDTH) of a text column. */
 double         bk_report_table_get_min_width   (BkReportTable  *table,

@@ -421,6 +421,22 @@ bk_report_get_table_n_rows (BkReport *report,
   g_return_val_if_reached (0);
 }
 
+double
+bk_report_get_table_width (BkReport *report,
+                           guint     table)
+{
+  g_return_val_if_fail (BK_IS_REPORT (report), 0);
+
+  for (guint i = 0; i < report->blocks->len; i++)
+    {
+      BkBlock *block = g_ptr_array_index (report->blocks, i);
+
+      if (block->kind == BK_BLOCK_TABLE && table-- == 0)
+        return bk_report_table_get_width (block->table);
+    }
+  g_return_val_if_reached (0);
+}
+
 /* Small grey text at @y: @left at the left margin, @right at the right */
 static void
 draw_margin_line (BkReport   *self,

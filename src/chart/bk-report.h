@@ -75,6 +75,9 @@ GArray     *bk_report_get_row_placements (BkReport   *report);
 guint       bk_report_get_n_tables    (BkReport      *report);
 guint       bk_report_get_table_n_rows (BkReport     *report,
                                        guint          table);
+/* In points, as laid out last */
+double      bk_report_get_table_width (BkReport      *report,
+                                       guint          table);
 
 /* Writes the report of @workbook in @scenario on @paper to @path as PDF,
  * through a temporary file beside it that is renamed over it: a failure

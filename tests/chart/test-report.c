@@ -56,6 +56,11 @@ assert_pagination (BkReport *report,
       next_row++;
     }
   g_assert_cmpuint (table, ==, n_tables - 1);
+
+  /* Every table within the content's width on real paper (a page too
+   * narrow for the key columns and one more may not hold them) */
+  for (guint t = 0; t < n_tables && width >= 500; t++)
+    g_assert_cmpfloat (bk_report_get_table_width (report, t), <=, width - 2 * BK_REPORT_MARGIN + 0.01);
   g_assert_cmpuint (next_row, ==, bk_report_get_table_n_rows (report, table));
 }
 
@@ -129,6 +134,41 @@ test_many_companies (void)
   assert_pagination (report, 612, 792);
 }
 
+/* Notes too long for one page (words, and Chinese without spaces) are
+ * numbered once and continued over whole rows, every word kept */
+static void
+test_long_notes (void)
+{
+  g_autoptr(GString) words = g_string_new ("Begin");
+  g_autoptr(GString) han = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkWorkbook) workbook = NULL;
+  g_autoptr(BkReport) report = NULL;
+
+  while (words->len < 9000)
+    g_string_append (words, " source");
+  g_string_append (words, " End");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (han, "长");
+  g_string_printf (json, "{\"format\":\"breakeven-workbook\",\"version\":1,\"title\":\"Long notes\","
+                   "\"granularity\":\"year\",\"first_period\":\"2024\",\"periods\":2,"
+                   "\"markets\":[{\"id\":\"m\",\"name\":\"Market\"}],"
+                   "\"companies\":[{\"id\":\"a\",\"name\":\"A\",\"market\":\"m\"}],"
+                   "\"series\":{\"capex\":{\"a\":[1,2]}},"
+                   "\"notes\":[{\"table\":\"capex\",\"row\":\"a\",\"period\":0,\"text\":\"%s\"},"
+                   "{\"table\":\"capex\",\"row\":\"a\",\"period\":1,\"text\":\"%s\"}]}",
+                   words->str, han->str);
+
+  workbook = bk_json_read_workbook (json->str, -1, &error);
+  g_assert_no_error (error);
+  report = bk_report_new (workbook, 0);
+  assert_pagination (report, 595, 842);
+  assert_pagination (report, 612, 792);
+  /* The sources: several rows for the two notes */
+  g_assert_cmpuint (bk_report_get_table_n_rows (report, bk_report_get_n_tables (report) - 1), >, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -137,6 +177,7 @@ main (int    argc,
 
   g_test_add_func ("/report/sample", test_sample);
   g_test_add_func ("/report/many-companies", test_many_companies);
+  g_test_add_func ("/report/long-notes", test_long_notes);
 
   return g_test_run ();
 }
