@@ -10,13 +10,21 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "bk-format.h"
+#include "bk-input.h"
+#include "bk-number.h"
+
+#define DASH "—"
+
+/* Room for "%.15f" of the largest double: 309 digits, a sign, a point and 15 */
+#define FIXED_BUF_SIZE 400
+#define MAX_DECIMALS   15
 
 gboolean
 bk_format_money_in_yi (void)
@@ -28,14 +36,6 @@ bk_format_money_in_yi (void)
    * "$250B" and "$1.2T". */
   return g_str_equal (C_("money units", "billions"), "yi");
 }
-#include "bk-input.h"
-#include "bk-number.h"
-
-#define DASH "—"
-
-/* Room for "%.15f" of the largest double: 309 digits, a sign, a point and 15 */
-#define FIXED_BUF_SIZE 400
-#define MAX_DECIMALS   15
 
 static void
 append_grouped (GString    *out,
