@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "bk-chart-canvas-private.h"
 
 #define BIN_COLOR 0  /* palette index */
@@ -89,17 +91,34 @@ draw_bins (BkCanvas *c,
   cairo_fill (cr);
 }
 
-/* Dashed lines, their labels above the plot on up to two rows */
+static int
+compare_markers (gconstpointer a,
+                 gconstpointer b)
+{
+  const BkChartValueMarker *ma = *(BkChartValueMarker * const *) a;
+  const BkChartValueMarker *mb = *(BkChartValueMarker * const *) b;
+
+  return (ma->value > mb->value) - (ma->value < mb->value);
+}
+
+/* Dashed lines, their labels above the plot on up to two rows, placed
+ * from left to right (P5 left of the mean finds its room too) */
 static void
 draw_markers (BkCanvas *c,
               BkScale  *x,
               double    label_row)
 {
   double right_end[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE };
+  guint n = c->chart->analysis.value_markers->len;
+  g_autofree BkChartValueMarker **order = g_new (BkChartValueMarker *, MAX (n, 1));
 
-  for (guint i = 0; i < c->chart->analysis.value_markers->len; i++)
+  for (guint i = 0; i < n; i++)
+    order[i] = marker_at (c, i);
+  qsort (order, n, sizeof *order, compare_markers);
+
+  for (guint i = 0; i < n; i++)
     {
-      BkChartValueMarker *m = marker_at (c, i);
+      BkChartValueMarker *m = order[i];
       double mx = bk_scale_x (c, x, m->value);
       PangoLayout *layout;
       double tw, th, left;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-report-content.c — what the report says: the title page, key figures,
  * scenario comparison, charts, input tables, assumptions and sources of a
- * workbook, as blocks for the page layout */
+ * workbook, as blocks for the page layout (the Analysis section, after the
+ * comparison, is bk-report-analysis.c's) */
 
 #include "config.h"
 
@@ -38,9 +39,9 @@ bk_block_free (gpointer data)
   g_free (block);
 }
 
-static BkBlock *
-add_block (GPtrArray   *blocks,
-           BkBlockKind  kind)
+BkBlock *
+bk_report_add_block (GPtrArray   *blocks,
+                     BkBlockKind  kind)
 {
   BkBlock *block = g_new0 (BkBlock, 1);
 
@@ -49,30 +50,28 @@ add_block (GPtrArray   *blocks,
   return block;
 }
 
-static void
-add_text (GPtrArray   *blocks,
-          BkTextStyle  style,
-          const char  *text)
+void
+bk_report_add_text (GPtrArray   *blocks,
+                    BkTextStyle  style,
+                    const char  *text)
 {
-  BkBlock *block = add_block (blocks, BK_BLOCK_TEXT);
+  BkBlock *block = bk_report_add_block (blocks, BK_BLOCK_TEXT);
 
   block->style = style;
   block->text = g_strdup (text);
 }
 
-/* @table (taken) as it is when it fits @width, else as column groups that
- * do, each repeating the first @n_key columns */
-static void
-add_table (GPtrArray     *blocks,
-           BkReportTable *table,
-           PangoContext  *context,
-           double         width,
-           guint          n_key)
+void
+bk_report_add_table (GPtrArray     *blocks,
+                     BkReportTable *table,
+                     PangoContext  *context,
+                     double         width,
+                     guint          n_key)
 {
   g_autoptr(GPtrArray) parts = bk_report_table_split_columns (table, context, width, n_key);
 
   for (guint i = 0; i < parts->len; i++)
-    add_block (blocks, BK_BLOCK_TABLE)->table = g_ptr_array_index (parts, i);
+    bk_report_add_block (blocks, BK_BLOCK_TABLE)->table = g_ptr_array_index (parts, i);
   bk_report_table_free (table);
 }
 
@@ -126,9 +125,9 @@ add_title_page (GPtrArray      *blocks,
   g_autofree char *date = g_strdup_printf (_("Report of %s"), day);
   guint n_periods = bk_workbook_get_n_periods (workbook);
 
-  add_text (blocks, BK_TEXT_TITLE, title != NULL && title[0] != '\0' ? title : _("Untitled workbook"));
-  add_text (blocks, BK_TEXT_SUBTITLE, scenario);
-  add_text (blocks, BK_TEXT_BODY, date);
+  bk_report_add_text (blocks, BK_TEXT_TITLE, title != NULL && title[0] != '\0' ? title : _("Untitled workbook"));
+  bk_report_add_text (blocks, BK_TEXT_SUBTITLE, scenario);
+  bk_report_add_text (blocks, BK_TEXT_BODY, date);
   if (n_periods > 0)
     {
       g_autofree char *first = bk_workbook_dup_period_label (workbook, 0);
@@ -143,12 +142,12 @@ add_title_page (GPtrArray      *blocks,
       g_autofree char *text = g_strdup_printf (_("%s in %s, input periods %s to %s"),
                                                companies, markets, first, last);
 
-      add_text (blocks, BK_TEXT_BODY, text);
+      bk_report_add_text (blocks, BK_TEXT_BODY, text);
     }
-  add_text (blocks, BK_TEXT_BODY,
+  bk_report_add_text (blocks, BK_TEXT_BODY,
             _("Drawn by Breakeven from the workbook’s inputs and assumptions; "
               "the model is described in MODEL.md."));
-  add_block (blocks, BK_BLOCK_PAGE_BREAK);
+  bk_report_add_block (blocks, BK_BLOCK_PAGE_BREAK);
 }
 
 static void
@@ -162,8 +161,8 @@ add_key_figures (GPtrArray      *blocks,
   BkReportTable *table = bk_report_table_new (1 + G_N_ELEMENTS (report_metrics));
   g_autoptr(GString) text = g_string_new (NULL);
 
-  add_text (blocks, BK_TEXT_HEADING, _("Key figures"));
-  add_text (blocks, BK_TEXT_BODY,
+  bk_report_add_text (blocks, BK_TEXT_HEADING, _("Key figures"));
+  bk_report_add_text (blocks, BK_TEXT_BODY,
             _("Net present value, internal rate of return, return on investment "
               "and paybacks of each company’s free cash flows. "
               "* The cash flows have more than one rate of return."));
@@ -194,7 +193,7 @@ add_key_figures (GPtrArray      *blocks,
           bk_report_table_set_cell (table, row, 1 + m, text->str);
         }
     }
-  add_table (blocks, table, context, width, 1);
+  bk_report_add_table (blocks, table, context, width, 1);
 }
 
 static void
@@ -210,11 +209,11 @@ add_comparison (GPtrArray      *blocks,
   g_autoptr(GString) metrics_text = g_string_new (NULL);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  add_text (blocks, BK_TEXT_HEADING, _("Scenario comparison"));
+  bk_report_add_text (blocks, BK_TEXT_HEADING, _("Scenario comparison"));
   if (comparison->n_scenarios < 2)
-    add_text (blocks, BK_TEXT_BODY, _("The workbook has no scenario besides Base."));
+    bk_report_add_text (blocks, BK_TEXT_BODY, _("The workbook has no scenario besides Base."));
   else
-    add_text (blocks, BK_TEXT_BODY,
+    bk_report_add_text (blocks, BK_TEXT_BODY,
               _("Each metric in every scenario; in parentheses the difference against Base."));
 
   bk_report_table_set_column (table, 0, _("Company"), BK_REPORT_COLUMN_TEXT);
@@ -256,14 +255,14 @@ add_comparison (GPtrArray      *blocks,
           bk_report_table_set_cell (table, row, 2 + s, text->str);
         }
     }
-  add_table (blocks, table, context, width, 2);
+  bk_report_add_table (blocks, table, context, width, 2);
 
   if (n_companies > 0)
     {
       BkChart *chart = bk_chart_build_compare (workbook, comparison, BK_METRIC_NPV);
 
       bk_chart_set_legend_position (chart, BK_CHART_LEGEND_BOTTOM);
-      add_block (blocks, BK_BLOCK_CHART)->chart = chart;
+      bk_report_add_block (blocks, BK_BLOCK_CHART)->chart = chart;
     }
 }
 
@@ -271,8 +270,8 @@ static void
 add_charts (GPtrArray      *blocks,
             BkReportSource *source)
 {
-  add_block (blocks, BK_BLOCK_PAGE_BREAK);
-  add_text (blocks, BK_TEXT_HEADING, _("Charts"));
+  bk_report_add_block (blocks, BK_BLOCK_PAGE_BREAK);
+  bk_report_add_text (blocks, BK_TEXT_HEADING, _("Charts"));
   for (guint i = 0; i < G_N_ELEMENTS (report_charts); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -284,7 +283,7 @@ add_charts (GPtrArray      *blocks,
           continue;
         }
       bk_chart_set_legend_position (chart, BK_CHART_LEGEND_BOTTOM);
-      add_block (blocks, BK_BLOCK_CHART)->chart = chart;
+      bk_report_add_block (blocks, BK_BLOCK_CHART)->chart = chart;
     }
 }
 
@@ -359,10 +358,10 @@ add_input_table (GPtrArray      *blocks,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *heading = g_strdup_printf (_("%s (%s)"), bk_table_get_title (input), bk_table_get_unit (input));
 
-  add_text (blocks, BK_TEXT_SUBHEADING, heading);
+  bk_report_add_text (blocks, BK_TEXT_SUBHEADING, heading);
   if (n_rows == 0 || n_periods == 0)
     {
-      add_text (blocks, BK_TEXT_BODY, _("The table is empty."));
+      bk_report_add_text (blocks, BK_TEXT_BODY, _("The table is empty."));
       return;
     }
 
@@ -404,7 +403,7 @@ add_input_table (GPtrArray      *blocks,
     }
 
   /* As many periods a part as fit beside the names */
-  add_table (blocks, full, context, width, 1);
+  bk_report_add_table (blocks, full, context, width, 1);
 }
 
 static void
@@ -418,8 +417,8 @@ add_assumptions (GPtrArray      *blocks,
   BkReportTable *table = bk_report_table_new (3);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  add_text (blocks, BK_TEXT_HEADING, _("Assumptions in effect"));
-  add_text (blocks, BK_TEXT_BODY,
+  bk_report_add_text (blocks, BK_TEXT_HEADING, _("Assumptions in effect"));
+  bk_report_add_text (blocks, BK_TEXT_BODY,
             _("The drivers of the model in this scenario, and the companies that override them."));
   bk_report_table_set_column (table, 0, _("Driver"), BK_REPORT_COLUMN_TEXT);
   bk_report_table_set_column (table, 1, _("Value"), BK_REPORT_COLUMN_NUMERIC);
@@ -450,7 +449,7 @@ add_assumptions (GPtrArray      *blocks,
           }
       bk_report_table_set_cell (table, row, 2, text->str);
     }
-  add_table (blocks, table, context, width, 1);
+  bk_report_add_table (blocks, table, context, width, 1);
 }
 
 void
@@ -472,23 +471,24 @@ bk_report_content_build (GPtrArray      *blocks,
   add_title_page (blocks, source);
   add_key_figures (blocks, source, context, width);
   add_comparison (blocks, source, context, width);
+  bk_report_analysis_build (blocks, source, context, width);
   add_charts (blocks, source);
 
-  add_block (blocks, BK_BLOCK_PAGE_BREAK);
-  add_text (blocks, BK_TEXT_HEADING, _("Input tables"));
-  add_text (blocks, BK_TEXT_BODY,
+  bk_report_add_block (blocks, BK_BLOCK_PAGE_BREAK);
+  bk_report_add_text (blocks, BK_TEXT_HEADING, _("Input tables"));
+  bk_report_add_text (blocks, BK_TEXT_BODY,
             _("The inputs as the scenario sees them; [n] refers to the numbered sources."));
   for (BkTable input = BK_TABLE_CAPEX; input <= BK_TABLE_SHARE; input++)
     add_input_table (blocks, source, input, sources, &n_sources, context, width);
 
   add_assumptions (blocks, source, context, width);
 
-  add_text (blocks, BK_TEXT_HEADING, _("Sources"));
+  bk_report_add_text (blocks, BK_TEXT_HEADING, _("Sources"));
   if (bk_report_table_get_n_rows (sources) == 0)
     {
-      add_text (blocks, BK_TEXT_BODY, _("No cell carries a note."));
+      bk_report_add_text (blocks, BK_TEXT_BODY, _("No cell carries a note."));
       bk_report_table_free (sources);
     }
   else
-    add_table (blocks, sources, context, width, 1);
+    bk_report_add_table (blocks, sources, context, width, 1);
 }

@@ -103,6 +103,7 @@ bk_report_finalize (GObject *object)
   g_clear_pointer (&self->source.results, bk_results_unref);
   g_clear_pointer (&self->source.comparison, bk_comparison_free);
   g_clear_pointer (&self->source.date, g_date_time_unref);
+  bk_report_analysis_clear (&self->source);
   g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->context);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
@@ -306,9 +307,21 @@ layout_pages (BkReport *self)
           break;
 
         case BK_BLOCK_CHART:
-          flow_need (&flow, chart_height);
-          flow_place (&flow, block, chart_height, 0, 0);
-          flow.y += BLOCK_GAP;
+          {
+            double height = chart_height;
+
+            /* A taller chart takes what is left of the page when that is
+             * at least the usual height, else its height on the next */
+            if (block->share > 0)
+              {
+                height = floor (MAX (chart_height, block->share * (flow.bottom - flow.top - BLOCK_GAP)));
+                if (flow.bottom - flow.y >= chart_height)
+                  height = MIN (height, floor (flow.bottom - flow.y));
+              }
+            flow_need (&flow, height);
+            flow_place (&flow, block, height, 0, 0);
+            flow.y += BLOCK_GAP;
+          }
           break;
 
         case BK_BLOCK_PAGE_BREAK:
@@ -330,11 +343,21 @@ BkReport *
 bk_report_new (BkWorkbook *workbook,
                guint       scenario)
 {
+  return bk_report_new_full (workbook, scenario, BK_REPORT_DEFAULT_TRIALS, BK_REPORT_DEFAULT_SEED);
+}
+
+BkReport *
+bk_report_new_full (BkWorkbook *workbook,
+                    guint       scenario,
+                    guint       trials,
+                    guint64     seed)
+{
   BkReport *self;
   const char *title;
 
   g_return_val_if_fail (BK_IS_WORKBOOK (workbook), NULL);
   g_return_val_if_fail (scenario <= bk_workbook_get_n_scenarios (workbook), NULL);
+  g_return_val_if_fail (trials >= 1 && trials <= BK_MONTE_CARLO_MAX_TRIALS, NULL);
 
   self = g_object_new (BK_TYPE_REPORT, NULL);
   self->source.workbook = g_object_ref (workbook);
@@ -342,6 +365,7 @@ bk_report_new (BkWorkbook *workbook,
   self->source.results = bk_engine_compute (workbook, scenario);
   self->source.comparison = bk_comparison_new (workbook);
   self->source.date = g_date_time_new_now_local ();
+  bk_report_analysis_compute (&self->source, trials, seed);
 
   title = bk_workbook_get_title (workbook);
   self->title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Untitled workbook"));
@@ -565,32 +589,42 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-gboolean
-bk_report_write_pdf (BkWorkbook     *workbook,
-                     guint           scenario,
-                     BkReportPaper   paper,
-                     const char     *path,
-                     GError        **error)
+/* @error from writing @path, said in words when the folder may not be
+ * written (the message would name the temporary file) */
+static void
+explain_write_error (const char  *path,
+                     GError     **error)
 {
-  g_autoptr(BkReport) report = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *folder_name = NULL;
+
+  if (error == NULL || *error == NULL
+      || !g_error_matches (*error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+    return;
+  folder = g_path_get_dirname (path);
+  folder_name = g_filename_display_name (folder);
+  g_clear_error (error);
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+               _("there is no permission to write in the folder %s"), folder_name);
+}
+
+gboolean
+bk_report_save_pdf (BkReport       *report,
+                    BkReportPaper   paper,
+                    const char     *path,
+                    GError        **error)
+{
   g_autoptr(GByteArray) data = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   double width, height;
   cairo_t *cr;
 
-  g_return_val_if_fail (BK_IS_WORKBOOK (workbook), FALSE);
+  g_return_val_if_fail (BK_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (scenario > bk_workbook_get_n_scenarios (workbook))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("No scenario %u"), scenario);
-      return FALSE;
-    }
-
   bk_report_paper_get_size (paper, &width, &height);
-  report = bk_report_new (workbook, scenario);
   bk_report_set_page_size (report, width, height);
 
   /* Drawn into memory first: the file is only written once all of it is */
@@ -619,6 +653,34 @@ bk_report_write_pdf (BkWorkbook     *workbook,
     }
 
   /* Written to a temporary file beside @path, then renamed over it */
-  return g_file_set_contents_full (path, (const char *) data->data, data->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+  if (!g_file_set_contents_full (path, (const char *) data->data, data->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, error))
+    {
+      explain_write_error (path, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+bk_report_write_pdf (BkWorkbook     *workbook,
+                     guint           scenario,
+                     BkReportPaper   paper,
+                     const char     *path,
+                     GError        **error)
+{
+  g_autoptr(BkReport) report = NULL;
+
+  g_return_val_if_fail (BK_IS_WORKBOOK (workbook), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (scenario > bk_workbook_get_n_scenarios (workbook))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("No scenario %u"), scenario);
+      return FALSE;
+    }
+
+  report = bk_report_new (workbook, scenario);
+  return bk_report_save_pdf (report, paper, path, error);
 }

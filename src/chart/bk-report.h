@@ -3,7 +3,9 @@
  * size and drawn with cairo and pango, for a PDF file or a printer
  *
  * The report holds the workbook's title, date and scenario, the key
- * figures, the scenario comparison, every chart of the window, the input
+ * figures, the scenario comparison, the analyses (tornado, breakeven map
+ * and, when a driver is uncertain, Monte Carlo), every chart of the
+ * window, the input
  * tables, the assumptions in effect and the cell notes as numbered
  * sources.  Tables break between rows, never inside one, and repeat their
  * header row on each page.  Text is real text (pango), charts are vectors
@@ -35,6 +37,12 @@ void      bk_report_paper_get_size    (BkReportPaper   paper,
                                        double         *width,
                                        double         *height);
 
+/* The Monte Carlo simulation of a report, unless told otherwise: fixed, so
+ * that a workbook always gives the same report (the seed is also
+ * `breakeven-cli simulate`'s default) */
+#define BK_REPORT_DEFAULT_TRIALS 10000
+#define BK_REPORT_DEFAULT_SEED   0
+
 #define BK_TYPE_REPORT (bk_report_get_type ())
 
 G_DECLARE_FINAL_TYPE (BkReport, bk_report, BK, REPORT, GObject)
@@ -44,6 +52,12 @@ G_DECLARE_FINAL_TYPE (BkReport, bk_report, BK, REPORT, GObject)
  * it is made. */
 BkReport   *bk_report_new             (BkWorkbook    *workbook,
                                        guint          scenario);
+/* The same with its simulation (when the workbook has uncertainties) run
+ * for @trials trials (1 … BK_MONTE_CARLO_MAX_TRIALS) from @seed */
+BkReport   *bk_report_new_full        (BkWorkbook    *workbook,
+                                       guint          scenario,
+                                       guint          trials,
+                                       guint64        seed);
 /* Lays the pages out again for @width × @height points (the paper, the
  * margins are BK_REPORT_MARGIN), unless they already are. */
 void        bk_report_set_page_size   (BkReport      *report,
@@ -79,9 +93,15 @@ guint       bk_report_get_table_n_rows (BkReport     *report,
 double      bk_report_get_table_width (BkReport      *report,
                                        guint          table);
 
-/* Writes the report of @workbook in @scenario on @paper to @path as PDF,
- * through a temporary file beside it that is renamed over it: a failure
- * leaves no file behind. */
+/* Writes @report on @paper to @path as PDF, through a temporary file
+ * beside it that is renamed over it: a failure leaves no file behind.  A
+ * folder that may not be written fails with G_FILE_ERROR_ACCES, in words
+ * that name the folder (not the temporary file). */
+gboolean    bk_report_save_pdf        (BkReport      *report,
+                                       BkReportPaper  paper,
+                                       const char    *path,
+                                       GError       **error);
+/* bk_report_new() and bk_report_save_pdf() */
 gboolean    bk_report_write_pdf       (BkWorkbook    *workbook,
                                        guint          scenario,
                                        BkReportPaper  paper,

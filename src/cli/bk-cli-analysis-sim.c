@@ -51,13 +51,12 @@ bk_cli_cmd_uncertainty (BkCliArgs *args)
 
 /* simulate */
 
-/* A whole number option in [@min, @max]; @what names it in the message. */
-static gboolean
-parse_count (const char *text,
-             const char *option,
-             guint64     min,
-             guint64     max,
-             guint64    *value)
+gboolean
+bk_cli_parse_count (const char *text,
+                    const char *option,
+                    guint64     min,
+                    guint64     max,
+                    guint64    *value)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   char min_text[32], max_text[32];
@@ -269,14 +268,14 @@ bk_cli_cmd_simulate (BkCliArgs *args)
     return bk_cli_usage_error (args->command, _("simulate needs --trials N"));
 
   bk_monte_carlo_params_init (&params);
-  if (!parse_count (trials, "trials", 1, BK_MONTE_CARLO_MAX_TRIALS, &value))
+  if (!bk_cli_parse_count (trials, "trials", 1, BK_MONTE_CARLO_MAX_TRIALS, &value))
     return BK_CLI_FAILED;
   params.trials = (guint) value;
-  if (seed != NULL && !parse_count (seed, "seed", 0, G_MAXUINT64, &params.seed))
+  if (seed != NULL && !bk_cli_parse_count (seed, "seed", 0, G_MAXUINT64, &params.seed))
     return BK_CLI_FAILED;
   if (threads != NULL)
     {
-      if (!parse_count (threads, "threads", 1, BK_MONTE_CARLO_MAX_THREADS, &value))
+      if (!bk_cli_parse_count (threads, "threads", 1, BK_MONTE_CARLO_MAX_THREADS, &value))
         return BK_CLI_FAILED;
       params.threads = (guint) value;
     }

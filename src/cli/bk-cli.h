@@ -161,6 +161,14 @@ int         bk_cli_cmd_check          (BkCliArgs          *args);
 extern const BkCliOption bk_cli_simulate_options[];
 int         bk_cli_cmd_uncertainty    (BkCliArgs          *args);
 int         bk_cli_cmd_simulate       (BkCliArgs          *args);
+/* --@option's @text as a whole number in [@min, @max], else FALSE after
+ * a message that names the option (simulate's --trials and --seed, and
+ * report's) */
+gboolean    bk_cli_parse_count        (const char         *text,
+                                       const char         *option,
+                                       guint64             min,
+                                       guint64             max,
+                                       guint64            *value);
 
 /* TRUE when @a and @b name the same existing file */
 gboolean    bk_cli_is_same_file       (const char         *a,

@@ -122,12 +122,14 @@ static const BkCliCommand commands[] = {
        "spreadsheet to the numbers of recalc; --values-only writes the "
        "values instead. Nothing is written unless the whole file is."),
     bk_cli_xlsx_options, 1, 1, bk_cli_cmd_export_xlsx },
-  { "report", "FILE -o OUT.pdf [--scenario NAME] [--paper a4|letter]",
+  { "report", "FILE -o OUT.pdf [--scenario NAME] [--paper a4|letter] [--trials N] [--seed S]",
     N_("Write a PDF report of the workbook"),
-    N_("The report holds the key figures, the scenario comparison, every "
-       "chart, the input tables, the assumptions in effect and the notes as "
-       "numbered sources, on A4 or letter paper. Nothing is written unless "
-       "the whole file is."),
+    N_("The report holds the key figures, the scenario comparison, the "
+       "analyses (the tornado of NPV, the breakeven map and, when drivers "
+       "are uncertain, a Monte Carlo simulation of --trials trials from "
+       "--seed, as simulate runs it), every chart, the input tables, the "
+       "assumptions in effect and the notes as numbered sources, on A4 or "
+       "letter paper. Nothing is written unless the whole file is."),
     bk_cli_report_options, 1, 1, bk_cli_cmd_report },
   { "scenario", "list|add|rename|remove|set|unset FILE …",
     N_("List, add, rename and remove scenarios and set their assumptions"),

@@ -4,13 +4,16 @@
  * installed): paper sizes and page numbers, the title, every company and
  * the key figures as `recalc` prints them, the numbered sources, a Chinese
  * report with an embedded CJK font, 60 companies paginated without a row
- * split, and every rejection with nothing written */
+ * split, the Analysis section against `sensitivity --json` and
+ * `simulate --json`, and every rejection with nothing written */
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "bk-assumptions.h"
 
 static char *tmp_dir;
 static char *sample;  /* the sample document, in tmp_dir */
@@ -469,6 +472,9 @@ test_chinese (void)
   g_assert_nonnull (strstr (text, "情景：基准情景"));
   g_assert_nonnull (strstr (text, "关键指标"));
   g_assert_nonnull (strstr (text, "情景比较"));
+  g_assert_nonnull (strstr (text, "NPV 的敏感性"));
+  g_assert_nonnull (strstr (text, "盈亏平衡图"));
+  g_assert_nonnull (strstr (text, "蒙特卡洛模拟"));
   g_assert_nonnull (strstr (text, "第 1 页，共"));
   g_assert_null (strstr (text, "Key figures"));
 
@@ -543,6 +549,230 @@ test_many_companies (void)
   g_assert_cmpuint (begin_page[N_MANY - 1], >, begin_page[0]);
 }
 
+/* @value as the report prints NPV: "364.17", "0.00" rather than "-0.00" */
+static char *
+format_npv (double value)
+{
+  char *text = g_strdup_printf ("%.2f", value);
+
+  if (strcmp (text, "-0.00") == 0)
+    memmove (text, text + 1, strlen (text));
+  return text;
+}
+
+/* A line of @text with @words (NULL-terminated) in order, anything
+ * between them */
+static gboolean
+has_line_with (const char          *text,
+               const char * const  *words)
+{
+  g_autoptr(GString) pattern = g_string_new ("^[ ]*");
+  g_autoptr(GRegex) regex = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_regex_escape_string (words[i], -1);
+
+      g_string_append_printf (pattern, "%s%s", i > 0 ? "[ ].*" : "", escaped);
+    }
+  regex = g_regex_new (pattern->str, G_REGEX_MULTILINE, 0, NULL);
+  g_assert_nonnull (regex);
+  return g_regex_match (regex, text, 0, NULL);
+}
+
+/* @args' JSON output, parsed into @parser */
+static JsonNode *
+cli_json (JsonParser         *parser,
+          const char * const *args)
+{
+  g_autoptr(Run) run = run_cli_v (NULL, (const char **) args);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run->status, ==, 0);
+  json_parser_load_from_data (parser, run->out, -1, &error);
+  g_assert_no_error (error);
+  return json_parser_get_root (parser);
+}
+
+/* The sensitivity of the total NPV: the five drivers `sensitivity --json`
+ * ranks first, in its order, each with NPV at its low and high values and
+ * the swing as the key figures print NPV; the twelve first named in the
+ * chart; then the breakeven map of price per million tokens against
+ * utilization */
+static void
+assert_tornado_and_map (const char *text,
+                        const char *doc)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *bars = json_node_get_array (cli_json (parser, (const char *[]) {
+    "sensitivity", doc, "--json", NULL }));
+  const char *section = strstr (text, "Sensitivity of NPV");
+  const char *previous = NULL;
+
+  g_assert_nonnull (strstr (text, "Analysis"));
+  g_assert_nonnull (section);
+  g_assert_nonnull (strstr (section, "What moves NPV most"));
+  g_assert_cmpuint (json_array_get_length (bars), >=, 12);
+  for (guint i = 0; i < 12; i++)
+    {
+      JsonObject *bar = json_array_get_object_element (bars, i);
+      BkAssumption driver;
+      const char *name;
+
+      g_assert_true (bk_assumption_from_key (json_object_get_string_member (bar, "driver"), &driver));
+      name = bk_assumption_get_name (driver);
+      if (i < 5)
+        {
+          g_autofree char *low = format_npv (json_object_get_double_member (bar, "metric_at_low"));
+          g_autofree char *high = format_npv (json_object_get_double_member (bar, "metric_at_high"));
+          g_autofree char *swing = format_npv (json_object_get_double_member (bar, "swing"));
+          g_autofree char *escaped = g_regex_escape_string (name, -1);
+          g_autofree char *pattern = g_strdup_printf ("^[ ]*%s[ ]", escaped);
+          g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_MULTILINE, 0, NULL);
+          g_autoptr(GMatchInfo) match = NULL;
+          int start;
+
+          if (!has_line_with (section, (const char *[]) { name, low, high, swing, NULL }))
+            g_error ("no sensitivity line “%s … %s %s %s” in the report", name, low, high, swing);
+          /* Ranked as sensitivity ranks them */
+          g_assert_true (g_regex_match (regex, section, 0, &match));
+          g_assert_true (g_match_info_fetch_pos (match, 0, &start, NULL));
+          g_assert_true (previous == NULL || section + start > previous);
+          previous = section + start;
+        }
+      else if (strstr (strstr (section, "What moves NPV most"), name) == NULL)
+        g_error ("the tornado does not name %s", name);
+    }
+
+  g_assert_nonnull (strstr (section, "Breakeven map"));
+  g_assert_nonnull (strstr (section, "Where NPV breaks even"));
+  g_assert_nonnull (strstr (section, "Utilization against Price per million tokens, Total"));
+}
+
+/* The Monte Carlo line: trials, seed, NPV mean, P5, P50, P95 and
+ * P(NPV > 0) as `simulate --json` with the same trials and seed gives
+ * them, printed as the key figures print NPV */
+static void
+assert_simulation (const char *text,
+                   const char *doc,
+                   const char *trials,
+                   const char *seed)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *result = json_node_get_object (cli_json (parser, (const char *[]) {
+    "simulate", doc, "--trials", trials, "--seed", seed, "--json", NULL }));
+  JsonObject *npv = json_object_get_object_member (result, "npv");
+  g_autofree char *mean = format_npv (json_object_get_double_member (npv, "mean"));
+  g_autofree char *p5 = format_npv (json_object_get_double_member (npv, "p5"));
+  g_autofree char *p50 = format_npv (json_object_get_double_member (npv, "p50"));
+  g_autofree char *p95 = format_npv (json_object_get_double_member (npv, "p95"));
+  g_autofree char *positive = g_strdup_printf ("%.1f%%", 100 * json_object_get_double_member (npv, "prob_positive"));
+  const char *line[] = { trials, seed, mean, p5, p50, p95, positive, NULL };
+  const char *section = strstr (text, "Monte Carlo simulation");
+
+  g_assert_nonnull (section);
+  g_assert_cmpint (json_object_get_int_member (result, "trials"), ==, atoi (trials));
+  if (!has_line (section, line))
+    g_error ("no Monte Carlo line “%s %s %s %s %s %s %s” in the report",
+             trials, seed, mean, p5, p50, p95, positive);
+  g_assert_nonnull (strstr (section, "Distribution of NPV"));
+  g_assert_nonnull (strstr (section, "Cumulative free cash flow, P5 to P95"));
+  /* Every marker of the histogram labelled, P5 (left of the mean, but
+   * after it in the chart's markers) too */
+  {
+    const char *histogram = strstr (section, "Distribution of NPV");
+    g_autofree char *chart = g_strndup (histogram, strstr (histogram, "Source:") - histogram);
+
+    static const char * const markers[] = { "P5", "Mean", "NPV = 0", "P95" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+      if (strstr (chart, markers[i]) == NULL)
+        g_error ("the histogram has no marker %s:\n%s", markers[i], chart);
+  }
+  /* Each uncertain driver named with its uncertainty */
+  {
+    g_autoptr(JsonParser) workbook_parser = json_parser_new ();
+    JsonObject *workbook = export_json (doc, workbook_parser);
+    JsonObject *distributions = json_object_get_object_member (workbook, "distributions");
+    g_autoptr(GList) keys = json_object_get_members (distributions);
+    g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+    g_autofree char *flat = g_regex_replace (spaces, section, -1, 0, " ", 0, NULL);
+
+    g_assert_nonnull (keys);
+    for (GList *k = keys; k != NULL; k = k->next)
+      {
+        BkAssumption driver;
+        g_autofree char *named = NULL;
+
+        g_assert_true (bk_assumption_from_key (k->data, &driver));
+        named = g_strdup_printf ("%s %s", bk_assumption_get_name (driver),
+                                 json_object_get_string_member (distributions, k->data));
+        if (strstr (flat, named) == NULL)
+          g_error ("the simulation does not name “%s”", named);
+      }
+  }
+}
+
+/* The sample's report: the tornado and the map of the Analysis page, and
+ * the simulation of the default 10000 trials from seed 0, as simulate
+ * runs them; --trials and --seed run another */
+static void
+test_analysis (void)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *other = NULL;
+
+  report (NULL, sample, "analysis.pdf", NULL, NULL);
+  text = pdf_text ("analysis.pdf", 0);
+  assert_tornado_and_map (text, sample);
+  assert_simulation (text, sample, "10000", "0");
+
+  {
+    g_autoptr(Run) run = run_cli ("report", sample, "-o", "analysis-7.pdf", "--trials", "2000", "--seed", "7");
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->err, ==, "");
+  }
+  other = pdf_text ("analysis-7.pdf", 0);
+  assert_simulation (other, sample, "2000", "7");
+}
+
+/* Without an uncertain driver, the tornado and the map but no simulation */
+static void
+test_analysis_certain (void)
+{
+  g_autofree char *doc = tmp_path ("certain.breakeven");
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *workbook;
+  JsonObject *distributions;
+  g_autoptr(GList) keys = NULL;
+
+  {
+    g_autoptr(Run) created = run_cli ("new", "--sample", doc);
+
+    g_assert_cmpint (created->status, ==, 0);
+  }
+  workbook = export_json (doc, parser);
+  distributions = json_object_get_object_member (workbook, "distributions");
+  keys = json_object_get_members (distributions);
+  g_assert_nonnull (keys);
+  for (GList *k = keys; k != NULL; k = k->next)
+    {
+      g_autoptr(Run) run = run_cli ("uncertainty", doc, k->data, "none");
+
+      g_assert_cmpint (run->status, ==, 0);
+    }
+
+  report (NULL, doc, "certain.pdf", NULL, NULL);
+  text = pdf_text ("certain.pdf", 0);
+  assert_tornado_and_map (text, doc);
+  g_assert_null (strstr (text, "Monte Carlo"));
+  g_assert_null (strstr (text, "Distribution of NPV"));
+  g_assert_null (strstr (text, "Cumulative free cash flow, P5 to P95"));
+  g_assert_null (strstr (text, "Seed"));
+}
+
 static guint
 count_entries (const char *path)
 {
@@ -568,6 +798,10 @@ test_rejections (void)
     { 1, { "report", sample, "-o", target, "--scenario", "No such scenario", NULL }, "No such scenario" },
     { 1, { "report", sample, "-o", target, "--paper", "a5", NULL }, "a5" },
     { 1, { "report", sample, "-o", target, "--paper", "", NULL }, "paper" },
+    { 1, { "report", sample, "-o", target, "--trials", "0", NULL }, "--trials" },
+    { 1, { "report", sample, "-o", target, "--trials", "10000001", NULL }, "--trials" },
+    { 1, { "report", sample, "-o", target, "--trials", "many", NULL }, "--trials" },
+    { 1, { "report", sample, "-o", target, "--seed", "-1", NULL }, "--seed" },
     { 1, { "report", sample, "-o", missing, NULL }, "there is no folder" },
     { 1, { "report", sample, "-o", taken, NULL }, "it is a folder" },
     { 1, { "report", sample, "-o", sample, NULL }, "document itself" },
@@ -680,6 +914,8 @@ main (int    argc,
   g_test_add_func ("/cli/report/one-company", test_one_company);
   g_test_add_func ("/cli/report/scenario", test_scenario);
   g_test_add_func ("/cli/report/sources", test_sources);
+  g_test_add_func ("/cli/report/analysis", test_analysis);
+  g_test_add_func ("/cli/report/analysis-certain", test_analysis_certain);
   g_test_add_func ("/cli/report/chinese", test_chinese);
   g_test_add_func ("/cli/report/many-companies", test_many_companies);
   g_test_add_func ("/cli/report/rejections", test_rejections);
