@@ -830,6 +830,48 @@ test_rejections (void)
   g_assert_true (g_file_test (sample, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A folder the user may not write in (the EACCES shim, since the tests run
+ * as root): exit 1 with a message that names the file and says why, the
+ * report that was there byte for byte as it was, nothing else left */
+static void
+test_permission (void)
+{
+  g_autofree char *denied = tmp_path ("denied");
+  g_autofree char *existing = g_build_filename (denied, "old.pdf", NULL);
+  g_autofree char *fresh = g_build_filename (denied, "new.pdf", NULL);
+  g_autofree char *asan = g_strdup_printf ("%s%sverify_asan_link_order=0",
+                                           g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                                           g_getenv ("ASAN_OPTIONS") ? ":" : "");
+  const char * const env[] = { "LD_PRELOAD", EACCES_SHIM, "BK_EACCES_DIR", denied, "ASAN_OPTIONS", asan, NULL };
+  const char *targets[] = { existing, fresh };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (denied, 0755), ==, 0);
+  g_file_set_contents (existing, "an older report", -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(Run) run = run_cli_env (env, "report", sample, "-o", targets[i]);
+      g_autofree char *contents = NULL;
+
+      g_assert_cmpint (run->status, ==, 1);
+      g_assert_cmpstr (run->out, ==, "");
+      g_assert_true (g_str_has_prefix (run->err, "breakeven-cli: Cannot write "));
+      g_assert_nonnull (strstr (run->err, targets[i]));
+      g_assert_nonnull (strstr (run->err, "no permission to write in the folder"));
+      /* Not the temporary file's name */
+      g_assert_null (strstr (run->err, ".pdf."));
+      g_assert_cmpuint (count_entries (denied), ==, 1);
+      g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "an older report");
+    }
+
+  /* The shim refuses only that folder: beside it the report is written */
+  report (env, sample, "allowed.pdf", NULL, NULL);
+  g_assert_cmpuint (pdf_n_pages ("allowed.pdf", NULL), >=, 5);
+}
+
 /* A workbook of N_MANY companies, each with a note long enough to wrap
  * over several lines of the sources table */
 static char *
@@ -919,6 +961,7 @@ main (int    argc,
   g_test_add_func ("/cli/report/chinese", test_chinese);
   g_test_add_func ("/cli/report/many-companies", test_many_companies);
   g_test_add_func ("/cli/report/rejections", test_rejections);
+  g_test_add_func ("/cli/report/permission", test_permission);
 
   status = g_test_run ();
 
