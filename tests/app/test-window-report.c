@@ -4,10 +4,11 @@
  * a preset path as the file chooser would end, and Print… (Ctrl+P) as a
  * GtkPrintOperation exported to PDF; the files are read back (the XLSX as
  * a zip holding xl/workbook.xml, the PDFs with poppler's pdfinfo and
- * pdftotext) */
+ * pdftotext), on the paper of the locale (LC_PAPER) */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "bk-application.h"
@@ -276,6 +277,55 @@ test_print_to_file (void)
   close_window (window);
 }
 
+/* Sets LC_PAPER to @locale, which must be installed (build-aux/test
+ * generates en_US.UTF-8 and de_DE.UTF-8) */
+static void
+set_paper_locale (const char *locale)
+{
+  if (setlocale (LC_PAPER, locale) == NULL)
+    g_error ("The locale %s is needed; build-aux/test generates it", locale);
+}
+
+/* The window's paper is the locale's: letter under en_US, A4 under de_DE,
+ * for the exported report and the print operation's first page setup */
+static void
+test_paper_locale (void)
+{
+  const struct { const char *locale; BkReportPaper paper; const char *size; const char *name; } cases[] = {
+    { "en_US.UTF-8", BK_REPORT_PAPER_LETTER, "612 x 792 pts (letter)", "(letter)" },
+    { "de_DE.UTF-8", BK_REPORT_PAPER_A4, "595 x 842 pts (A4)", "(A4)" },
+  };
+  g_autofree char *saved = g_strdup (setlocale (LC_PAPER, NULL));
+  BkWindow *window = open_window ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *exported = g_strdup_printf ("%s/paper-%u.pdf", tmp_dir, i);
+      g_autofree char *printed = g_strdup_printf ("%s/paper-printed-%u.pdf", tmp_dir, i);
+      g_autofree char *size = NULL;
+      g_autofree char *printed_size = NULL;
+
+      set_paper_locale (cases[i].locale);
+      g_assert_cmpint (bk_window_get_report_paper (), ==, cases[i].paper);
+
+      g_assert_true (bk_window_export_report_path (window, exported, &error));
+      g_assert_no_error (error);
+      assert_pdf (exported, &size);
+      g_assert_true (g_str_has_prefix (size, "Page size:"));
+      g_assert_cmpstr (g_strstrip (size + strlen ("Page size:")), ==, cases[i].size);
+
+      /* GTK's papers are in fractions of a point: the same paper by name */
+      g_assert_true (bk_window_print_to_file (window, printed, &error));
+      g_assert_no_error (error);
+      assert_pdf (printed, &printed_size);
+      g_assert_cmpstr (strrchr (printed_size, '('), ==, cases[i].name);
+    }
+
+  setlocale (LC_PAPER, saved);
+  close_window (window);
+}
+
 /* The print dialog of the window, if it shows one */
 static GtkWindow *
 find_print_dialog (BkWindow *window)
@@ -346,6 +396,7 @@ main (int   argc,
 
   g_test_add_func ("/window-report/exports", test_exports);
   g_test_add_func ("/window-report/print-to-file", test_print_to_file);
+  g_test_add_func ("/window-report/paper-locale", test_paper_locale);
   g_test_add_func ("/window-report/ctrl-p", test_ctrl_p);
 
   status = bk_test_app_run (app);
