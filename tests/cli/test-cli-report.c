@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bk-assumptions.h"
+#include "bk-test-files.h"
 
 static char *tmp_dir;
 static char *sample;  /* the sample document, in tmp_dir */
@@ -905,24 +906,6 @@ many_companies_json (void)
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -965,7 +948,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
+  bk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (sample);
   g_free (many);

@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bk-test-files.h"
+
 #define N_METRICS 5
 
 static const char * const metric_keys[N_METRICS] = {
@@ -778,24 +780,6 @@ test_bad_input (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 report_max_differences (void)
 {
   for (guint k = 0; k < N_METRICS; k++)
@@ -838,7 +822,7 @@ main (int   argc,
   status = g_test_run ();
   report_max_differences ();
 
-  remove_tree (tmp_dir);
+  bk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return status;
