@@ -144,7 +144,9 @@ add_tornado (GPtrArray      *blocks,
   bk_report_add_text (blocks, BK_TEXT_BODY, intro);
 
   table = bk_report_table_new (6);
-  bk_report_table_set_column (table, 0, _("Driver"), BK_REPORT_COLUMN_TEXT);
+  /* Short names that never wrap: the columns share the room left, so the
+   * headers wrap as little as they can */
+  bk_report_table_set_column (table, 0, _("Driver"), BK_REPORT_COLUMN_LABEL);
   bk_report_table_set_column (table, 1, _("Low value"), BK_REPORT_COLUMN_NUMERIC);
   bk_report_table_set_column (table, 2, _("High value"), BK_REPORT_COLUMN_NUMERIC);
   bk_report_table_set_column (table, 3, _("NPV at low (US$ B)"), BK_REPORT_COLUMN_NUMERIC);

@@ -128,97 +128,63 @@ typedef int (*CreatFunc)  (const char *, mode_t);
       }                                                   \
   } while (0)
 
-int
-open (const char *path,
-      int         flags,
-      ...)
-{
-  static OpenFunc next;
-  mode_t mode = 0;
+/* open and open64, openat and openat64, creat and creat64: the same
+ * wrapper under both names */
+#define DEFINE_OPEN(name)                                           \
+  int                                                               \
+  name (const char *path,                                           \
+        int         flags,                                          \
+        ...)                                                        \
+  {                                                                 \
+    static OpenFunc next;                                           \
+    mode_t mode = 0;                                                \
+                                                                    \
+    GET_MODE (flags, mode);                                         \
+    if (writes (flags) && in_denied (AT_FDCWD, path))               \
+      return refuse ();                                             \
+    if (next == NULL)                                               \
+      next = (OpenFunc) real (#name);                               \
+    return next (path, flags, mode);                                \
+  }
 
-  GET_MODE (flags, mode);
-  if (writes (flags) && in_denied (AT_FDCWD, path))
-    return refuse ();
-  if (next == NULL)
-    next = (OpenFunc) real ("open");
-  return next (path, flags, mode);
-}
+#define DEFINE_OPENAT(name)                                         \
+  int                                                               \
+  name (int         dirfd,                                          \
+        const char *path,                                           \
+        int         flags,                                          \
+        ...)                                                        \
+  {                                                                 \
+    static OpenatFunc next;                                         \
+    mode_t mode = 0;                                                \
+                                                                    \
+    GET_MODE (flags, mode);                                         \
+    if (writes (flags) && in_denied (dirfd, path))                  \
+      return refuse ();                                             \
+    if (next == NULL)                                               \
+      next = (OpenatFunc) real (#name);                             \
+    return next (dirfd, path, flags, mode);                         \
+  }
 
-int
-open64 (const char *path,
-        int         flags,
-        ...)
-{
-  static OpenFunc next;
-  mode_t mode = 0;
+#define DEFINE_CREAT(name)                                          \
+  int                                                               \
+  name (const char *path,                                           \
+        mode_t      mode)                                           \
+  {                                                                 \
+    static CreatFunc next;                                          \
+                                                                    \
+    if (in_denied (AT_FDCWD, path))                                 \
+      return refuse ();                                             \
+    if (next == NULL)                                               \
+      next = (CreatFunc) real (#name);                              \
+    return next (path, mode);                                       \
+  }
 
-  GET_MODE (flags, mode);
-  if (writes (flags) && in_denied (AT_FDCWD, path))
-    return refuse ();
-  if (next == NULL)
-    next = (OpenFunc) real ("open64");
-  return next (path, flags, mode);
-}
-
-int
-openat (int         dirfd,
-        const char *path,
-        int         flags,
-        ...)
-{
-  static OpenatFunc next;
-  mode_t mode = 0;
-
-  GET_MODE (flags, mode);
-  if (writes (flags) && in_denied (dirfd, path))
-    return refuse ();
-  if (next == NULL)
-    next = (OpenatFunc) real ("openat");
-  return next (dirfd, path, flags, mode);
-}
-
-int
-openat64 (int         dirfd,
-          const char *path,
-          int         flags,
-          ...)
-{
-  static OpenatFunc next;
-  mode_t mode = 0;
-
-  GET_MODE (flags, mode);
-  if (writes (flags) && in_denied (dirfd, path))
-    return refuse ();
-  if (next == NULL)
-    next = (OpenatFunc) real ("openat64");
-  return next (dirfd, path, flags, mode);
-}
-
-int
-creat (const char *path,
-       mode_t      mode)
-{
-  static CreatFunc next;
-
-  if (in_denied (AT_FDCWD, path))
-    return refuse ();
-  if (next == NULL)
-    next = (CreatFunc) real ("creat");
-  return next (path, mode);
-}
-
-int
-creat64 (const char *path,
-         mode_t      mode)
-{
-  static CreatFunc next;
-
-  if (in_denied (AT_FDCWD, path))
-    return refuse ();
-  if (next == NULL)
-    next = (CreatFunc) real ("creat64");
-  return next (path, mode);
-}
+DEFINE_OPEN (open)
+DEFINE_OPEN (open64)
+DEFINE_OPENAT (openat)
+DEFINE_OPENAT (openat64)
+DEFINE_CREAT (creat)
+DEFINE_CREAT (creat64)
 
 int
 rename (const char *from,
