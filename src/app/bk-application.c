@@ -277,6 +277,7 @@ static const struct
   { "win.remove-row", { "<Control>minus", "<Control>KP_Subtract", NULL } },
   { "win.move-row-up", { "<Alt>Up", NULL } },
   { "win.move-row-down", { "<Alt>Down", NULL } },
+  { "win.simulate", { "F9", NULL } },
 };
 
 /* GApplication */

@@ -10,7 +10,9 @@
  * progress a change restarts it on a fresh snapshot at once, so its
  * result always reflects the inputs as they are; once a run has finished
  * a change only marks its result stale, as rerunning thousands of trials
- * on every keystroke would be. */
+ * on every keystroke would be.  The company simulated is followed by its
+ * id, so removing or moving another company keeps it, and removing it
+ * falls back to the total. */
 
 #include "config.h"
 
@@ -31,13 +33,14 @@ struct _BkSimulationPanel
   GSignalGroup  *workbook_signals;
   BkSimulation  *simulation;
   int            company;
-  guint64        seed;
+  char          *company_id;  /* of company, NULL for the total */
   gboolean       stale;
   gboolean       rebuilding;  /* the company list is being refilled */
 
   GtkWidget     *company_dropdown;
   GtkStringList *companies;
   GtkWidget     *trials;
+  GtkWidget     *seed;
   GtkWidget     *simulate;
   GtkWidget     *running_box;
   GtkWidget     *progress;
@@ -174,6 +177,7 @@ update (BkSimulationPanel *self)
   gtk_widget_set_visible (self->running_box, running);
   gtk_widget_set_sensitive (self->simulate, !running && can_simulate (self));
   gtk_widget_set_sensitive (self->trials, !running);
+  gtk_widget_set_sensitive (self->seed, !running);
   gtk_widget_set_sensitive (self->company_dropdown, !running && wb != NULL);
   /* A new run keeps the last one's charts, dimmed, until its own come */
   gtk_widget_set_visible (self->charts, result != NULL
@@ -249,7 +253,7 @@ params_init (BkSimulationPanel  *self,
 {
   bk_monte_carlo_params_init (params);
   params->trials = bk_simulation_panel_get_trials (self);
-  params->seed = self->seed;
+  params->seed = bk_simulation_panel_get_seed (self);
   params->company = self->company;
 }
 
@@ -264,6 +268,33 @@ snapshot (BkSimulationPanel  *self,
   return bk_engine_inputs_new (wb, bk_engine_get_scenario (self->engine));
 }
 
+/* The company's index in the workbook as it is now, found by its id: the
+ * same company after others came, went or moved, the total when it went
+ * itself.  An index set before there was a workbook is taken as it is
+ * when it fits. */
+static void
+follow_company (BkSimulationPanel *self)
+{
+  BkWorkbook *wb = workbook (self);
+  guint n = wb != NULL ? bk_workbook_get_n_companies (wb) : 0;
+  int company = -1;
+
+  if (wb == NULL)
+    return;
+  if (self->company_id != NULL)
+    company = bk_workbook_find_company (wb, self->company_id);
+  else if (self->company >= 0 && (guint) self->company < n)
+    company = self->company;
+
+  g_free (self->company_id);
+  self->company_id = company >= 0 ? g_strdup (bk_workbook_get_company_id (wb, (guint) company)) : NULL;
+  if (company != self->company)
+    {
+      self->company = company;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
+    }
+}
+
 /* Something the simulation reads changed */
 static void
 inputs_changed (BkSimulationPanel *self)
@@ -272,14 +303,18 @@ inputs_changed (BkSimulationPanel *self)
     {
       g_autoptr(GHashTable) distributions = NULL;
       g_autoptr(BkEngineInputs) inputs = NULL;
+      BkMonteCarloParams params;
 
       if (!can_simulate (self))
         {
           bk_simulation_cancel (self->simulation);
           return;
         }
+      /* Companies may have gone: the run restarts with the same one */
+      follow_company (self);
+      params_init (self, &params);
       inputs = snapshot (self, &distributions);
-      bk_simulation_restart (self->simulation, inputs, distributions);
+      bk_simulation_restart (self->simulation, inputs, distributions, &params);
     }
   else if (bk_simulation_get_result (self->simulation) != NULL)
     set_stale (self, TRUE);
@@ -302,11 +337,7 @@ rebuild_companies (BkSimulationPanel *self)
 
   self->rebuilding = TRUE;
   gtk_string_list_splice (self->companies, 0, old, (const char * const *) names->pdata);
-  if (self->company >= (int) n)
-    {
-      self->company = -1;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
-    }
+  follow_company (self);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->company_dropdown), (guint) (self->company + 1));
   self->rebuilding = FALSE;
 }
@@ -382,6 +413,7 @@ bk_simulation_panel_dispose (GObject *object)
   g_clear_object (&self->workbook_signals);
   g_clear_object (&self->engine);
   g_clear_object (&self->companies);
+  g_clear_pointer (&self->company_id, g_free);
 
   G_OBJECT_CLASS (bk_simulation_panel_parent_class)->dispose (object);
 }
@@ -482,7 +514,10 @@ bk_simulation_panel_init (BkSimulationPanel *self)
   GtkWidget *title = gtk_label_new (_("Monte Carlo simulation"));
   GtkWidget *trials_label = gtk_label_new_with_mnemonic (_("_Trials"));
   GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *seed_label;
+  BkMonteCarloParams default_params;
 
+  bk_monte_carlo_params_init (&default_params);
   self->company = -1;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (box, 8);
@@ -507,7 +542,19 @@ bk_simulation_panel_init (BkSimulationPanel *self)
   gtk_widget_set_tooltip_text (self->trials, _("How many times every uncertain driver is drawn"));
   gtk_box_append (GTK_BOX (header), self->trials);
 
+  /* Translators: the seed of the random draws; the same seed gives the same numbers */
+  seed_label = gtk_label_new_with_mnemonic (_("S_eed"));
+  gtk_box_append (GTK_BOX (header), seed_label);
+  self->seed = gtk_spin_button_new_with_range (0, BK_SIMULATION_PANEL_MAX_SEED, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->seed), default_params.seed);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->seed), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->seed), 6);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (seed_label), self->seed);
+  gtk_widget_set_tooltip_text (self->seed, _("The seed of the random draws: the same seed gives the same numbers"));
+  gtk_box_append (GTK_BOX (header), self->seed);
+
   self->simulate = gtk_button_new_with_mnemonic (_("_Simulate"));
+  gtk_widget_set_tooltip_text (self->simulate, _("Run the simulation (F9)"));
   gtk_widget_add_css_class (self->simulate, "suggested-action");
   gtk_box_append (GTK_BOX (header), self->simulate);
   gtk_box_append (box, header);
@@ -617,6 +664,10 @@ bk_simulation_panel_set_company (BkSimulationPanel *self,
     return;
 
   self->company = company;
+  g_clear_pointer (&self->company_id, g_free);
+  if (company >= 0 && workbook (self) != NULL
+      && (guint) company < bk_workbook_get_n_companies (workbook (self)))
+    self->company_id = g_strdup (bk_workbook_get_company_id (workbook (self), (guint) company));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->company_dropdown), (guint) (company + 1));
   /* The run in progress is of the other company: start it over */
   if (bk_simulation_get_running (self->simulation))
@@ -649,7 +700,7 @@ bk_simulation_panel_get_seed (BkSimulationPanel *self)
 {
   g_return_val_if_fail (BK_IS_SIMULATION_PANEL (self), 0);
 
-  return self->seed;
+  return (guint64) gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->seed));
 }
 
 void
@@ -657,8 +708,9 @@ bk_simulation_panel_set_seed (BkSimulationPanel *self,
                               guint64            seed)
 {
   g_return_if_fail (BK_IS_SIMULATION_PANEL (self));
+  g_return_if_fail (seed <= BK_SIMULATION_PANEL_MAX_SEED);
 
-  self->seed = seed;
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->seed), (double) seed);
 }
 
 void
@@ -675,6 +727,7 @@ bk_simulation_panel_simulate (BkSimulationPanel *self)
 
   /* A value typed but not yet committed with Enter counts */
   gtk_spin_button_update (GTK_SPIN_BUTTON (self->trials));
+  gtk_spin_button_update (GTK_SPIN_BUTTON (self->seed));
   params_init (self, &params);
   inputs = snapshot (self, &distributions);
   set_stale (self, FALSE);
@@ -725,6 +778,7 @@ bk_simulation_panel_get_part (BkSimulationPanel *self,
     { "simulate", G_STRUCT_OFFSET (BkSimulationPanel, simulate) },
     { "cancel", G_STRUCT_OFFSET (BkSimulationPanel, cancel) },
     { "trials", G_STRUCT_OFFSET (BkSimulationPanel, trials) },
+    { "seed", G_STRUCT_OFFSET (BkSimulationPanel, seed) },
     { "progress", G_STRUCT_OFFSET (BkSimulationPanel, progress) },
     { "company", G_STRUCT_OFFSET (BkSimulationPanel, company_dropdown) },
     { "status", G_STRUCT_OFFSET (BkSimulationPanel, status) },

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define BK_SIMULATION_PANEL_DEFAULT_TRIALS 10000
 /* The most the trials field takes */
 #define BK_SIMULATION_PANEL_MAX_TRIALS     1000000
+/* The largest seed the seed field takes */
+#define BK_SIMULATION_PANEL_MAX_SEED       G_MAXUINT32
 
 /* The figures of the summary, in the order shown */
 typedef enum
@@ -50,7 +52,8 @@ void                bk_simulation_panel_set_company     (BkSimulationPanel *self
 guint               bk_simulation_panel_get_trials      (BkSimulationPanel *self);
 void                bk_simulation_panel_set_trials      (BkSimulationPanel *self,
                                                          guint              trials);
-/* The seed of every run (default 0, as breakeven-cli simulate) */
+/* The seed of every run: the panel's field (default 0, as
+ * breakeven-cli simulate; at most BK_SIMULATION_PANEL_MAX_SEED) */
 guint64             bk_simulation_panel_get_seed        (BkSimulationPanel *self);
 void                bk_simulation_panel_set_seed        (BkSimulationPanel *self,
                                                          guint64            seed);
@@ -67,8 +70,8 @@ BkSimulation       *bk_simulation_panel_get_simulation  (BkSimulationPanel *self
 gboolean            bk_simulation_panel_get_stale       (BkSimulationPanel *self);
 
 /* For tests: the text a summary figure shows ("—" without a result), and
- * the panel's parts by name: "simulate", "cancel" (buttons), "trials"
- * (GtkSpinButton), "progress" (GtkProgressBar), "company" (GtkDropDown),
+ * the panel's parts by name: "simulate", "cancel" (buttons), "trials",
+ * "seed" (GtkSpinButton), "progress" (GtkProgressBar), "company" (GtkDropDown),
  * "status" (GtkLabel), "histogram", "fan" (BkChartView). */
 const char         *bk_simulation_panel_get_figure_text (BkSimulationPanel *self,
                                                          BkSimulationFigure figure);

@@ -356,9 +356,10 @@ bk_simulation_start (BkSimulation             *self,
 }
 
 gboolean
-bk_simulation_restart (BkSimulation   *self,
-                       BkEngineInputs *inputs,
-                       GHashTable     *distributions)
+bk_simulation_restart (BkSimulation             *self,
+                       BkEngineInputs           *inputs,
+                       GHashTable               *distributions,
+                       const BkMonteCarloParams *params)
 {
   g_return_val_if_fail (BK_IS_SIMULATION (self), FALSE);
   g_return_val_if_fail (inputs != NULL, FALSE);
@@ -367,6 +368,8 @@ bk_simulation_restart (BkSimulation   *self,
   if (self->run == NULL)
     return FALSE;
 
+  if (params != NULL)
+    self->params = *params;
   launch (self, inputs, distributions);
   return TRUE;
 }

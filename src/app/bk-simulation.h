@@ -25,12 +25,14 @@ void                      bk_simulation_start        (BkSimulation             *
                                                       GHashTable               *distributions,
                                                       const BkMonteCarloParams *params);
 /* The inputs changed: when a run is in progress, starts it over on
- * @inputs and @distributions with the same parameters (the old run's
- * result is never delivered) and returns TRUE; otherwise does nothing and
- * returns FALSE. */
+ * @inputs and @distributions with @params (NULL: the same parameters;
+ * the company's index may have moved with the companies) — the old run's
+ * result is never delivered — and returns TRUE; otherwise does nothing
+ * and returns FALSE. */
 gboolean                  bk_simulation_restart      (BkSimulation             *self,
                                                       BkEngineInputs           *inputs,
-                                                      GHashTable               *distributions);
+                                                      GHashTable               *distributions,
+                                                      const BkMonteCarloParams *params);
 /* Stops the run in progress, if any: :running goes FALSE at once, no
  * result comes, ::finished is emitted with a G_IO_ERROR_CANCELLED error. */
 void                      bk_simulation_cancel       (BkSimulation             *self);

@@ -943,6 +943,19 @@ remove_period_end_action (GtkWidget *widget, const char *name, GVariant *param)
   period_action (BK_WINDOW (widget), FALSE, FALSE);
 }
 
+/* F9, as a spreadsheet recalculates: the Analysis page's simulation,
+ * from any page */
+static void
+simulate_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+
+  if (self->simulation_panel == NULL)
+    return;
+  bk_window_set_page (self, "analysis");
+  bk_simulation_panel_simulate (self->simulation_panel);
+}
+
 /* Enabling */
 
 void
@@ -995,6 +1008,7 @@ bk_window_update_actions (BkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-period-end", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.remove-period-start", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.remove-period-end", writable && on_table);
+  gtk_widget_action_set_enabled (widget, "win.simulate", have);
 
 }
 
@@ -1049,4 +1063,5 @@ bk_window_class_init_actions (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-period-end", NULL, add_period_end_action);
   gtk_widget_class_install_action (widget_class, "win.remove-period-start", NULL, remove_period_start_action);
   gtk_widget_class_install_action (widget_class, "win.remove-period-end", NULL, remove_period_end_action);
+  gtk_widget_class_install_action (widget_class, "win.simulate", NULL, simulate_action);
 }

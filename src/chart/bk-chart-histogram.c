@@ -4,8 +4,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-
 #include "bk-chart-canvas-private.h"
 
 #define BIN_COLOR 0  /* palette index */
@@ -91,53 +89,97 @@ draw_bins (BkCanvas *c,
   cairo_fill (cr);
 }
 
-static int
-compare_markers (gconstpointer a,
-                 gconstpointer b)
+/* Where a marker's label goes: the row above the plot (0 nearest it) and
+ * its left end */
+typedef struct
 {
-  const BkChartValueMarker *ma = *(BkChartValueMarker * const *) a;
-  const BkChartValueMarker *mb = *(BkChartValueMarker * const *) b;
+  guint  marker;
+  double left;
+  double width;
+  guint  row;
+} Label;
 
-  return (ma->value > mb->value) - (ma->value < mb->value);
+static int
+label_cmp (gconstpointer a,
+           gconstpointer b)
+{
+  const Label *la = a, *lb = b;
+
+  return (la->left > lb->left) - (la->left < lb->left);
 }
 
-/* Dashed lines, their labels above the plot on up to two rows, placed
- * from left to right (P5 left of the mean finds its room too) */
+/* Every labelled marker's label centred on its line (inside the plot's
+ * width), left to right, each on the nearest row where it clears the
+ * labels already there: no label is left out however close the markers
+ * are (P5, the mean and NPV = 0 often are).  Returns how many rows they
+ * take. */
+static guint
+place_labels (BkCanvas *c,
+              BkScale  *x,
+              GArray   *labels)
+{
+  g_autofree double *right_end = NULL;
+  guint rows = 0;
+
+  g_array_set_size (labels, 0);
+  for (guint i = 0; i < c->chart->analysis.value_markers->len; i++)
+    {
+      BkChartValueMarker *m = marker_at (c, i);
+      double mx = bk_scale_x (c, x, m->value);
+      Label label = { i, 0, 0, 0 };
+
+      if (m->label == NULL || *m->label == '\0')
+        continue;
+      bk_canvas_text (c, BK_FONT_SMALL_BOLD, m->label, c->pw / 3, &label.width, NULL);
+      label.left = CLAMP (mx - label.width / 2, c->px, MAX (c->px + c->pw - label.width, c->px));
+      g_array_append_val (labels, label);
+    }
+  g_array_sort (labels, label_cmp);
+
+  right_end = g_new (double, MAX (labels->len, 1));
+  for (guint i = 0; i < labels->len; i++)
+    {
+      Label *label = &g_array_index (labels, Label, i);
+
+      for (label->row = 0; label->row < rows; label->row++)
+        if (label->left >= right_end[label->row] + 6)
+          break;
+      if (label->row == rows)
+        rows++;
+      right_end[label->row] = label->left + label->width;
+    }
+  return rows;
+}
+
+/* Dashed lines, their labels above the plot on @rows rows */
 static void
 draw_markers (BkCanvas *c,
               BkScale  *x,
+              GArray   *labels,
+              guint     rows,
               double    label_row)
 {
-  double right_end[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE };
-  guint n = c->chart->analysis.value_markers->len;
-  g_autofree BkChartValueMarker **order = g_new (BkChartValueMarker *, MAX (n, 1));
-
-  for (guint i = 0; i < n; i++)
-    order[i] = marker_at (c, i);
-  qsort (order, n, sizeof *order, compare_markers);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < c->chart->analysis.value_markers->len; i++)
     {
-      BkChartValueMarker *m = order[i];
+      BkChartValueMarker *m = marker_at (c, i);
       double mx = bk_scale_x (c, x, m->value);
-      PangoLayout *layout;
-      double tw, th, left;
-
       double top = c->py;
 
-      if (m->label != NULL && *m->label != '\0')
+      for (guint l = 0; l < labels->len; l++)
         {
+          const Label *label = &g_array_index (labels, Label, l);
+          PangoLayout *layout;
+          double tw, th;
+
+          if (label->marker != i)
+            continue;
           layout = bk_canvas_text (c, BK_FONT_SMALL_BOLD, m->label, c->pw / 3, &tw, &th);
-          left = CLAMP (mx - tw / 2, c->px, MAX (c->px + c->pw - tw, c->px));
-          for (guint row = 0; row < 2; row++)
-            if (left >= right_end[row] + 6)
-              {
-                top = c->py - (row + 1) * label_row;
-                bk_canvas_show (c, layout, left, top, &c->text);
-                right_end[row] = left + tw;
-                top += th;
-                break;
-              }
+          top = c->py - (MIN (label->row, rows - 1) + 1) * label_row;
+          bk_canvas_show (c, layout, label->left, top, &c->text);
+          if (c->hits != NULL)
+            bk_chart_hits_add_label (c->hits, i, label->left, top, tw, th);
+          top += th;
+          break;
         }
       bk_plot_vertical_line (c, mx, top, &c->text, TRUE);
     }
@@ -149,8 +191,11 @@ draw_histogram (BkCanvas *c)
   BkChartAnalysis *a = &c->chart->analysis;
   BkChartColor axis = bk_chart_color_from_hex (c->theme->axis);
   BkScale x = { 0 }, y = { 0 };
-  guint rows = MIN (labelled_markers (c), 2);
+  guint n_labels = labelled_markers (c);
+  guint rows = MIN (n_labels, 2);
+  g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (Label));
   double label_row = 0;
+  double top;
 
   if (a->n_bins == 0)
     {
@@ -158,16 +203,35 @@ draw_histogram (BkCanvas *c)
       return;
     }
 
-  if (rows > 0)
+  if (n_labels > 0)
     {
       bk_canvas_text (c, BK_FONT_SMALL_BOLD, "0", 0, NULL, &label_row);
       label_row += 2;
-      c->top += rows * label_row;
     }
   bk_plot_reserve_titles (c);
   bin_ranges (c, &x, &y);
+
+  /* The labels' rows depend on where the markers fall, which depends on
+   * the plot: lay it out, place them, and lay it out again when they
+   * need more or fewer rows than guessed (only the plot's height
+   * changes, so they stay where they were placed) */
+  top = c->top;
+  c->top = top + rows * label_row;
   if (!bk_plot_layout (c, &x, &y, 0))
     return;
+  if (n_labels > 0)
+    {
+      guint needed = place_labels (c, &x, labels);
+
+      if (needed != rows)
+        {
+          rows = needed;
+          c->top = top + rows * label_row;
+          if (!bk_plot_layout (c, &x, &y, 0))
+            return;
+          place_labels (c, &x, labels);
+        }
+    }
 
   bk_plot_draw_x_grid (c, &x);
   bk_plot_draw_y_grid (c, &y, TRUE);
@@ -181,7 +245,7 @@ draw_histogram (BkCanvas *c)
   cairo_line_to (c->cr, c->px + c->pw, bk_canvas_snap (bk_scale_y (c, &y, 0)));
   cairo_stroke (c->cr);
 
-  draw_markers (c, &x, label_row);
+  draw_markers (c, &x, labels, rows, label_row);
 }
 
 const BkChartPainter bk_chart_histogram_painter = {

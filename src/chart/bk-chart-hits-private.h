@@ -41,6 +41,12 @@ void         bk_chart_hits_add_text   (BkChartHits             *self,
                                        double                   w,
                                        double                   h,
                                        gboolean                 cut);
+void         bk_chart_hits_add_label  (BkChartHits             *self,
+                                       guint                    marker,
+                                       double                   x,
+                                       double                   y,
+                                       double                   w,
+                                       double                   h);
 void         bk_chart_hits_set_plot   (BkChartHits             *self,
                                        double                   x,
                                        double                   y,

@@ -27,6 +27,12 @@ typedef struct
   gboolean          cut;
 } TextItem;
 
+typedef struct
+{
+  cairo_rectangle_t area;
+  guint             marker;
+} LabelItem;
+
 struct _BkChartHits
 {
   GObject            parent_instance;
@@ -38,6 +44,7 @@ struct _BkChartHits
   GArray            *items;   /* BkChartHitItem */
   GArray            *legend;  /* LegendItem */
   GArray            *texts;   /* TextItem */
+  GArray            *labels;  /* LabelItem */
 };
 
 G_DEFINE_FINAL_TYPE (BkChartHits, bk_chart_hits, G_TYPE_OBJECT)
@@ -50,6 +57,7 @@ bk_chart_hits_finalize (GObject *object)
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->texts, g_array_unref);
+  g_clear_pointer (&self->labels, g_array_unref);
 
   G_OBJECT_CLASS (bk_chart_hits_parent_class)->finalize (object);
 }
@@ -66,6 +74,7 @@ bk_chart_hits_init (BkChartHits *self)
   self->items = g_array_new (FALSE, TRUE, sizeof (BkChartHitItem));
   self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
   self->texts = g_array_new (FALSE, TRUE, sizeof (TextItem));
+  self->labels = g_array_new (FALSE, TRUE, sizeof (LabelItem));
 }
 
 /* Recording (the renderer) */
@@ -119,6 +128,21 @@ bk_chart_hits_add_text (BkChartHits *self,
   g_assert (BK_IS_CHART_HITS (self));
 
   g_array_append_val (self->texts, item);
+}
+
+void
+bk_chart_hits_add_label (BkChartHits *self,
+                         guint        marker,
+                         double       x,
+                         double       y,
+                         double       w,
+                         double       h)
+{
+  LabelItem item = { { x, y, w, h }, marker };
+
+  g_assert (BK_IS_CHART_HITS (self));
+
+  g_array_append_val (self->labels, item);
 }
 
 void
@@ -285,5 +309,33 @@ bk_chart_hits_get_text (BkChartHits       *self,
     *area = item->area;
   if (cut != NULL)
     *cut = item->cut;
+  return TRUE;
+}
+
+guint
+bk_chart_hits_get_n_labels (BkChartHits *self)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), 0);
+
+  return self->labels->len;
+}
+
+gboolean
+bk_chart_hits_get_label (BkChartHits       *self,
+                         guint              i,
+                         guint             *marker,
+                         cairo_rectangle_t *area)
+{
+  const LabelItem *item;
+
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
+
+  if (i >= self->labels->len)
+    return FALSE;
+  item = &g_array_index (self->labels, LabelItem, i);
+  if (marker != NULL)
+    *marker = item->marker;
+  if (area != NULL)
+    *area = item->area;
   return TRUE;
 }

@@ -54,5 +54,13 @@ gboolean  bk_chart_hits_get_text        (BkChartHits       *self,
                                          guint              i,
                                          cairo_rectangle_t *area,
                                          gboolean          *cut);
+/* The labels of the value markers as drawn (the histogram's P5, Mean, …):
+ * the @i-th label's marker (its index among the chart's value markers)
+ * and its box.  FALSE past the last. */
+guint     bk_chart_hits_get_n_labels    (BkChartHits       *self);
+gboolean  bk_chart_hits_get_label       (BkChartHits       *self,
+                                         guint              i,
+                                         guint             *marker,
+                                         cairo_rectangle_t *area);
 
 G_END_DECLS

@@ -40,6 +40,8 @@ typedef struct
   gboolean           edit_during_run;
   gboolean           edited;
   gboolean           running_when_edited;
+  /* the company removed while a run is in progress */
+  char              *remove_id;
 } Fixture;
 
 static void
@@ -96,6 +98,7 @@ fixture_teardown (Fixture       *f,
   bk_document_close (f->document);
   g_clear_object (&f->document);
   g_clear_error (&f->finished_error);
+  g_clear_pointer (&f->remove_id, g_free);
   bk_test_flush ();
 
   g_assert_no_errno (g_remove (f->path));
@@ -371,6 +374,150 @@ test_edit_restarts (Fixture       *f,
   assert_same_result (bk_simulation_get_result (f->simulation), expected);
 }
 
+/* Removes f->remove_id from the first progress report of a run */
+static void
+remove_cb (BkSimulation *simulation,
+           GParamSpec   *pspec,
+           Fixture      *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (f->edited || bk_simulation_get_progress (simulation) >= 1.0)
+    return;
+
+  f->edited = TRUE;
+  f->running_when_edited = bk_simulation_get_running (simulation);
+  bk_document_remove_row (f->document, FALSE, f->remove_id, &error);
+  g_assert_no_error (error);
+}
+
+/* Simulates the second company and removes @removed (0 or 1) of the
+ * sample's companies during the run; returns the second company's id */
+static char *
+run_removing (Fixture *f,
+              guint    removed,
+              guint64  seed)
+{
+  BkWorkbook *wb = bk_document_get_workbook (f->document);
+  char *id = g_strdup (bk_workbook_get_company_id (wb, 1));
+
+  g_assert_cmpuint (bk_workbook_get_n_companies (wb), >=, 3);
+  f->remove_id = g_strdup (bk_workbook_get_company_id (wb, removed));
+  g_signal_connect (f->simulation, "notify::progress", G_CALLBACK (remove_cb), f);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (f, "company")), 2);
+  g_assert_cmpint (bk_simulation_panel_get_company (f->panel), ==, 1);
+  bk_simulation_panel_set_trials (f->panel, 50000);
+  bk_simulation_panel_set_seed (f->panel, seed);
+  click (f, "simulate");
+  BK_WAIT_FOR (f->n_finished == 1);
+
+  g_assert_true (f->edited);
+  g_assert_true (f->running_when_edited);
+  g_assert_cmpint (bk_workbook_find_company (wb, f->remove_id), ==, -1);
+  g_assert_cmpuint (bk_simulation_get_n_starts (f->simulation), ==, 2);
+  g_assert_no_error (f->finished_error);
+  return id;
+}
+
+/* Another company removed during a run: the run restarts with the same
+ * company, now one place up, and the dropdown follows it */
+static void
+test_company_followed (Fixture       *f,
+                       gconstpointer  data)
+{
+  BkWorkbook *wb = bk_document_get_workbook (f->document);
+  g_autoptr(BkMonteCarloResult) expected = NULL;
+  g_autofree char *id = NULL;
+  guint selected;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+
+  id = run_removing (f, 0, 11);
+  g_assert_cmpstr (bk_workbook_get_company_id (wb, 0), ==, id);
+  g_assert_cmpint (bk_simulation_panel_get_company (f->panel), ==, 0);
+  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (part (f, "company")));
+  g_assert_cmpuint (selected, ==, 1);
+  g_assert_cmpint (bk_simulation_get_result (f->simulation)->params.company, ==, 0);
+  expected = direct_run (f, 50000, 11, 0);
+  assert_same_result (bk_simulation_get_result (f->simulation), expected);
+  assert_summary (f, expected);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (part (f, "status"))),
+                            bk_workbook_get_company_name (wb, 0)));
+  assert_idle (f);
+}
+
+/* The company simulated removed during its run: the run restarts on the
+ * total, and the dropdown says so */
+static void
+test_company_removed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(BkMonteCarloResult) expected = NULL;
+  g_autofree char *id = NULL;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+
+  id = run_removing (f, 1, 12);
+  g_assert_cmpint (bk_workbook_find_company (bk_document_get_workbook (f->document), id), ==, -1);
+  g_assert_cmpint (bk_simulation_panel_get_company (f->panel), ==, -1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (part (f, "company"))), ==, 0);
+  g_assert_cmpint (bk_simulation_get_result (f->simulation)->params.company, ==, -1);
+  expected = direct_run (f, 50000, 12, -1);
+  assert_same_result (bk_simulation_get_result (f->simulation), expected);
+  assert_summary (f, expected);
+  assert_idle (f);
+}
+
+/* The seed field: typed with real keys, it is the seed of the run, and
+ * the same seed gives the same numbers again */
+static void
+test_seed_field (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *seed = part (f, "seed");
+  g_autoptr(BkMonteCarloResult) expected = NULL;
+  g_autoptr(BkMonteCarloResult) other = NULL;
+  BkMonteCarloParams defaults;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+
+  /* It opens on the default seed, breakeven-cli simulate's */
+  bk_monte_carlo_params_init (&defaults);
+  g_assert_cmpuint (bk_simulation_panel_get_seed (f->panel), ==, defaults.seed);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (seed)), ==, (double) defaults.seed);
+
+  bk_simulation_panel_set_trials (f->panel, 2000);
+  gtk_widget_grab_focus (seed);
+  BK_WAIT_FOR (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (seed))))
+               || gtk_widget_has_focus (seed));
+  gtk_editable_select_region (GTK_EDITABLE (seed), 0, -1);
+  bk_test_type_text (GTK_WINDOW (f->window), "4242");
+  /* not committed with Enter: Simulate takes what is typed */
+  click (f, "simulate");
+  BK_WAIT_FOR (f->n_finished == 1);
+  g_assert_no_error (f->finished_error);
+  g_assert_cmpuint (bk_simulation_panel_get_seed (f->panel), ==, 4242);
+  g_assert_cmpuint (bk_simulation_get_result (f->simulation)->params.seed, ==, 4242);
+  expected = direct_run (f, 2000, 4242, -1);
+  assert_same_result (bk_simulation_get_result (f->simulation), expected);
+  assert_summary (f, expected);
+
+  /* Another seed, other numbers */
+  bk_simulation_panel_set_seed (f->panel, 4243);
+  click (f, "simulate");
+  BK_WAIT_FOR (f->n_finished == 2);
+  other = direct_run (f, 2000, 4243, -1);
+  assert_same_result (bk_simulation_get_result (f->simulation), other);
+  g_assert_cmpfloat (other->mean, !=, expected->mean);
+
+  /* The first seed again, the first numbers again */
+  bk_simulation_panel_set_seed (f->panel, 4242);
+  click (f, "simulate");
+  BK_WAIT_FOR (f->n_finished == 3);
+  assert_same_result (bk_simulation_get_result (f->simulation), expected);
+  assert_summary (f, expected);
+}
+
 /* Without an uncertain driver there is nothing to simulate, and the panel
  * says where to give one */
 static void
@@ -408,6 +555,9 @@ main (int   argc,
   ADD ("/simulation-panel/cancelled", test_cancelled);
   ADD ("/simulation-panel/edit-restarts", test_edit_restarts);
   ADD ("/simulation-panel/no-uncertainty", test_no_uncertainty);
+  ADD ("/simulation-panel/company-followed", test_company_followed);
+  ADD ("/simulation-panel/company-removed", test_company_removed);
+  ADD ("/simulation-panel/seed-field", test_seed_field);
 
 #undef ADD
 

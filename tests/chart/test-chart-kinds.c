@@ -656,6 +656,44 @@ test_histogram_degenerate (void)
   cairo_surface_destroy (render (chart, 60, 40));
 }
 
+/* Markers close together (P5, the mean, P95 of a narrow run): every one
+ * keeps its label, none over another */
+static void
+test_histogram_close_labels (void)
+{
+  g_autoptr(BkChart) chart = make_histogram ();
+  const char *names[] = { "NPV = 0", "Mean", "P5", "P95" };
+  gboolean seen[4] = { FALSE };
+
+  bk_chart_clear_value_markers (chart);
+  bk_chart_add_value_marker (chart, 0, names[0]);
+  bk_chart_add_value_marker (chart, 7, names[1]);
+  bk_chart_add_value_marker (chart, 6.5, names[2]);
+  bk_chart_add_value_marker (chart, 7.5, names[3]);
+  cairo_surface_destroy (render (chart, W, H));
+
+  g_assert_cmpuint (bk_chart_hits_get_n_labels (last_hits), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      cairo_rectangle_t a, b;
+      guint marker;
+
+      g_assert_true (bk_chart_hits_get_label (last_hits, i, &marker, &a));
+      g_assert_cmpuint (marker, <, 4);
+      seen[marker] = TRUE;
+      g_assert_cmpfloat (a.width, >, 0);
+      g_assert_cmpfloat (a.y, >=, 0);
+      for (guint j = 0; j < i; j++)
+        {
+          g_assert_true (bk_chart_hits_get_label (last_hits, j, NULL, &b));
+          g_assert_true (a.x + a.width <= b.x || b.x + b.width <= a.x
+                         || a.y + a.height <= b.y || b.y + b.height <= a.y);
+        }
+    }
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (seen[i]);
+}
+
 /* Every kind */
 
 static void
@@ -855,6 +893,7 @@ main (int    argc,
   g_test_add_func ("/chart/kinds/fan-degenerate", test_fan_degenerate);
   g_test_add_func ("/chart/kinds/histogram", test_histogram);
   g_test_add_func ("/chart/kinds/histogram-degenerate", test_histogram_degenerate);
+  g_test_add_func ("/chart/kinds/histogram-close-labels", test_histogram_close_labels);
   g_test_add_func ("/chart/kinds/themes", test_themes);
   g_test_add_func ("/chart/kinds/empty", test_empty);
   g_test_add_func ("/chart/kinds/degenerate", test_degenerate);
