@@ -191,7 +191,8 @@ lex_number (Compiler    *c,
 {
   const char *p = *pp;
   const char *suffix;
-  GString *digits = g_string_new (NULL);
+  /* never grown: see bk_formula_compile() */
+  GString *digits = g_string_sized_new (strlen (p) + 1);
   int n_int, n_frac = 0;
   int exponent = 0;
   int power = 0;
@@ -737,6 +738,7 @@ bk_formula_compile (const char  *text,
   Compiler c = { 0 };
   BkFormula *formula;
   glong n_chars;
+  gsize n_bytes;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (table < BK_N_TABLES, NULL);
@@ -767,10 +769,17 @@ bk_formula_compile (const char  *text,
       return NULL;
     }
 
-  tokens = g_array_new (FALSE, TRUE, sizeof (Token));
+  /* Sized once for the longest result: a token per character at most, an
+   * instruction per token.  Growing small blocks one append at a time is
+   * what a loaded document's thousands of formulas would do otherwise, and
+   * glibc's realloc next to a large free block (the rows just written)
+   * splits that block again on every append; with MALLOC_PERTURB_ it also
+   * fills it, which made loading 100,000 formulas take minutes. */
+  n_bytes = strlen (stripped);
+  tokens = g_array_sized_new (FALSE, TRUE, sizeof (Token), (guint) n_bytes + 1);
   g_array_set_clear_func (tokens, token_clear);
-  code = g_array_new (FALSE, TRUE, sizeof (Instr));
-  normalised = g_string_new (NULL);
+  code = g_array_sized_new (FALSE, TRUE, sizeof (Instr), (guint) n_bytes + 1);
+  normalised = g_string_sized_new (2 * n_bytes + 16);
 
   c.source = stripped;
   c.table = table;
@@ -787,9 +796,10 @@ bk_formula_compile (const char  *text,
   g_assert (c.max_sp <= MAX_STACK);
 
   formula = g_new0 (BkFormula, 1);
-  formula->text = g_string_free (g_steal_pointer (&normalised), FALSE);
+  /* exactly as long as they are */
+  formula->text = g_strndup (normalised->str, normalised->len);
   formula->n_code = code->len;
-  formula->code = (Instr *) (gpointer) g_array_free (g_steal_pointer (&code), FALSE);
+  formula->code = g_memdup2 (code->data, code->len * sizeof (Instr));
   formula->uses_prev = c.uses_prev;
   formula->uses_base = c.uses_base;
 

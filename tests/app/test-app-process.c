@@ -282,9 +282,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *xdotool = NULL;
+
   g_test_init (&argc, &argv, NULL);
 
-  if (g_getenv ("DISPLAY") == NULL || g_find_program_in_path ("xdotool") == NULL)
+  xdotool = g_find_program_in_path ("xdotool");
+  if (g_getenv ("DISPLAY") == NULL || xdotool == NULL)
     {
       /* build-aux/test provides Xvfb and xdotool: their absence is a failure */
       g_printerr ("needs an X11 display and xdotool\n");

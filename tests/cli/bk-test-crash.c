@@ -137,32 +137,59 @@ open_checked (const char *path)
   return g_steal_pointer (&doc);
 }
 
+guint
+bk_test_crash_check_run (const char       *path,
+                         BkTestState      *current,
+                         const BkTestEdit *edits,
+                         guint             n_edits)
+{
+  g_autoptr(BkDocument) doc = open_checked (path);
+  BkTestState now;
+  guint applied = 0;
+
+  bk_test_state_take (bk_document_get_workbook (doc), &now);
+  g_assert_cmpuint (now.n, ==, current->n);
+  for (guint e = 0; e < n_edits; e++)
+    {
+      const BkTestEdit *edit = &edits[e];
+
+      g_assert_cmpuint (edit->index, <, now.n);
+      for (guint before = 0; before < e; before++)
+        g_assert_cmpuint (edits[before].index, !=, edit->index);
+      if (same_entry (&now, edit->index, edit->value, NULL))
+        {
+          if (applied < e)
+            g_error ("entry %u: edit %u of the run (to %g) is in the file, edit %u (entry %u) is not",
+                     edit->index, e + 1, edit->value, applied + 1, edits[applied].index);
+          applied++;
+        }
+      else if (!same_entry (&now, edit->index, current->values[edit->index],
+                            current->formulas[edit->index]))
+        g_error ("entry %u holds %g, neither the old %g nor the new %g", edit->index,
+                 now.values[edit->index], current->values[edit->index], edit->value);
+      else if (edit->acknowledged)
+        g_error ("entry %u: the acknowledged edit to %g is lost", edit->index, edit->value);
+    }
+  /* everything else as it was */
+  for (guint e = 0; e < n_edits; e++)
+    {
+      guint i = edits[e].index;
+
+      g_free (current->formulas[i]);
+      current->formulas[i] = g_strdup (now.formulas[i]);
+      current->values[i] = now.values[i];
+    }
+  assert_same (&now, current, "after a kill");
+  bk_test_state_clear (&now);
+  return applied;
+}
+
 gboolean
 bk_test_crash_check_step (const char       *path,
                           BkTestState      *current,
                           const BkTestEdit *edit)
 {
-  g_autoptr(BkDocument) doc = open_checked (path);
-  BkTestState now;
-  gboolean applied;
-
-  bk_test_state_take (bk_document_get_workbook (doc), &now);
-  g_assert_cmpuint (now.n, ==, current->n);
-  g_assert_cmpuint (edit->index, <, now.n);
-  applied = same_entry (&now, edit->index, edit->value, NULL);
-  if (!applied && !same_entry (&now, edit->index, current->values[edit->index],
-                               current->formulas[edit->index]))
-    g_error ("entry %u holds %g, neither the old %g nor the new %g", edit->index,
-             now.values[edit->index], current->values[edit->index], edit->value);
-  if (edit->acknowledged && !applied)
-    g_error ("entry %u: the acknowledged edit to %g is lost", edit->index, edit->value);
-  /* everything else as it was */
-  g_free (current->formulas[edit->index]);
-  current->formulas[edit->index] = g_strdup (now.formulas[edit->index]);
-  current->values[edit->index] = now.values[edit->index];
-  assert_same (&now, current, "after a kill");
-  bk_test_state_clear (&now);
-  return applied;
+  return bk_test_crash_check_run (path, current, edit, 1) == 1;
 }
 
 void

@@ -18,7 +18,8 @@ typedef struct
 } BkTestState;
 
 /* One edit of one entry of the state, and whether its writer
- * acknowledged it (exited 0, or its window reported it saved) */
+ * acknowledged it (exited 0, or another process read it in the file
+ * before the writer was killed) */
 typedef struct
 {
   guint    index;
@@ -45,6 +46,15 @@ guint bk_test_state_assumption_index (BkWorkbook        *wb,
 gboolean bk_test_crash_check_step    (const char        *path,
                                       BkTestState       *current,
                                       const BkTestEdit  *edit);
+
+/* The same after a writer that made @n_edits edits in this order, each
+ * of its own entry (a window typing into one cell after another): the
+ * file holds the first k of them, never a later one without every
+ * earlier one, and every acknowledged one among them.  Returns k. */
+guint bk_test_crash_check_run        (const char        *path,
+                                      BkTestState       *current,
+                                      const BkTestEdit  *edits,
+                                      guint              n_edits);
 
 /* The undo history after all the kills: between @min_steps and
  * @max_steps steps, undoing each one gives back @original and redoing
