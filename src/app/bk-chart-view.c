@@ -11,6 +11,10 @@
  *
  * Hover highlights the series under the pointer (the chart dims the others)
  * and rings the point on lines and areas; the tooltip gives the exact value.
+ * The view remembers the highlight it lit by its series' name, so that when
+ * the series are made anew under a resting pointer (the donut following the
+ * sheet's cursor to another market) it still puts it out when the pointer
+ * leaves, and it looks again at what is under the pointer.
  * A click on a legend entry hides or shows its series.  Copy and export
  * render the chart off screen, without the hover highlight and, for export,
  * in the theme asked for; the chart is put back as it was before anyone
@@ -57,6 +61,9 @@ struct _BkChartView
   int            hit_series;        /* under the pointer, -1: nothing */
   int            hit_index;
   int            highlighted;       /* the series the view highlighted, -1 */
+  char          *highlighted_name;  /* its name, to follow it when the
+                                     * series are made anew */
+  guint          rehover_id;        /* looks under the pointer after a new drawing */
   gboolean       over_legend;
 
   guint          offscreen;         /* > 0 while copy/export borrow the chart */
@@ -135,14 +142,41 @@ update_accessible (BkChartView *self)
   self->accessible_description = g_steal_pointer (&summary);
 }
 
-/* Turns off the highlight the hover turned on. */
+/* Which series carries the view's highlight now: the one it lit, or the
+ * series of that name when the series were made anew (bk_chart_update()
+ * after a company or market changed keeps the highlight of a name, at
+ * whatever index it now has); -1 while there is none of that name. */
+static int
+find_highlight (BkChartView *self)
+{
+  guint n_series;
+
+  if (self->highlighted_name == NULL || self->chart == NULL)
+    return -1;
+
+  n_series = bk_chart_get_n_series (self->chart);
+  if (self->highlighted >= 0 && (guint) self->highlighted < n_series &&
+      bk_chart_get_series_highlighted (self->chart, self->highlighted) &&
+      g_strcmp0 (bk_chart_get_series_name (self->chart, self->highlighted),
+                 self->highlighted_name) == 0)
+    return self->highlighted;
+
+  for (guint i = 0; i < n_series; i++)
+    if (bk_chart_get_series_highlighted (self->chart, i) &&
+        g_strcmp0 (bk_chart_get_series_name (self->chart, i), self->highlighted_name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* Turns off the highlight the hover turned on, wherever its series went. */
 static void
 clear_highlight (BkChartView *self)
 {
-  int series = self->highlighted;
+  int series = find_highlight (self);
 
   self->highlighted = -1;
-  if (self->chart != NULL && series >= 0 && (guint) series < bk_chart_get_n_series (self->chart))
+  g_clear_pointer (&self->highlighted_name, g_free);
+  if (series >= 0)
     bk_chart_set_series_highlighted (self->chart, series, FALSE);
 }
 
@@ -150,7 +184,7 @@ static void
 set_highlight (BkChartView *self,
                int          series)
 {
-  if (series == self->highlighted)
+  if (series >= 0 && series == self->highlighted)
     return;
 
   clear_highlight (self);
@@ -159,6 +193,7 @@ set_highlight (BkChartView *self,
 
   /* Before the call: the ::changed it emits must see the new state */
   self->highlighted = series;
+  self->highlighted_name = g_strdup (bk_chart_get_series_name (self->chart, series));
   bk_chart_set_series_highlighted (self->chart, series, TRUE);
 }
 
@@ -192,18 +227,36 @@ update_hover (BkChartView *self)
       gtk_widget_set_cursor_from_name (widget, over_legend ? "pointer" : NULL);
     }
 
+  /* The same index may be another series after the chart changed */
+  set_highlight (self, series);
   if (series != self->hit_series || index != self->hit_index)
     {
       self->hit_series = series;
       self->hit_index = index;
-      set_highlight (self, series);
       gtk_widget_queue_draw (widget);
     }
+}
+
+/* The chart was drawn anew under a resting pointer: what is under it now
+ * may be another series, or nothing */
+static gboolean
+rehover_cb (gpointer data)
+{
+  BkChartView *self = data;
+
+  self->rehover_id = 0;
+  if (self->has_pointer)
+    {
+      update_hover (self);
+      gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+    }
+  return G_SOURCE_REMOVE;
 }
 
 static void
 forget_hover (BkChartView *self)
 {
+  g_clear_handle_id (&self->rehover_id, g_source_remove);
   clear_highlight (self);
   self->hit_series = self->hit_index = -1;
   if (self->over_legend)
@@ -227,11 +280,8 @@ chart_changed_cb (BkChartView *self)
   if (self->offscreen > 0)
     return;
 
-  /* Series made anew (bk_chart_update) are not highlighted */
-  if (self->highlighted >= 0 &&
-      ((guint) self->highlighted >= bk_chart_get_n_series (self->chart) ||
-       !bk_chart_get_series_highlighted (self->chart, self->highlighted)))
-    self->highlighted = -1;
+  /* The view keeps its highlight's name while the series are made anew */
+  self->highlighted = find_highlight (self);
 
   invalidate (self);
   update_accessible (self);
@@ -566,6 +616,9 @@ bk_chart_view_snapshot (GtkWidget   *widget,
       self->node_width = width;
       self->node_height = height;
       self->n_renders++;
+
+      if (self->has_pointer && self->rehover_id == 0)
+        self->rehover_id = g_idle_add (rehover_cb, self);
     }
 
   if (self->node != NULL)
@@ -715,6 +768,7 @@ bk_chart_view_finalize (GObject *object)
 
   g_free (self->accessible_label);
   g_free (self->accessible_description);
+  g_free (self->highlighted_name);
 
   G_OBJECT_CLASS (bk_chart_view_parent_class)->finalize (object);
 }

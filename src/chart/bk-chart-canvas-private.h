@@ -116,10 +116,13 @@ struct _BkCanvas
   double                    width;
   double                    height;
   gboolean                  any_highlight;
+  int                       part;         /* BkChartPart being drawn, -1 */
+  cairo_matrix_t            base;         /* the caller's user space */
   double                    line_height;  /* of BK_FONT_LABEL */
 
   /* The room left for the plot (or the donut) by title, legend and source */
   double                    left, top, right, bottom;
+  double                    legend_room;  /* the height a bottom legend may take */
 
   /* The plot, for the kinds with axes (bk-chart-axes.c) */
   double                    px, py, pw, ph;
@@ -186,9 +189,20 @@ void           bk_canvas_hit_rect      (BkCanvas           *c,
                                         double              anchor_y);
 void           bk_canvas_hit           (BkCanvas           *c,
                                         const BkChartHitItem *item);
+/* Records the rectangle, in the current user space (rotated or not), as
+ * drawn for the part being drawn (c->part) */
+void           bk_canvas_mark_part     (BkCanvas           *c,
+                                        double              x,
+                                        double              y,
+                                        double              w,
+                                        double              h);
 
 /* bk-chart-legend.c: draws the legend and shrinks the room it took from */
 void           bk_chart_legend_draw    (BkCanvas           *c);
+/* The height a legend at the bottom would take (at most three rows) of a
+ * room @room_height tall; 0 when it goes to the right or there is none */
+double         bk_chart_legend_height  (BkCanvas           *c,
+                                        double              room_height);
 
 /* bk-chart-axes.c: draws a plot with axes in the room left, and the
  * kind's data on it */

@@ -43,6 +43,8 @@ bk_canvas_init (BkCanvas    *c,
   c->secondary = bk_chart_color_from_hex (c->theme->secondary);
   c->width = width;
   c->height = height;
+  c->part = -1;
+  cairo_get_matrix (cr, &c->base);
 
   for (guint i = 0; i < chart->series->len; i++)
     if (bk_canvas_series (c, i)->highlighted && !bk_canvas_series (c, i)->hidden)
@@ -155,9 +157,14 @@ bk_canvas_show (BkCanvas           *c,
                 double              y,
                 const BkChartColor *color)
 {
+  PangoRectangle ink;
+
   bk_canvas_set_color (c, color);
   cairo_move_to (c->cr, x, y);
   pango_cairo_show_layout (c->cr, layout);
+
+  pango_layout_get_pixel_extents (layout, &ink, NULL);
+  bk_canvas_mark_part (c, x + ink.x, y + ink.y, ink.width, ink.height);
 }
 
 void
@@ -208,6 +215,37 @@ bk_canvas_hit (BkCanvas             *c,
 {
   if (c->hits != NULL)
     bk_chart_hits_add (c->hits, item);
+}
+
+void
+bk_canvas_mark_part (BkCanvas *c,
+                     double    x,
+                     double    y,
+                     double    w,
+                     double    h)
+{
+  cairo_matrix_t to_base = c->base;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  if (c->hits == NULL || c->part < 0 || w <= 0 || h <= 0)
+    return;
+
+  /* The corners through the current transformation (a rotated label),
+   * back into the caller's user space */
+  if (cairo_matrix_invert (&to_base) != CAIRO_STATUS_SUCCESS)
+    return;
+  for (guint i = 0; i < 4; i++)
+    {
+      double px = x + (i & 1 ? w : 0), py = y + (i & 2 ? h : 0);
+
+      cairo_user_to_device (c->cr, &px, &py);
+      cairo_matrix_transform_point (&to_base, &px, &py);
+      x0 = MIN (x0, px);
+      y0 = MIN (y0, py);
+      x1 = MAX (x1, px);
+      y1 = MAX (y1, py);
+    }
+  bk_chart_hits_add_to_part (c->hits, c->part, x0, y0, x1 - x0, y1 - y0);
 }
 
 void

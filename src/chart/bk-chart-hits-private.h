@@ -47,6 +47,13 @@ void         bk_chart_hits_add_label  (BkChartHits             *self,
                                        double                   y,
                                        double                   w,
                                        double                   h);
+/* Grows @part's box to take in the rectangle */
+void         bk_chart_hits_add_to_part (BkChartHits            *self,
+                                        BkChartPart             part,
+                                        double                  x,
+                                        double                  y,
+                                        double                  w,
+                                        double                  h);
 void         bk_chart_hits_set_plot   (BkChartHits             *self,
                                        double                   x,
                                        double                   y,

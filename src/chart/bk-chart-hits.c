@@ -45,6 +45,8 @@ struct _BkChartHits
   GArray            *legend;  /* LegendItem */
   GArray            *texts;   /* TextItem */
   GArray            *labels;  /* LabelItem */
+  gboolean           has_part[BK_CHART_N_PARTS];
+  cairo_rectangle_t  parts[BK_CHART_N_PARTS];
 };
 
 G_DEFINE_FINAL_TYPE (BkChartHits, bk_chart_hits, G_TYPE_OBJECT)
@@ -143,6 +145,38 @@ bk_chart_hits_add_label (BkChartHits *self,
   g_assert (BK_IS_CHART_HITS (self));
 
   g_array_append_val (self->labels, item);
+}
+
+void
+bk_chart_hits_add_to_part (BkChartHits *self,
+                           BkChartPart  part,
+                           double       x,
+                           double       y,
+                           double       w,
+                           double       h)
+{
+  cairo_rectangle_t *box;
+  double x1, y1;
+
+  g_assert (BK_IS_CHART_HITS (self));
+  g_assert (part < BK_CHART_N_PARTS);
+
+  if (w <= 0 || h <= 0)
+    return;
+
+  box = &self->parts[part];
+  if (!self->has_part[part])
+    {
+      self->has_part[part] = TRUE;
+      *box = (cairo_rectangle_t) { x, y, w, h };
+      return;
+    }
+  x1 = MAX (box->x + box->width, x + w);
+  y1 = MAX (box->y + box->height, y + h);
+  box->x = MIN (box->x, x);
+  box->y = MIN (box->y, y);
+  box->width = x1 - box->x;
+  box->height = y1 - box->y;
 }
 
 void
@@ -281,6 +315,21 @@ bk_chart_hits_get_plot_area (BkChartHits       *self,
     return FALSE;
   if (area != NULL)
     *area = self->plot;
+  return TRUE;
+}
+
+gboolean
+bk_chart_hits_get_part (BkChartHits       *self,
+                        BkChartPart        part,
+                        cairo_rectangle_t *area)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
+  g_return_val_if_fail (part < BK_CHART_N_PARTS, FALSE);
+
+  if (!self->has_part[part])
+    return FALSE;
+  if (area != NULL)
+    *area = self->parts[part];
   return TRUE;
 }
 

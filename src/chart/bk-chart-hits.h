@@ -22,6 +22,19 @@ typedef struct
   double y;
 } BkChartHit;
 
+/* The parts of a chart's layout: its texts around the plot, its legend,
+ * and what the kind drew in the room they left (the plot or the ring, with
+ * its axes, tick and category labels, axis titles and value labels). */
+typedef enum
+{
+  BK_CHART_PART_TITLE,
+  BK_CHART_PART_SUBTITLE,
+  BK_CHART_PART_SOURCE,
+  BK_CHART_PART_LEGEND,
+  BK_CHART_PART_PLOT,
+  BK_CHART_N_PARTS
+} BkChartPart;
+
 #define BK_TYPE_CHART_HITS (bk_chart_hits_get_type ())
 
 G_DECLARE_FINAL_TYPE (BkChartHits, bk_chart_hits, BK, CHART_HITS, GObject)
@@ -61,6 +74,12 @@ guint     bk_chart_hits_get_n_labels    (BkChartHits       *self);
 gboolean  bk_chart_hits_get_label       (BkChartHits       *self,
                                          guint              i,
                                          guint             *marker,
+                                         cairo_rectangle_t *area);
+/* The box around everything the render drew of @part (the ink of its
+ * texts, its swatches; for the plot also its rectangle), in the render's
+ * coordinates; FALSE when nothing of it was drawn. */
+gboolean  bk_chart_hits_get_part        (BkChartHits       *self,
+                                         BkChartPart        part,
                                          cairo_rectangle_t *area);
 
 G_END_DECLS

@@ -69,6 +69,7 @@ draw_entry (BkCanvas      *c,
       cairo_fill (cr);
     }
 
+  bk_canvas_mark_part (c, x, sy - 6, 14, 12);
   layout = bk_canvas_text (c, BK_FONT_LABEL, e->name, MAX (w - 20, 1), &tw, &th);
   bk_canvas_show (c, layout, x + 20, sy - th / 2, e->hidden ? &c->secondary : &c->text);
 
@@ -76,42 +77,68 @@ draw_entry (BkCanvas      *c,
     bk_chart_hits_add_legend (c->hits, e->series, x - 2, y, MIN (w, 20 + tw) + 4, h);
 }
 
-/* A column at the right; FALSE when it would not fit */
-static gboolean
-draw_right (BkCanvas *c,
-            GArray   *entries,
-            double    entry_h,
-            double    max_text)
+#define ENTRY_GAP 18
+#define MAX_ROWS  3
+
+static double
+entry_height (BkCanvas *c)
 {
-  double avail = c->right - c->left;
-  double legend_w = 20 + MIN (max_text, avail * 0.25);
-  double x, y;
-
-  if (legend_w > avail * 0.3 || entry_h * entries->len > (c->bottom - c->top) + 1)
-    return FALSE;
-
-  x = c->right - legend_w;
-  y = c->top + c->line_height / 2;
-  for (guint i = 0; i < entries->len; i++)
-    {
-      draw_entry (c, &g_array_index (entries, BkLegendEntry, i), x, y, legend_w, entry_h);
-      y += entry_h;
-    }
-  c->right = x - 16;
-  return TRUE;
+  return MAX (c->line_height, 14.0) + 6;
 }
 
-/* Rows of entries that wrap, at most three rows */
-static void
-draw_bottom (BkCanvas *c,
-             GArray   *entries,
-             double    entry_h)
+/* The entries with their texts' widths, and the widest; NULL when there is
+ * no legend to draw */
+static GArray *
+measured_entries (BkCanvas *c,
+                  double   *max_text)
+{
+  g_autoptr(GArray) entries = NULL;
+
+  *max_text = 0;
+  if (c->chart->legend_position == BK_CHART_LEGEND_NONE)
+    return NULL;
+  entries = legend_entries (c);
+  if (entries->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      BkLegendEntry *e = &g_array_index (entries, BkLegendEntry, i);
+
+      bk_canvas_text (c, BK_FONT_LABEL, e->name, 0, &e->text_width, NULL);
+      *max_text = MAX (*max_text, e->text_width);
+    }
+  return g_steal_pointer (&entries);
+}
+
+static double
+right_width (BkCanvas *c,
+             double    max_text)
+{
+  return 20 + MIN (max_text, (c->right - c->left) * 0.25);
+}
+
+/* Whether the entries go in a column at the right of a room
+ * @room_height tall */
+static gboolean
+fits_right (BkCanvas *c,
+            GArray   *entries,
+            double    max_text,
+            double    room_height)
+{
+  return c->chart->legend_position == BK_CHART_LEGEND_RIGHT &&
+         right_width (c, max_text) <= (c->right - c->left) * 0.3 &&
+         entry_height (c) * entries->len <= room_height + 1;
+}
+
+/* How many rows the entries take at the bottom, wrapping */
+static guint
+count_rows (BkCanvas *c,
+            GArray   *entries)
 {
   double avail = c->right - c->left;
-  double gap = 18;
   guint rows = 1;
   double x = 0;
-  double y;
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -123,13 +150,46 @@ draw_bottom (BkCanvas *c,
           rows++;
           x = 0;
         }
-      x += w + gap;
+      x += w + ENTRY_GAP;
     }
-  rows = MIN (rows, 3);
+  return rows;
+}
+
+/* A column at the right */
+static void
+draw_right (BkCanvas *c,
+            GArray   *entries,
+            double    max_text)
+{
+  double legend_w = right_width (c, max_text);
+  double entry_h = entry_height (c);
+  double x, y;
+
+  x = c->right - legend_w;
+  y = c->top + c->line_height / 2;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      draw_entry (c, &g_array_index (entries, BkLegendEntry, i), x, y, legend_w, entry_h);
+      y += entry_h;
+    }
+  c->right = x - 16;
+}
+
+/* Rows of entries that wrap: at most three rows, and no more than the
+ * room the render left for them (c->legend_room), one at least */
+static void
+draw_bottom (BkCanvas *c,
+             GArray   *entries)
+{
+  double avail = c->right - c->left;
+  double entry_h = entry_height (c);
+  guint max_rows = (guint) CLAMP (floor ((c->legend_room - 8) / entry_h), 1, MAX_ROWS);
+  guint rows = MIN (count_rows (c, entries), max_rows);
+  double x = 0;
+  double y;
 
   y = c->bottom - rows * entry_h;
   c->bottom = y - 8;
-  x = 0;
   rows = 0;
   for (guint i = 0; i < entries->len; i++)
     {
@@ -138,36 +198,38 @@ draw_bottom (BkCanvas *c,
 
       if (x > 0 && x + w > avail)
         {
-          if (++rows == 3)
+          if (++rows == max_rows)
             break;
           x = 0;
           y += entry_h;
         }
       draw_entry (c, e, c->left + x, y, w, entry_h);
-      x += w + gap;
+      x += w + ENTRY_GAP;
     }
+}
+
+double
+bk_chart_legend_height (BkCanvas *c,
+                        double    room_height)
+{
+  double max_text;
+  g_autoptr(GArray) entries = measured_entries (c, &max_text);
+
+  if (entries == NULL || fits_right (c, entries, max_text, room_height))
+    return 0;
+  return MIN (count_rows (c, entries), MAX_ROWS) * entry_height (c) + 8;
 }
 
 void
 bk_chart_legend_draw (BkCanvas *c)
 {
-  g_autoptr(GArray) entries = legend_entries (c);
-  BkChartLegendPosition position = c->chart->legend_position;
-  double entry_h = MAX (c->line_height, 14.0) + 6;
-  double max_text = 0;
+  double max_text;
+  g_autoptr(GArray) entries = measured_entries (c, &max_text);
 
-  if (position == BK_CHART_LEGEND_NONE || entries->len == 0)
+  if (entries == NULL)
     return;
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      BkLegendEntry *e = &g_array_index (entries, BkLegendEntry, i);
-      bk_canvas_text (c, BK_FONT_LABEL, e->name, 0, &e->text_width, NULL);
-      max_text = MAX (max_text, e->text_width);
-    }
-
-  if (position == BK_CHART_LEGEND_RIGHT && draw_right (c, entries, entry_h, max_text))
-    return;
-
-  draw_bottom (c, entries, entry_h);
+  if (fits_right (c, entries, max_text, c->bottom - c->top))
+    draw_right (c, entries, max_text);
+  else
+    draw_bottom (c, entries);
 }

@@ -217,7 +217,8 @@ bk_plot_draw_x_grid (BkCanvas      *c,
         continue;
       label = bk_chart_format_value (x->unit, v, x->ticks.step);
       layout = bk_canvas_text (c, BK_FONT_LABEL, label, 0, &w, &h);
-      left = CLAMP (bk_scale_x (c, x, v) - w / 2, 0, MAX (c->width - w, 0));
+      /* Within the room the plot was given: never under the legend */
+      left = CLAMP (bk_scale_x (c, x, v) - w / 2, c->left, MAX (c->right - w, c->left));
       if (left < last_right + 6)
         continue;
       bk_canvas_show (c, layout, left, c->py + c->ph + 6, &c->secondary);

@@ -29,12 +29,68 @@ static const BkChartPainter *const painters[] = {
   [BK_CHART_KIND_HISTOGRAM] = &bk_chart_histogram_painter,
 };
 
+/* The least height the plot keeps: chrome (title, subtitle, source line,
+ * legend) gives way before the data does */
+#define MIN_PLOT_SHARE  0.45
+#define MIN_PLOT_HEIGHT 90.0
+
+/* The width a heading may take: @inset narrower at the top while the top
+ * is above @inset_bottom */
+static double
+heading_room (BkCanvas *c,
+              gboolean  at_bottom,
+              double    inset,
+              double    inset_bottom)
+{
+  double room = c->right - c->left;
+
+  if (!at_bottom && c->top < inset_bottom)
+    room = MAX (room - inset, 1);
+  return room;
+}
+
+/* The layout of @role holding @text wrapped onto up to @max_lines lines
+ * of @room before it is cut short; its height into @height. */
+static PangoLayout *
+heading_layout (BkCanvas   *c,
+                BkFontRole  role,
+                const char *text,
+                int         max_lines,
+                double      room,
+                double     *height)
+{
+  PangoLayout *layout = c->layouts[role];
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -max_lines);
+  return bk_canvas_text (c, role, text, room, NULL, height);
+}
+
+/* How much of the height a heading takes, with its gap; 0 for none */
+static double
+heading_height (BkCanvas   *c,
+                BkFontRole  role,
+                const char *text,
+                int         max_lines,
+                double      room)
+{
+  double h;
+
+  if (text == NULL || *text == '\0' || max_lines == 0)
+    return 0;
+  heading_layout (c, role, text, max_lines, room, &h);
+  /* The layout is shared: one line again for whoever uses it next */
+  pango_layout_set_height (c->layouts[role], -1);
+  return h + (role == BK_FONT_TITLE ? 2 : role == BK_FONT_SMALL ? 8 : 0);
+}
+
 /* Text at the top (shrinking the room from above) or the bottom (from
  * below), wrapped onto up to @max_lines lines before it is cut short, and
  * @inset narrower at the top while it is above @inset_bottom; nothing for
- * an empty text. */
+ * an empty text or no lines. */
 static void
 draw_heading (BkCanvas           *c,
+              BkChartPart         part,
               BkFontRole          role,
               const char         *text,
               const BkChartColor *color,
@@ -43,18 +99,15 @@ draw_heading (BkCanvas           *c,
               double              inset,
               double              inset_bottom)
 {
-  PangoLayout *layout = c->layouts[role];
-  double room = c->right - c->left;
-  double w, h;
+  double room = heading_room (c, at_bottom, inset, inset_bottom);
+  PangoLayout *layout;
+  double h;
 
-  if (text == NULL || *text == '\0')
+  if (text == NULL || *text == '\0' || max_lines == 0)
     return;
 
-  if (!at_bottom && c->top < inset_bottom)
-    room = MAX (room - inset, 1);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_height (layout, -max_lines);
-  layout = bk_canvas_text (c, role, text, room, &w, &h);
+  c->part = part;
+  layout = heading_layout (c, role, text, max_lines, room, &h);
   if (at_bottom)
     {
       bk_canvas_show (c, layout, c->left, c->bottom - h, color);
@@ -71,6 +124,56 @@ draw_heading (BkCanvas           *c,
     }
   /* The layout is shared: one line again for whoever uses it next */
   pango_layout_set_height (layout, -1);
+  c->part = -1;
+}
+
+/* How many lines the title, the subtitle and the source line get (0: left
+ * out), so that they, one row of legend and the plot's least height fit:
+ * the first of these steps that does, the last if none does.  The title
+ * always shows, on one line at least. */
+static const struct
+{
+  int title, subtitle, source;
+} heading_steps[] = {
+  { 2, 3, 2 },
+  { 2, 3, 1 },
+  { 2, 2, 1 },
+  { 2, 1, 1 },
+  { 1, 1, 1 },
+  { 1, 1, 0 },  /* no source line */
+  { 1, 0, 0 },  /* nor subtitle */
+};
+
+static void
+budget_headings (BkCanvas *c,
+                 int      *title_lines,
+                 int      *subtitle_lines,
+                 int      *source_lines,
+                 double    inset,
+                 double    inset_bottom)
+{
+  BkChart *chart = c->chart;
+  double room = c->bottom - c->top;
+  double top_room = heading_room (c, FALSE, inset, inset_bottom);
+  double bottom_room = heading_room (c, TRUE, 0, 0);
+  double min_plot = MAX (MIN_PLOT_HEIGHT, room * MIN_PLOT_SHARE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (heading_steps); i++)
+    {
+      double used, legend;
+
+      *title_lines = heading_steps[i].title;
+      *subtitle_lines = heading_steps[i].subtitle;
+      *source_lines = heading_steps[i].source;
+      used = heading_height (c, BK_FONT_TITLE, chart->title, *title_lines, top_room) +
+             heading_height (c, BK_FONT_SUBTITLE, chart->subtitle, *subtitle_lines, top_room) +
+             heading_height (c, BK_FONT_SMALL, chart->source, *source_lines, bottom_room) + 10;
+      /* In the room the headings leave: at the right if it fits there */
+      legend = bk_chart_legend_height (c, room - used);
+      used += legend;
+      if (room - used >= min_plot)
+        return;
+    }
 }
 
 void
@@ -84,6 +187,7 @@ bk_chart_render_full (BkChart     *chart,
 {
   BkCanvas c;
   double pad = CLAMP (MIN (width, height) * 0.03, 8.0, 20.0);
+  int title_lines, subtitle_lines, source_lines;
 
   g_assert (BK_IS_CHART (chart));
   g_assert (chart->kind < G_N_ELEMENTS (painters));
@@ -110,25 +214,39 @@ bk_chart_render_full (BkChart     *chart,
   bk_canvas_setup_text (&c);
 
   /* Title and subtitle top left, wrapping before the corner kept free;
-   * the source line bottom left */
+   * the source line bottom left; as many lines of each as leave the plot
+   * its room */
   corner_width = MAX (0, corner_width - pad);
-  draw_heading (&c, BK_FONT_TITLE, chart->title, &c.text, FALSE, 2, corner_width, corner_height);
-  draw_heading (&c, BK_FONT_SUBTITLE, chart->subtitle, &c.secondary, FALSE, 3, corner_width, corner_height);
+  budget_headings (&c, &title_lines, &subtitle_lines, &source_lines, corner_width, corner_height);
+  draw_heading (&c, BK_CHART_PART_TITLE, BK_FONT_TITLE, chart->title, &c.text, FALSE,
+                title_lines, corner_width, corner_height);
+  draw_heading (&c, BK_CHART_PART_SUBTITLE, BK_FONT_SUBTITLE, chart->subtitle, &c.secondary, FALSE,
+                subtitle_lines, corner_width, corner_height);
   if (c.top > pad)
     c.top += 10;
   if (corner_width > 0)
     c.top = MAX (c.top, corner_height);
-  draw_heading (&c, BK_FONT_SMALL, chart->source, &c.secondary, TRUE, 2, 0, 0);
+  draw_heading (&c, BK_CHART_PART_SOURCE, BK_FONT_SMALL, chart->source, &c.secondary, TRUE,
+                source_lines, 0, 0);
 
+  /* The legend: as many rows as leave the plot its room, one at least */
+  c.legend_room = MAX (c.bottom - c.top - MAX (MIN_PLOT_HEIGHT, (height - 2 * pad) * MIN_PLOT_SHARE), 0);
+  c.part = BK_CHART_PART_LEGEND;
   bk_chart_legend_draw (&c);
 
   if (c.right - c.left > 20 && c.bottom - c.top > 20)
     {
+      cairo_rectangle_t plot;
+
+      c.part = BK_CHART_PART_PLOT;
       if (c.painter->axes)
         bk_chart_axes_draw (&c);
       else
         c.painter->draw (&c);
+      if (hits != NULL && bk_chart_hits_get_plot_area (hits, &plot))
+        bk_chart_hits_add_to_part (hits, BK_CHART_PART_PLOT, plot.x, plot.y, plot.width, plot.height);
     }
+  c.part = -1;
 
   bk_canvas_clear (&c);
   cairo_restore (cr);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bk-chart-tornado.c — the tornado: a row a driver, in the order given,
- * bars from the base value to the metric at the driver's low and high
- * values, the drivers' names on the left and a line at the base */
+/* bk-chart-tornado.c — the tornado: a row a driver, in the order given
+ * (as many as their names fit, from the first), bars from the base value
+ * to the metric at the driver's low and high values, the drivers' names on
+ * the left and a line at the base */
 
 #include "config.h"
 
@@ -216,7 +217,7 @@ draw_base (BkCanvas *c,
 static void
 draw_tornado (BkCanvas *c)
 {
-  guint n = c->chart->analysis.swings->len;
+  guint n = c->chart->analysis.swings->len, shown;
   BkScale x = { 0 };
   double label_width, inputs, rh, thickness;
 
@@ -250,12 +251,15 @@ draw_tornado (BkCanvas *c)
       bk_plot_layout (c, &x, NULL, label_width);
     }
 
-  rh = c->ph / n;
+  /* As many rows as their names fit one above the other: the drivers that
+   * move the metric most, as they come first */
+  shown = CLAMP ((guint) floor (c->ph / (c->line_height + 2)), 1, n);
+  rh = c->ph / shown;
   thickness = MIN (rh * 0.62, MAX_BAR);
 
   bk_plot_draw_x_grid (c, &x);
   bk_plot_draw_titles (c);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < shown; i++)
     draw_row (c, &x, i, c->py + (i + 0.5) * rh, thickness, label_width, inputs > 0);
   draw_base (c, &x);
 }

@@ -569,6 +569,152 @@ test_hover (Fixture       *f,
   }
 }
 
+/* The chart's highlighted series, -1 for none; fails if there are more */
+static int
+highlighted_series (BkChart *chart)
+{
+  int found = -1;
+
+  for (guint i = 0; i < bk_chart_get_n_series (chart); i++)
+    if (bk_chart_get_series_highlighted (chart, i))
+      {
+        g_assert_cmpint (found, ==, -1);
+        found = (int) i;
+      }
+  return found;
+}
+
+/* Somewhere on the view where a shape of @series is, trying its values
+ * from the last */
+static gboolean
+find_series (Fixture *f,
+             BkChart *chart,
+             guint    series,
+             double  *x,
+             double  *y)
+{
+  guint n = MAX (bk_chart_get_n_categories (chart), 1);
+
+  for (guint i = n; i-- > 0;)
+    {
+      Point point = { series, bk_chart_get_kind (chart) == BK_CHART_KIND_DONUT ? 0 : i };
+
+      if (find_point (f, is_point, &point, x, y))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static BkChart *
+show_chart (Fixture     *f,
+            BkChartSpec  spec,
+            BkWorkbook  *workbook,
+            BkResults   *results,
+            int          company)
+{
+  g_autoptr(GError) error = NULL;
+  BkChart *chart = bk_chart_build (spec, workbook, results, company, -1, &error);
+  guint n_renders = bk_chart_view_get_n_renders (f->view);
+
+  g_assert_no_error (error);
+  bk_chart_view_set_chart (f->view, chart);
+  wait_for_render (f, n_renders);
+  return chart;
+}
+
+/* Every kind that lights the series under the pointer puts it out when the
+ * pointer leaves the chart */
+static void
+test_hover_leave (Fixture       *f,
+                  gconstpointer  data)
+{
+  const BkChartSpec specs[] = {
+    BK_CHART_SPEC_SHARE,          /* donut */
+    BK_CHART_SPEC_CAPEX,          /* bars */
+    BK_CHART_SPEC_BACKLOG,        /* stacked area */
+    BK_CHART_SPEC_TOKENS,         /* lines */
+    BK_CHART_SPEC_ROI,            /* a bar per company */
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkWorkbook) workbook = NULL;
+  g_autoptr(BkResults) results = NULL;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+
+  workbook = bk_json_read_sample (&error);
+  g_assert_no_error (error);
+  results = bk_engine_compute (workbook, 0);
+
+  for (guint k = 0; k < G_N_ELEMENTS (specs); k++)
+    {
+      g_autoptr(BkChart) chart = show_chart (f, specs[k], workbook, results, -1);
+      guint series = bk_chart_get_n_series (chart) - 1;
+      double x = 0, y = 0;
+
+      g_test_message ("chart %s", bk_chart_get_title (chart));
+      g_assert_true (find_series (f, chart, series, &x, &y));
+      bk_test_move_pointer (GTK_WIDGET (f->view), x, y);
+      BK_WAIT_FOR (highlighted_series (chart) == (int) series);
+
+      bk_test_move_pointer (f->label, 5, 5);
+      BK_WAIT_FOR (highlighted_series (chart) == -1);
+      bk_chart_view_set_chart (f->view, f->chart);
+    }
+}
+
+/* The donut follows the sheet's cursor: moved with the keyboard from one
+ * market to another while the pointer rests on the "Others" slice, the
+ * chart's series are made anew and "Others" keeps its highlight.  The
+ * pointer leaving must still put it out. */
+static void
+test_hover_leave_after_update (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkWorkbook) workbook = NULL;
+  g_autoptr(BkResults) results = NULL;
+  g_autoptr(BkChart) chart = NULL;
+  int other_market = -1;
+  guint others, n_renders;
+  double x = 0, y = 0;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+
+  workbook = bk_json_read_sample (&error);
+  g_assert_no_error (error);
+  results = bk_engine_compute (workbook, 0);
+  for (guint c = 0; c < bk_workbook_get_n_companies (workbook) && other_market < 0; c++)
+    if (bk_workbook_get_company_market (workbook, c) != bk_workbook_get_company_market (workbook, 0))
+      other_market = (int) c;
+  g_assert_cmpint (other_market, >, 0);
+
+  chart = show_chart (f, BK_CHART_SPEC_SHARE, workbook, results, 0);
+  others = bk_chart_get_n_series (chart) - 1;
+  g_assert_cmpstr (bk_chart_get_series_name (chart, others), ==, "Others");
+  g_assert_true (find_series (f, chart, others, &x, &y));
+  bk_test_move_pointer (GTK_WIDGET (f->view), x, y);
+  BK_WAIT_FOR (highlighted_series (chart) == (int) others);
+
+  /* The other market: other companies, and "Others" again */
+  n_renders = bk_chart_view_get_n_renders (f->view);
+  g_assert_true (bk_chart_update (chart, BK_CHART_SPEC_SHARE, workbook, results,
+                                  other_market, -1, &error));
+  g_assert_no_error (error);
+  wait_for_render (f, n_renders);
+  /* What is lit is what the pointer is on, if anything */
+  {
+    BkChartHit hit;
+    int under = bk_chart_hits_lookup (bk_chart_view_get_hits (f->view), x, y, &hit)
+                ? (int) hit.series : -1;
+
+    BK_WAIT_FOR (highlighted_series (chart) == under);
+  }
+
+  bk_test_move_pointer (f->label, 5, 5);
+  BK_WAIT_FOR (highlighted_series (chart) == -1);
+  bk_chart_view_set_chart (f->view, f->chart);
+}
+
 typedef struct
 {
   GBytes     *bytes;
@@ -948,6 +1094,8 @@ main (int   argc,
   ADD ("/chart-view/dark-style", test_dark_style);
   ADD ("/chart-view/legend-click", test_legend_click);
   ADD ("/chart-view/hover", test_hover);
+  ADD ("/chart-view/hover-leave", test_hover_leave);
+  ADD ("/chart-view/hover-leave-after-update", test_hover_leave_after_update);
   ADD ("/chart-view/copy", test_copy);
   ADD ("/chart-view/export", test_export);
   ADD ("/chart-view/export-failure", test_export_failure);

@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-chart-layout.c — every chart of the sample, of every kind, laid out
+ * at a small export size (400 × 250) and a large one (1600 × 1000): its
+ * title, subtitle, source line, legend and plot (with its axes and labels)
+ * each lie inside the canvas and none overlaps another
+ *
+ * The boxes are what the render recorded of each part
+ * (bk_chart_hits_get_part()): the ink of every text it drew, the legend's
+ * swatches, the plot's rectangle. */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <math.h>
+#include <string.h>
+
+#include "bk-chart-builder-analysis.h"
+#include "bk-chart-builder.h"
+#include "bk-engine.h"
+#include "bk-json.h"
+
+/* Sub-pixel touching is not overlapping */
+#define SLACK 0.5
+
+static const char *const part_names[BK_CHART_N_PARTS] = {
+  [BK_CHART_PART_TITLE] = "title",
+  [BK_CHART_PART_SUBTITLE] = "subtitle",
+  [BK_CHART_PART_SOURCE] = "source",
+  [BK_CHART_PART_LEGEND] = "legend",
+  [BK_CHART_PART_PLOT] = "plot",
+};
+
+static const struct
+{
+  int width;
+  int height;
+} sizes[] = {
+  { 400, 250 },
+  { 640, 400 },
+  { 1600, 1000 },
+};
+
+static BkMonteCarloResult *
+simulate (BkWorkbook *workbook)
+{
+  g_autoptr(BkEngineInputs) inputs = bk_engine_inputs_new (workbook, 0);
+  g_autoptr(GHashTable) distributions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               (GDestroyNotify) bk_distribution_free);
+  g_autoptr(GError) error = NULL;
+  BkDistribution *distribution = NULL;
+  BkMonteCarloParams params;
+  BkMonteCarloResult *result;
+
+  g_assert_true (bk_distribution_parse ("U(0.5, 3)", BK_ASSUMPTION_PRICE_PER_MTOK, NULL,
+                                        &distribution, &error));
+  g_assert_no_error (error);
+  g_hash_table_insert (distributions, g_strdup ("price_per_mtok"), distribution);
+  bk_monte_carlo_params_init (&params);
+  params.trials = 400;
+  params.seed = 7;
+  params.threads = 1;
+  result = bk_monte_carlo_run (inputs, distributions, &params, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return result;
+}
+
+/* Every chart the app and the CLI draw of the sample: the nine of the
+ * pages (the share donut of both markets) and the analyses' */
+static GPtrArray *
+sample_charts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkWorkbook) workbook = bk_json_read_sample (&error);
+  g_autoptr(BkResults) results = NULL;
+  g_autoptr(BkComparison) comparison = NULL;
+  g_autoptr(BkEngineInputs) inputs = NULL;
+  g_autoptr(GArray) bars = NULL;
+  g_autoptr(BkBreakevenMap) map = NULL;
+  g_autoptr(BkMonteCarloResult) simulated = NULL;
+  GPtrArray *charts = g_ptr_array_new_with_free_func (g_object_unref);
+  BkBreakevenMapParams params;
+  double base = NAN;
+  int other_market = -1;
+
+  g_assert_no_error (error);
+  results = bk_engine_compute (workbook, 0);
+
+  for (BkChartSpec spec = 0; spec < BK_N_CHART_SPECS; spec++)
+    {
+      g_ptr_array_add (charts, bk_chart_build (spec, workbook, results, -1, -1, &error));
+      g_assert_no_error (error);
+    }
+  for (guint c = 0; c < bk_workbook_get_n_companies (workbook) && other_market < 0; c++)
+    if (bk_workbook_get_company_market (workbook, c) != bk_workbook_get_company_market (workbook, 0))
+      other_market = (int) c;
+  g_assert_cmpint (other_market, >, 0);
+  g_ptr_array_add (charts, bk_chart_build (BK_CHART_SPEC_SHARE, workbook, results,
+                                           other_market, -1, &error));
+  g_assert_no_error (error);
+
+  comparison = bk_comparison_new (workbook);
+  g_ptr_array_add (charts, bk_chart_build_compare (workbook, comparison, BK_METRIC_NPV));
+
+  inputs = bk_engine_inputs_new (workbook, 0);
+  bars = bk_sensitivity_run (inputs, BK_METRIC_NPV, -1, 0.2, &base, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (charts, bk_chart_build_tornado (workbook, 0,
+                                                   BK_METRIC_NPV, -1, bars, base));
+
+  bk_breakeven_map_params_init (&params, BK_ASSUMPTION_PRICE_PER_MTOK, BK_ASSUMPTION_UTILIZATION);
+  params.steps = 11;
+  map = bk_breakeven_map_new (inputs, &params, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (charts, bk_chart_build_breakeven_map (workbook, 0, map));
+
+  simulated = simulate (workbook);
+  g_ptr_array_add (charts, bk_chart_build_histogram (workbook, 0, simulated));
+  g_ptr_array_add (charts, bk_chart_build_fan (workbook, 0, simulated));
+
+  return charts;
+}
+
+static gboolean
+inside (const cairo_rectangle_t *r,
+        int                      width,
+        int                      height)
+{
+  return r->x >= -SLACK && r->y >= -SLACK &&
+         r->x + r->width <= width + SLACK && r->y + r->height <= height + SLACK;
+}
+
+static gboolean
+overlap (const cairo_rectangle_t *a,
+         const cairo_rectangle_t *b)
+{
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return w > SLACK && h > SLACK;
+}
+
+/* How many series' legend entries a render drew (and can be clicked) */
+static guint
+count_legend_entries (BkChartHits             *hits,
+                      const cairo_rectangle_t *legend,
+                      guint                    n_series)
+{
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (n_series, 1));
+  guint n = 0;
+
+  for (double y = legend->y; y < legend->y + legend->height; y += 1)
+    for (double x = legend->x; x < legend->x + legend->width; x += 1)
+      {
+        guint series;
+
+        if (bk_chart_hits_lookup_legend (hits, x, y, &series) && series < n_series && !seen[series])
+          {
+            seen[series] = TRUE;
+            n++;
+          }
+      }
+  return n;
+}
+
+/* @all_entries: every series must have its legend entry */
+static void
+check_layout (BkChart  *chart,
+              int       width,
+              int       height,
+              gboolean  all_entries)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(BkChartHits) hits = bk_chart_render (chart, cr, width, height);
+  cairo_rectangle_t boxes[BK_CHART_N_PARTS];
+  gboolean has[BK_CHART_N_PARTS];
+
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("%s at %d x %d", bk_chart_get_title (chart), width, height);
+
+  for (guint p = 0; p < BK_CHART_N_PARTS; p++)
+    {
+      has[p] = bk_chart_hits_get_part (hits, p, &boxes[p]);
+      if (has[p])
+        g_test_message ("  %s: %.1f, %.1f, %.1f x %.1f", part_names[p],
+                        boxes[p].x, boxes[p].y, boxes[p].width, boxes[p].height);
+    }
+
+  /* What a chart must show at any export size: its title, its data, and
+   * the legend when it has more than one series to tell apart */
+  g_assert_true (has[BK_CHART_PART_TITLE]);
+  g_assert_true (has[BK_CHART_PART_PLOT]);
+  g_assert_true (bk_chart_hits_get_plot_area (hits, NULL));
+  if (bk_chart_get_n_series (chart) > 1 && bk_chart_get_kind (chart) != BK_CHART_KIND_TORNADO)
+    g_assert_true (has[BK_CHART_PART_LEGEND]);
+
+  /* Every series keeps its legend entry: none is dropped for want of room */
+  if (all_entries && has[BK_CHART_PART_LEGEND] && bk_chart_get_kind (chart) <= BK_CHART_KIND_DONUT)
+    g_assert_cmpuint (count_legend_entries (hits, &boxes[BK_CHART_PART_LEGEND],
+                                            bk_chart_get_n_series (chart)),
+                      ==, bk_chart_get_n_series (chart));
+
+  for (guint p = 0; p < BK_CHART_N_PARTS; p++)
+    {
+      if (!has[p])
+        continue;
+      if (!inside (&boxes[p], width, height))
+        g_error ("%s at %d x %d: the %s (%.1f, %.1f, %.1f x %.1f) is not inside the canvas",
+                 bk_chart_get_title (chart), width, height, part_names[p],
+                 boxes[p].x, boxes[p].y, boxes[p].width, boxes[p].height);
+      for (guint q = p + 1; q < BK_CHART_N_PARTS; q++)
+        if (has[q] && overlap (&boxes[p], &boxes[q]))
+          g_error ("%s at %d x %d: the %s and the %s overlap",
+                   bk_chart_get_title (chart), width, height, part_names[p], part_names[q]);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_sample_charts (void)
+{
+  g_autoptr(GPtrArray) charts = sample_charts ();
+  gboolean kinds[BK_CHART_KIND_HISTOGRAM + 1] = { FALSE };
+
+  for (guint i = 0; i < charts->len; i++)
+    {
+      BkChart *chart = g_ptr_array_index (charts, i);
+
+      kinds[bk_chart_get_kind (chart)] = TRUE;
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        check_layout (chart, sizes[s].width, sizes[s].height, TRUE);
+    }
+
+  /* Every kind but the stacked bars (which no chart of the app uses) */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (k != BK_CHART_KIND_STACKED_BAR)
+      g_assert_true (kinds[k]);
+}
+
+/* The tornado's rows, one a driver with its name on the left, are never
+ * closer than a line of their names (12 px type): at a small size it
+ * shows the drivers that move the metric most, not every one on top of
+ * each other */
+static void
+test_tornado_rows (void)
+{
+  g_autoptr(GPtrArray) charts = sample_charts ();
+  BkChart *tornado = NULL;
+
+  for (guint i = 0; i < charts->len; i++)
+    if (bk_chart_get_kind (g_ptr_array_index (charts, i)) == BK_CHART_KIND_TORNADO)
+      tornado = g_ptr_array_index (charts, i);
+  g_assert_nonnull (tornado);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[s].width,
+                                                             sizes[s].height);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(BkChartHits) hits = bk_chart_render (tornado, cr, sizes[s].width, sizes[s].height);
+      g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (double));
+      cairo_rectangle_t plot;
+      double last_y = -G_MAXDOUBLE;
+      guint n_rows = 0;
+
+      g_assert_true (bk_chart_hits_get_plot_area (hits, &plot));
+      /* Where each row's bars are: their hit's anchor is the row's middle */
+      for (double y = plot.y; y < plot.y + plot.height; y += 1)
+        for (double x = plot.x; x < plot.x + plot.width; x += 2)
+          {
+            BkChartHit hit;
+
+            if (bk_chart_hits_lookup (hits, x, y, &hit) && hit.y != last_y)
+              {
+                gboolean seen = FALSE;
+
+                for (guint r = 0; r < rows->len; r++)
+                  seen |= g_array_index (rows, double, r) == hit.y;
+                if (!seen)
+                  g_array_append_val (rows, hit.y);
+                last_y = hit.y;
+              }
+          }
+      n_rows = rows->len;
+      g_test_message ("%d x %d: %u rows", sizes[s].width, sizes[s].height, n_rows);
+      g_assert_cmpuint (n_rows, >, 0);
+      for (guint r = 1; r < rows->len; r++)
+        g_assert_cmpfloat (fabs (g_array_index (rows, double, r) - g_array_index (rows, double, r - 1)), >=, 14);
+      /* Large, every driver */
+      if (sizes[s].height >= 1000)
+        g_assert_cmpuint (n_rows, ==, bk_chart_get_n_swings (tornado));
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Texts far too long for a small chart: a title, subtitle and source of
+ * many words, long series names, in Latin and Chinese script */
+static void
+test_long_texts (void)
+{
+  const BkChartKind kinds[] = {
+    BK_CHART_KIND_LINE, BK_CHART_KIND_BAR, BK_CHART_KIND_STACKED_BAR,
+    BK_CHART_KIND_STACKED_AREA, BK_CHART_KIND_DONUT,
+  };
+  const char *const categories[] = { "2023", "2024", "2025", "2026", "2027", NULL };
+  const double values[] = { 10, 40, 90, 160, 250 };
+  const char *const titles[] = {
+    "Capital expenditure by company, every hyperscaler and Chinese cloud provider, 2023 to 2027",
+    "按公司划分的资本支出：所有超大规模云服务商与中国云服务商，二〇二三年至二〇二七年",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        g_autoptr(BkChart) chart = bk_chart_new (kinds[k]);
+
+        bk_chart_set_title (chart, titles[t]);
+        bk_chart_set_subtitle (chart, titles[t]);
+        bk_chart_set_source (chart, titles[t]);
+        bk_chart_set_categories (chart, categories);
+        for (guint s = 0; s < 7; s++)
+          {
+            g_autofree char *name = g_strdup_printf ("%s %u", t == 0 ? "A company with a long name" : "一家名字很长的公司", s);
+
+            bk_chart_add_series (chart, name, values, G_N_ELEMENTS (values));
+          }
+        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+          check_layout (chart, sizes[s].width, sizes[s].height, FALSE);
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/layout/sample-charts", test_sample_charts);
+  g_test_add_func ("/chart/layout/long-texts", test_long_texts);
+  g_test_add_func ("/chart/layout/tornado-rows", test_tornado_rows);
+
+  return g_test_run ();
+}
