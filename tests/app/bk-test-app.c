@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-test-app.c — the application a window test runs its windows in, in a
- * private home of its own */
+ * private home of its own, and the windows themselves (see bk-test-app.h) */
 #include "config.h"
 
 #include <adwaita.h>
@@ -8,8 +8,10 @@
 #include <stdlib.h>
 
 #include "bk-test-app.h"
+#include "bk-test-ui.h"
 
 static char *home;
+static BkApplication *the_app;  /* not a reference */
 
 BkApplication *
 bk_test_app_init (int          *argc,
@@ -41,6 +43,7 @@ bk_test_app_init (int          *argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
+  the_app = app;
   return app;
 }
 
@@ -52,6 +55,7 @@ bk_test_app_run (BkApplication *app)
 
   g_assert_nonnull (home);
   status = g_test_run ();
+  the_app = NULL;
   g_object_unref (app);
 
   cmd = g_strdup_printf ("rm -rf '%s'", home);
@@ -59,4 +63,96 @@ bk_test_app_run (BkApplication *app)
     g_printerr ("could not remove %s\n", home);
   g_clear_pointer (&home, g_free);
   return status;
+}
+
+char *
+bk_test_app_make_dir (const char *name)
+{
+  g_autofree char *template = NULL;
+  char *dir;
+
+  g_assert_nonnull (home);
+  template = g_strdup_printf ("%s/%s-XXXXXX", home, name);
+  dir = g_mkdtemp (g_steal_pointer (&template));
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+static gboolean
+drawn (GtkWidget *widget)
+{
+  BkSheetView *sheet;
+
+  if (BK_IS_WINDOW (widget))
+    sheet = bk_window_get_sheet (BK_WINDOW (widget));
+  else
+    sheet = BK_SHEET_VIEW (widget);
+  return gtk_widget_get_mapped (widget) && sheet != NULL &&
+         gtk_widget_get_mapped (GTK_WIDGET (sheet)) && bk_sheet_view_get_n_drawn_cells (sheet) > 0;
+}
+
+void
+bk_test_app_wait_drawn (GtkWidget *widget)
+{
+  g_assert_true (BK_IS_WINDOW (widget) || BK_IS_SHEET_VIEW (widget));
+  BK_WAIT_FOR (drawn (widget));
+  g_assert_true (drawn (widget));
+}
+
+BkWindow *
+bk_test_app_present_window (BkApplication *app,
+                            const char    *path,
+                            int            width,
+                            int            height)
+{
+  g_autoptr(GError) error = NULL;
+  BkWindow *window = bk_window_new (app, bk_application_get_settings (app));
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  bk_test_watch_keys (GTK_WINDOW (window));
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (bk_window_open_file (window, file, &error));
+    }
+  else
+    g_assert_true (bk_window_load_sample (window, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  bk_test_app_wait_drawn (GTK_WIDGET (window));
+  if (bk_test_have_xdotool ())
+    bk_test_focus_window (GTK_WINDOW (window));
+  return window;
+}
+
+void
+bk_test_app_close_window (BkWindow *window)
+{
+  gpointer weak = window;
+
+  g_assert_true (BK_IS_WINDOW (window));
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  BK_WAIT_FOR (weak == NULL);
+}
+
+void
+bk_test_app_window_setup (BkTestAppWindow *f,
+                          gconstpointer    size)
+{
+  const BkTestAppWindowSize *wanted = size;
+
+  g_assert_nonnull (the_app);
+  f->dir = bk_test_app_make_dir ("window-test");
+  f->window = bk_test_app_present_window (the_app, NULL, wanted ? wanted->width : 0, wanted ? wanted->height : 0);
+}
+
+void
+bk_test_app_window_teardown (BkTestAppWindow *f,
+                             gconstpointer    size)
+{
+  bk_test_app_close_window (f->window);
+  g_clear_pointer (&f->dir, g_free);
 }

@@ -16,48 +16,7 @@
 #include "bk-test-ui.h"
 #include "bk-window-private.h"
 
-typedef struct
-{
-  BkWindow *window;
-} Fixture;
-
-static BkApplication *app;
-
-static gboolean
-window_ready (Fixture *f)
-{
-  BkSheetView *sheet = bk_window_get_sheet (f->window);
-
-  return gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-         sheet != NULL && bk_sheet_view_get_n_drawn_cells (sheet) > 0;
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->window = bk_window_new (app, bk_application_get_settings (app));
-  bk_test_watch_keys (GTK_WINDOW (f->window));
-  g_assert_true (bk_window_load_sample (f->window, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (f->window));
-  BK_WAIT_FOR (window_ready (f));
-  g_assert_true (window_ready (f));
-  bk_test_focus_window (GTK_WINDOW (f->window));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  gpointer window = f->window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  BK_WAIT_FOR (window == NULL);
-}
+typedef BkTestAppWindow Fixture;
 
 /* The value of a string property: GTK 4.8 has no getter, but the test
  * backend's check returns the value when it is not the one asked for. */
@@ -261,10 +220,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  app = bk_test_app_init (&argc, &argv, "test-window-a11y");
+  BkApplication *app = bk_test_app_init (&argc, &argv, "test-window-a11y");
 
 #define ADD(path, func) \
-  g_test_add ("/window-a11y/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/window-a11y/" path, Fixture, NULL, bk_test_app_window_setup, func, \
+              bk_test_app_window_teardown)
   ADD ("named-controls", test_named_controls);
   ADD ("sheet-announces-cell", test_sheet_announces_cell);
   ADD ("chart-descriptions", test_chart_descriptions);

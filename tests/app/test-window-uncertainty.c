@@ -31,15 +31,6 @@ typedef struct
 
 static BkApplication *app;
 
-static gboolean
-window_ready (Fixture *f)
-{
-  BkSheetView *sheet = bk_window_get_sheet (f->window);
-
-  return gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-         sheet != NULL && bk_sheet_view_get_n_drawn_cells (sheet) > 0;
-}
-
 static BkDocument *
 document (Fixture *f)
 {
@@ -56,23 +47,13 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   BkWorkbook *wb;
 
-  f->window = bk_window_new (app, bk_application_get_settings (app));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  bk_test_watch_keys (GTK_WINDOW (f->window));
-  g_assert_true (bk_window_load_sample (f->window, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (f->window));
-  BK_WAIT_FOR (window_ready (f));
-  if (bk_test_have_xdotool ())
-    bk_test_focus_window (GTK_WINDOW (f->window));
+  f->window = bk_test_app_present_window (app, NULL, 1200, 800);
 
   bk_window_set_page (f->window, "assumptions");
   f->sheet = bk_table_page_get_sheet (assumptions_page (f));
-  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->sheet))
-               && bk_sheet_view_get_n_drawn_cells (f->sheet) > 0);
+  bk_test_app_wait_drawn (GTK_WIDGET (f->sheet));
   g_assert_true (bk_window_get_sheet (f->window) == f->sheet);
 
   wb = bk_document_get_workbook (document (f));
@@ -94,11 +75,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gpointer window = f->window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  BK_WAIT_FOR (window == NULL);
+  bk_test_app_close_window (f->window);
 }
 
 /* The driver's uncertainty as another program reading the file sees it

@@ -21,56 +21,9 @@
 #include "bk-test-ui.h"
 #include "bk-window.h"
 
-typedef struct
-{
-  BkApplication *app;
-  BkWindow      *window;
-  char          *dir;
-} Fixture;
+typedef BkTestAppWindow Fixture;
 
 static BkApplication *app;
-
-static gboolean
-window_ready (Fixture *f)
-{
-  BkSheetView *sheet = bk_window_get_sheet (f->window);
-
-  return gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-         sheet != NULL && bk_sheet_view_get_n_drawn_cells (sheet) > 0;
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->app = app;
-  f->dir = g_dir_make_tmp ("test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->window = bk_window_new (app, bk_application_get_settings (app));
-  bk_test_watch_keys (GTK_WINDOW (f->window));
-  g_assert_true (bk_window_load_sample (f->window, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (f->window));
-  BK_WAIT_FOR (window_ready (f));
-  if (bk_test_have_xdotool ())
-    bk_test_focus_window (GTK_WINDOW (f->window));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  gpointer window = f->window;
-  g_autofree char *path = NULL;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  BK_WAIT_FOR (window == NULL);
-
-  g_clear_pointer (&f->dir, g_free);
-}
 
 static char *
 doc_path (Fixture *f)
@@ -654,7 +607,6 @@ test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "locked.breakeven", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   BkTableModel *model;
   const char *texts[] = { "1" };
@@ -664,15 +616,9 @@ test_read_only (Fixture       *f,
   g_chmod (path, 0444);
 
   {
-    BkWindow *other = bk_window_new (f->app, bk_application_get_settings (f->app));
-    gpointer weak = other;
+    BkWindow *other = bk_test_app_present_window (app, path, 0, 0);
 
-    g_object_add_weak_pointer (G_OBJECT (other), &weak);
-    g_assert_true (bk_window_open_file (other, file, &error));
-    g_assert_no_error (error);
     g_assert_true (bk_document_is_read_only (bk_window_get_document (other)));
-    gtk_window_present (GTK_WINDOW (other));
-    bk_test_wait_frames (GTK_WIDGET (other), 1);
     {
       BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (other));
       guint n = bk_workbook_get_n_companies (wb);
@@ -687,8 +633,7 @@ test_read_only (Fixture       *f,
     model = bk_table_page_get_model (BK_TABLE_PAGE (bk_window_get_page_widget (other, "capex")));
     g_assert_false (bk_table_model_set_range (model, 0, 0, 1, 1, texts, &error));
     g_assert_error (error, BK_ERROR, BK_ERROR_READ_ONLY);
-    gtk_window_destroy (GTK_WINDOW (other));
-    BK_WAIT_FOR (weak == NULL);
+    bk_test_app_close_window (other);
   }
   g_chmod (path, 0644);
 }
@@ -809,7 +754,8 @@ main (int   argc,
   app = bk_test_app_init (&argc, &argv, "test-window");
 
 #define ADD(path, func) \
-  g_test_add ("/window/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/window/" path, Fixture, NULL, bk_test_app_window_setup, func, \
+              bk_test_app_window_teardown)
   ADD ("opens-on-sample", test_opens_on_sample);
   ADD ("type-and-commit", test_type_and_commit);
   ADD ("paste-block-and-undo", test_paste_block_and_undo);
