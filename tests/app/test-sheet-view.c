@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bk-sheet-view.h"
+#include "bk-test-app.h"
 #include "bk-test-table-model.h"
 #include "bk-test-ui.h"
 
@@ -98,13 +99,6 @@ error_cb (BkSheetView *view,
   f->last_error = g_strdup (message);
 }
 
-static gboolean
-window_ready (Fixture *f)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (f->view)) &&
-         bk_sheet_view_get_n_drawn_cells (f->view) > 0;
-}
-
 static void
 fixture_setup_with_model (Fixture          *f,
                           BkTestTableModel *model)
@@ -133,7 +127,7 @@ fixture_setup_with_model (Fixture          *f,
   gtk_widget_grab_focus (GTK_WIDGET (f->view));
 
   /* Mapped and painted at least once */
-  BK_WAIT_FOR (window_ready (f));
+  bk_test_app_wait_drawn (GTK_WIDGET (f->view));
 
   if (bk_test_have_xdotool ())
     {

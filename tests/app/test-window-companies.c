@@ -19,32 +19,6 @@
 
 static BkApplication *app;
 
-static BkWindow *
-open_window (void)
-{
-  g_autoptr(GError) error = NULL;
-  BkWindow *window = bk_window_new (app, bk_application_get_settings (app));
-
-  bk_test_watch_keys (GTK_WINDOW (window));
-  g_assert_true (bk_window_load_sample (window, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  bk_test_wait_frames (GTK_WIDGET (window), 1);
-  bk_test_focus_window (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-close_window (BkWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  BK_WAIT_FOR (weak == NULL);
-}
-
 /* The dialog the window opened over itself, if any */
 static AdwMessageDialog *
 find_dialog (BkWindow *window)
@@ -149,7 +123,7 @@ test_add_in_market (void)
 
   BK_TEST_REQUIRE_XDOTOOL ();
 
-  window = open_window ();
+  window = bk_test_app_present_window (app, NULL, 0, 0);
   wb = bk_document_get_workbook (bk_window_get_document (window));
   n = bk_workbook_get_n_companies (wb);
   china = (guint) bk_workbook_find_market (wb, "china");
@@ -224,7 +198,7 @@ test_add_in_market (void)
   after = colours (capex_chart (window));
   assert_same_colours (before, after);
 
-  close_window (window);
+  bk_test_app_close_window (window);
 }
 
 /* The row's context menu moves a company to another market */
@@ -240,7 +214,7 @@ test_change_market (void)
 
   BK_TEST_REQUIRE_XDOTOOL ();
 
-  window = open_window ();
+  window = bk_test_app_present_window (app, NULL, 0, 0);
   wb = bk_document_get_workbook (bk_window_get_document (window));
   baidu = bk_workbook_find_company (wb, "bidu");
   global = (guint) bk_workbook_find_market (wb, "global");
@@ -277,7 +251,7 @@ test_change_market (void)
   /* One undo step */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (bk_workbook_get_company_market (wb, (guint) baidu), !=, global);
-  close_window (window);
+  bk_test_app_close_window (window);
 }
 
 int

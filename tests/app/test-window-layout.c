@@ -24,33 +24,16 @@ static const char * const page_names[] = {
 
 static BkApplication *app;
 
+/* The window at @width × @height, drawn, its panes settled */
 static BkWindow *
 open_window (int width,
              int height)
 {
-  g_autoptr(GError) error = NULL;
-  BkWindow *window = bk_window_new (app, bk_application_get_settings (app));
+  BkWindow *window = bk_test_app_present_window (app, NULL, width, height);
 
-  bk_test_watch_keys (GTK_WINDOW (window));
-  g_assert_true (bk_window_load_sample (window, &error));
-  g_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-               gtk_widget_get_width (GTK_WIDGET (window)) > 1);
   bk_test_wait_frames (GTK_WIDGET (window), 1);
   bk_test_wait_frames (GTK_WIDGET (window), 1);
   return window;
-}
-
-static void
-close_window (BkWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  BK_WAIT_FOR (weak == NULL);
 }
 
 static int
@@ -76,7 +59,7 @@ test_small_window (void)
   g_assert_cmpint (surface_height (window), ==, 600);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     bk_test_assert_page_fits (window, page_names[i]);
-  close_window (window);
+  bk_test_app_close_window (window);
 }
 
 static guint
@@ -121,7 +104,7 @@ test_large_window (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     bk_test_assert_page_fits (window, page_names[i]);
-  close_window (window);
+  bk_test_app_close_window (window);
 }
 
 static int
@@ -163,14 +146,14 @@ test_divider_remembered (void)
   /* Only the page whose divider moved */
   g_assert_cmpint (stored_position ("backlog"), ==, -1);
   target = gtk_paned_get_position (paned);
-  close_window (window);
+  bk_test_app_close_window (window);
 
   window = open_window (1280, 800);
   paned = bk_table_page_get_paned (BK_TABLE_PAGE (bk_window_get_page_widget (window, "capex")));
   g_assert_false (bk_pane_memory_is_automatic (paned));
   g_assert_cmpint (gtk_paned_get_position (paned), ==, target);
   g_assert_true (bk_pane_memory_is_automatic (bk_table_page_get_paned (BK_TABLE_PAGE (bk_window_get_page_widget (window, "backlog")))));
-  close_window (window);
+  bk_test_app_close_window (window);
 }
 
 int

@@ -20,31 +20,6 @@
 static BkApplication *app;
 static char *tmp_dir;
 
-static BkWindow *
-open_window (void)
-{
-  g_autoptr(GError) error = NULL;
-  BkWindow *window = bk_window_new (app, bk_application_get_settings (app));
-
-  bk_test_watch_keys (GTK_WINDOW (window));
-  g_assert_true (bk_window_load_sample (window, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  bk_test_wait_frames (GTK_WIDGET (window), 1);
-  return window;
-}
-
-static void
-close_window (BkWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  BK_WAIT_FOR (weak == NULL);
-}
-
 /* Whether @model (or a section or submenu of it) has an item for @action */
 static gboolean
 menu_has_action (GMenuModel *model,
@@ -189,7 +164,7 @@ tmp_path (const char *name)
 static void
 test_exports (void)
 {
-  BkWindow *window = open_window ();
+  BkWindow *window = bk_test_app_present_window (app, NULL, 0, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *xlsx = tmp_path ("model.xlsx");
   g_autofree char *pdf = tmp_path ("report.pdf");
@@ -234,7 +209,7 @@ test_exports (void)
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
 
-  close_window (window);
+  bk_test_app_close_window (window);
 }
 
 /* The print operation exported to PDF: the report's pages, numbered, on
@@ -242,7 +217,7 @@ test_exports (void)
 static void
 test_print_to_file (void)
 {
-  BkWindow *window = open_window ();
+  BkWindow *window = bk_test_app_present_window (app, NULL, 0, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *printed = tmp_path ("printed.pdf");
   g_autofree char *exported = tmp_path ("exported.pdf");
@@ -274,7 +249,7 @@ test_print_to_file (void)
   g_assert_nonnull (strstr (text, last));
   g_assert_nonnull (strstr (text, "Sources"));
 
-  close_window (window);
+  bk_test_app_close_window (window);
 }
 
 /* Sets LC_PAPER to @locale, which must be installed (build-aux/test
@@ -296,7 +271,7 @@ test_paper_locale (void)
     { "de_DE.UTF-8", BK_REPORT_PAPER_A4, "595 x 842 pts (A4)", "(A4)" },
   };
   g_autofree char *saved = g_strdup (setlocale (LC_PAPER, NULL));
-  BkWindow *window = open_window ();
+  BkWindow *window = bk_test_app_present_window (app, NULL, 0, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -323,7 +298,7 @@ test_paper_locale (void)
     }
 
   setlocale (LC_PAPER, saved);
-  close_window (window);
+  bk_test_app_close_window (window);
 }
 
 /* The print dialog of the window, if it shows one */
@@ -351,7 +326,7 @@ test_ctrl_p (void)
   GtkWindow *dialog = NULL;
 
   BK_TEST_REQUIRE_XDOTOOL ();
-  window = open_window ();
+  window = bk_test_app_present_window (app, NULL, 0, 0);
   bk_test_focus_window (GTK_WINDOW (window));
   g_assert_null (find_print_dialog (window));
 
@@ -365,34 +340,17 @@ test_ctrl_p (void)
   g_assert_null (find_print_dialog (window));
   g_assert_null (bk_window_get_last_error (window));
 
-  close_window (window);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  bk_test_app_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   app = bk_test_app_init (&argc, &argv, "test-window-report");
-  tmp_dir = g_dir_make_tmp ("test-window-report-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = bk_test_app_make_dir ("test-window-report");
 
   g_test_add_func ("/window-report/exports", test_exports);
   g_test_add_func ("/window-report/print-to-file", test_print_to_file);
@@ -400,7 +358,6 @@ main (int   argc,
   g_test_add_func ("/window-report/ctrl-p", test_ctrl_p);
 
   status = bk_test_app_run (app);
-  remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

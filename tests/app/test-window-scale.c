@@ -35,15 +35,6 @@ step (const char *what)
   g_test_message ("%.2f s: %s", (g_get_monotonic_time () - start_time) / 1e6, what);
 }
 
-static gboolean
-window_ready (BkWindow *window)
-{
-  BkSheetView *sheet = bk_window_get_sheet (window);
-
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-         sheet != NULL && bk_sheet_view_get_n_drawn_cells (sheet) > 0;
-}
-
 /* The text the Results page shows for the last company's NPV */
 static char *
 dup_results_npv (BkWindow *window)
@@ -85,7 +76,6 @@ test_open_scroll_edit (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (doc_path);
   BkWindow *window;
-  gpointer weak;
   BkSheetView *sheet;
   BkTableModel *model;
   BkWorkbook *wb;
@@ -100,15 +90,13 @@ test_open_scroll_edit (void)
 
   BK_TEST_REQUIRE_XDOTOOL ();
   window = bk_window_new (app, bk_application_get_settings (app));
-  weak = window;
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
   bk_test_watch_keys (GTK_WINDOW (window));
   step ("window made");
   g_assert_true (bk_window_open_file (window, file, &error));
   step ("document opened");
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  BK_WAIT_FOR (window_ready (window));
+  bk_test_app_wait_drawn (GTK_WIDGET (window));
   step ("window drawn");
   bk_test_focus_window (GTK_WINDOW (window));
 
@@ -163,8 +151,7 @@ test_open_scroll_edit (void)
   g_assert_cmpstr (bk_kpi_strip_get_text (kpi, TRUE, 0), !=, total_before);
   step ("results followed");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  BK_WAIT_FOR (weak == NULL);
+  bk_test_app_close_window (window);
 }
 
 int

@@ -14,6 +14,7 @@
 #include "bk-chart.h"
 #include "bk-chart-axis.h"
 #include "bk-format.h"
+#include "bk-test-app.h"
 #include "bk-test-layout.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
@@ -52,16 +53,11 @@ test_chinese_labels (void)
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GListModel) pages = NULL;
   BkWindow *window;
-  gpointer weak;
   GtkWidget *stack_widget;
   guint n_chinese = 0;
 
-  window = bk_window_new (app, bk_application_get_settings (app));
-  weak = window;
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  g_assert_true (bk_window_load_sample (window, &error));
-  gtk_window_present (GTK_WINDOW (window));
-  bk_test_wait_frames (GTK_WIDGET (window), 2);
+  window = bk_test_app_present_window (app, NULL, 0, 0);
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
 
   /* The pages of the view switcher */
   stack_widget = gtk_widget_get_parent (bk_window_get_page_widget (window, "capex"));
@@ -139,8 +135,7 @@ test_chinese_labels (void)
   g_assert_true (has_cjk (bk_workbook_get_title (bk_document_get_workbook (bk_window_get_document (window)))));
   g_assert_true (has_cjk (bk_workbook_get_market_name (bk_document_get_workbook (bk_window_get_document (window)), 0)));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  BK_WAIT_FOR (weak == NULL);
+  bk_test_app_close_window (window);
 }
 
 /* In Chinese too, at 1024 × 600 and large: every header, column and
@@ -151,24 +146,14 @@ test_pages_fit (void)
   static const char * const names[] = { "capex", "backlog", "tokens", "share", "assumptions", "results",
                                         "analysis" };
   static const int sizes[][2] = { { 1024, 600 }, { 1920, 1080 } };
-  g_autoptr(GError) error = NULL;
 
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
     {
-      BkWindow *window;
-      gpointer weak;
+      BkWindow *window = bk_test_app_present_window (app, NULL, sizes[k][0], sizes[k][1]);
 
-      window = bk_window_new (app, bk_application_get_settings (app));
-      weak = window;
-      g_object_add_weak_pointer (G_OBJECT (window), &weak);
-      g_assert_true (bk_window_load_sample (window, &error));
-      gtk_window_set_default_size (GTK_WINDOW (window), sizes[k][0], sizes[k][1]);
-      gtk_window_present (GTK_WINDOW (window));
-      bk_test_wait_frames (GTK_WIDGET (window), 1);
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
         bk_test_assert_page_fits (window, names[i]);
-      gtk_window_destroy (GTK_WINDOW (window));
-      BK_WAIT_FOR (weak == NULL);
+      bk_test_app_close_window (window);
     }
 }
 
@@ -176,29 +161,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("test-window-zh-XXXXXX", NULL);
-  int status;
-
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   setlocale (LC_ALL, "zh_CN.UTF-8");
   bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  gtk_init ();
-  adw_init ();
-
-  app = bk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  gtk_disable_setlocale ();  /* before gtk_init() in bk_test_app_init() */
+  app = bk_test_app_init (&argc, &argv, "test-window-zh_CN");
 
   g_test_add_func ("/window-zh_CN/chinese-labels", test_chinese_labels);
   g_test_add_func ("/window-zh_CN/pages-fit", test_pages_fit);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return bk_test_app_run (app);
 }
