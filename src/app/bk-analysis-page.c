@@ -497,6 +497,7 @@ build_table (BkAnalysisPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (goal_seek), "win.goal-seek");
   gtk_widget_set_tooltip_text (goal_seek, _("Find the driver value at which a metric reaches a target (Ctrl+G)"));
   gtk_widget_set_valign (goal_seek, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (goal_seek, 6);
   gtk_widget_set_name (goal_seek, "goal_seek_button");
   gtk_box_append (GTK_BOX (heading), goal_seek);
   gtk_box_append (GTK_BOX (box), heading);

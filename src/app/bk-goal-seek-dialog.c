@@ -246,7 +246,7 @@ bk_goal_seek_dialog_init (BkGoalSeekDialog *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Goal Seek"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, -1);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
