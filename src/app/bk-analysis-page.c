@@ -477,7 +477,9 @@ static GtkWidget *
 build_table (BkAnalysisPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (_("Scenarios compared"));
+  GtkWidget *goal_seek = gtk_button_new_with_mnemonic (_("_Goal Seek…"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
   self->compare_model = bk_compare_table_model_new ();
@@ -489,7 +491,16 @@ build_table (BkAnalysisPage *self)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_add_css_class (label, "bk-section-title");
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (heading), label);
+  /* The window's dialog, for the scenario on screen */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (goal_seek), "win.goal-seek");
+  gtk_widget_set_tooltip_text (goal_seek, _("Find the driver value at which a metric reaches a target (Ctrl+G)"));
+  gtk_widget_set_valign (goal_seek, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (goal_seek, 6);
+  gtk_widget_set_name (goal_seek, "goal_seek_button");
+  gtk_box_append (GTK_BOX (heading), goal_seek);
+  gtk_box_append (GTK_BOX (box), heading);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->compare_sheet));
   /* The divider starts where the sheet's rows end */
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);

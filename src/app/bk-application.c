@@ -278,6 +278,7 @@ static const struct
   { "win.move-row-up", { "<Alt>Up", NULL } },
   { "win.move-row-down", { "<Alt>Down", NULL } },
   { "win.simulate", { "F9", NULL } },
+  { "win.goal-seek", { "<Control>g", NULL } },
 };
 
 /* GApplication */

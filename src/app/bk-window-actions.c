@@ -8,6 +8,7 @@
 #include "bk-chart-slots.h"
 #include "bk-chart-view.h"
 #include "bk-company-dialog.h"
+#include "bk-goal-seek-dialog.h"
 #include "bk-note-dialog.h"
 #include "bk-window-private.h"
 #include "bk-window-report.h"
@@ -956,6 +957,17 @@ simulate_action (GtkWidget *widget, const char *name, GVariant *param)
   bk_simulation_panel_simulate (self->simulation_panel);
 }
 
+/* Ctrl+G, as a spreadsheet's Goal Seek: for the scenario on screen */
+static void
+goal_seek_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  BkWindow *self = BK_WINDOW (widget);
+
+  if (bk_window_get_document (self) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (bk_goal_seek_dialog_new (self)));
+}
+
 /* Enabling */
 
 void
@@ -1009,6 +1021,7 @@ bk_window_update_actions (BkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.remove-period-start", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.remove-period-end", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.simulate", have);
+  gtk_widget_action_set_enabled (widget, "win.goal-seek", have);
 
 }
 
@@ -1064,4 +1077,5 @@ bk_window_class_init_actions (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-period-start", NULL, remove_period_start_action);
   gtk_widget_class_install_action (widget_class, "win.remove-period-end", NULL, remove_period_end_action);
   gtk_widget_class_install_action (widget_class, "win.simulate", NULL, simulate_action);
+  gtk_widget_class_install_action (widget_class, "win.goal-seek", NULL, goal_seek_action);
 }

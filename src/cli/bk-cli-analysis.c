@@ -19,6 +19,7 @@
 #include "bk-compare.h"
 #include "bk-engine-inputs.h"
 #include "bk-goal-seek.h"
+#include "bk-goal-seek-apply.h"
 #include "bk-json.h"
 #include "bk-sensitivity.h"
 
@@ -44,7 +45,7 @@ const BkCliOption bk_cli_goal_seek_options[] = {
   { "vary", 0, "KEY", N_("The driver to change") },
   { "company", 0, "ID", N_("The metric of one company instead of the total") },
   { "scenario", 0, "NAME", N_("Work on the scenario NAME instead of the base") },
-  { "apply", 0, NULL, N_("Set the value found as the scenario's assumption") },
+  { "apply", 0, NULL, N_("Store the value found in the scenario, one undo step") },
   { NULL }
 };
 
@@ -473,7 +474,7 @@ bk_cli_cmd_goal_seek (BkCliArgs *args)
     return bk_cli_fail_error (NULL, error);
 
   if (bk_cli_args_has_flag (args, "apply") &&
-      !bk_document_set_assumption (target.document, target.scenario, -1, driver, value, &error))
+      !bk_goal_seek_apply (target.document, target.scenario, target.company, driver, value, &error))
     return bk_cli_fail_error (NULL, error);
 
   bk_document_close (target.document);

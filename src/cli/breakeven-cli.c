@@ -163,8 +163,10 @@ static const BkCliCommand commands[] = {
        "valid range; the value found is printed alone on one line in the "
        "shortest form that reads back exactly. When no value reaches the "
        "target the command says so and exits with 1. With --apply the value "
-       "becomes the scenario's assumption for the whole workbook (in Base "
-       "the workbook's value), one undo step."),
+       "is stored in the scenario so that a recalculation reaches the "
+       "target, in one undo step: with --company as that company's value, "
+       "otherwise as the scenario's value and in place of every company "
+       "value of the driver that would win over it."),
     bk_cli_goal_seek_options, 1, 1, bk_cli_cmd_goal_seek },
   { "map", "FILE --x KEY --y KEY [--x-range LOW:HIGH] [--y-range LOW:HIGH] [--steps N] [--metric METRIC] [--target X] [--company ID] [--scenario NAME] [--json]",
     N_("Compute a metric over a grid of two drivers and where it breaks even"),

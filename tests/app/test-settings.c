@@ -608,6 +608,7 @@ static const struct {
   { "win.page::assumptions", "<Alt>5" },
   { "win.page::results",     "<Alt>6" },
   { "win.page::analysis",    "<Alt>7" },
+  { "win.goal-seek",         "<Control>g" },
   { "win.edit-note",         "<Shift>F2" },
   { "win.insert-row",        "<Control>plus" },
   { "win.remove-row",        "<Control>minus" },
@@ -645,7 +646,7 @@ static void
 test_help_overlay (void)
 {
   static const char * const groups[] = {
-    "General", "Documents", "Pages", "Editing",
+    "General", "Documents", "Pages", "Analysis", "Editing",
     "Selection & Navigation", "Rows & Periods",
   };
   g_autoptr(GtkBuilder) builder = NULL;

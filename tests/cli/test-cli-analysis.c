@@ -793,10 +793,15 @@ test_goal_seek_sample (void)
     g_assert_cmpstr (json_object_get_string_member (msft, "id"), ==, "msft");
     g_assert_cmpfloat (fabs (json_object_get_double_member (msft, "roi")), <, 1e-6);
     {
+      /* With --company: that company's value, the workbook's stays */
       g_autoptr(JsonNode) root = export_tree (doc);
-      JsonObject *assumptions = json_object_get_object_member (json_node_get_object (root), "assumptions");
+      JsonObject *object = json_node_get_object (root);
+      JsonObject *assumptions = json_object_get_object_member (object, "assumptions");
+      JsonObject *companies = json_object_get_object_member (object, "company_assumptions");
 
-      g_assert_cmpfloat (json_object_get_double_member (assumptions, "price_per_mtok"), ==, value);
+      g_assert_cmpfloat (json_object_get_double_member (assumptions, "price_per_mtok"), ==, 3.4);
+      g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (companies, "msft"),
+                                                        "price_per_mtok"), ==, value);
     }
   }
 
@@ -832,6 +837,47 @@ test_goal_seek_worked_example (void)
 
   g_assert_cmpfloat (value, >, 0);
   g_assert_cmpfloat (fabs (json_object_get_double_member (acme, "npv") - 1.5), <, 1e-6);
+}
+
+/* --apply where companies have their own value of the driver: a
+ * recalculation still reaches the target, and one undo takes it all back */
+static void
+test_goal_seek_apply_overrides (void)
+{
+  static const char * const scenarios[] = { "Base", "Bear — short GPU life, price war" };
+  g_autofree char *doc = new_sample ("goal-overrides.bk");
+
+  {
+    g_autoptr(Run) base = run_cli ("scenario", "set", doc, "Base", "price_per_mtok", "4.5", "--company", "msft");
+    g_autoptr(Run) bear = run_cli ("scenario", "set", doc, scenarios[1], "price_per_mtok", "2.5", "--company", "googl");
+
+    assert_ok (base);
+    assert_ok (bear);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
+    {
+      g_autofree char *before = export_json (doc);
+      g_autofree char *after = NULL;
+      double npv = recalc_total_npv (doc, scenarios[i]);
+
+      g_assert_cmpfloat (fabs (npv), >, 1);
+      {
+        g_autoptr(Run) run = run_cli ("goal-seek", doc, "--metric", "npv", "--target", "0",
+                                      "--vary", "price_per_mtok", "--scenario", scenarios[i], "--apply");
+
+        parse_answer (run);
+      }
+      g_assert_cmpfloat (fabs (recalc_total_npv (doc, scenarios[i])), <, 1e-6 * fabs (npv));
+
+      {
+        g_autoptr(Run) undo = run_cli ("undo", doc);
+
+        assert_ok (undo);
+      }
+      after = export_json (doc);
+      g_assert_cmpstr (after, ==, before);
+    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1044,6 +1090,7 @@ main (int    argc,
   g_test_add_func ("/cli/sensitivity/options", test_sensitivity_options);
   g_test_add_func ("/cli/goal-seek/sample", test_goal_seek_sample);
   g_test_add_func ("/cli/goal-seek/worked-example", test_goal_seek_worked_example);
+  g_test_add_func ("/cli/goal-seek/apply-overrides", test_goal_seek_apply_overrides);
   g_test_add_func ("/cli/map/grid-and-contour", test_map);
   g_test_add_func ("/cli/map/options", test_map_options);
 

@@ -5,15 +5,20 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "bk-breakeven-map.h"
 #include "bk-compare.h"
 #include "bk-engine.h"
+#include "bk-document.h"
 #include "bk-goal-seek.h"
+#include "bk-goal-seek-apply.h"
 #include "bk-json.h"
 #include "bk-sensitivity.h"
 #include "bk-workbook-private.h"
+
+static char *tmp_dir;
 
 static BkWorkbook *
 load_worked_example (void)
@@ -484,6 +489,186 @@ test_goal_seek_no_solution (void)
   g_assert_cmpfloat (hi, <, 1);
 }
 
+
+/* Goal seek, applied to a document */
+
+#define N_LAYERS_MAX 256
+
+/* Every layer of @driver: (scenario, company) for every scenario and
+ * company (-1 included), in a fixed order */
+static guint
+get_layers (BkWorkbook   *wb,
+            BkAssumption  driver,
+            double        layers[N_LAYERS_MAX])
+{
+  guint n = 0;
+
+  for (guint s = 0; s <= bk_workbook_get_n_scenarios (wb); s++)
+    for (int c = -1; c < (int) bk_workbook_get_n_companies (wb); c++)
+      {
+        g_assert_cmpuint (n, <, N_LAYERS_MAX);
+        layers[n++] = bk_workbook_get_assumption_layer (wb, s, c, driver);
+      }
+
+  return n;
+}
+
+static void
+assert_same_layers (BkWorkbook   *wb,
+                    BkAssumption  driver,
+                    const double *expected,
+                    guint         n_expected)
+{
+  double layers[N_LAYERS_MAX];
+  guint n = get_layers (wb, driver, layers);
+
+  g_assert_cmpuint (n, ==, n_expected);
+  for (guint i = 0; i < n; i++)
+    assert_same (layers[i], expected[i]);
+}
+
+/* The sample as a document in which Microsoft has its own price in Base
+ * and Alphabet its own price in Bear */
+static BkDocument *
+create_overridden_sample (const char *name,
+                          guint      *bear)
+{
+  g_autoptr(BkWorkbook) wb = load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  BkDocument *doc;
+  int s = bk_workbook_find_scenario (wb, "Bear — short GPU life, price war");
+
+  g_assert_cmpint (s, >, 0);
+  *bear = (guint) s;
+  bk_workbook_put_assumption (wb, BK_SCENARIO_BASE, bk_workbook_find_company (wb, "msft"), BK_ASSUMPTION_PRICE_PER_MTOK, 4.5);
+  bk_workbook_put_assumption (wb, *bear, bk_workbook_find_company (wb, "googl"), BK_ASSUMPTION_PRICE_PER_MTOK, 2.5);
+
+  doc = bk_document_create (path, wb, TRUE, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+static BkDocument *
+reopen (BkDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (bk_document_get_path (doc));
+  BkDocument *again;
+
+  bk_document_close (doc);
+  g_object_unref (doc);
+  again = bk_document_open (path, &error);
+  g_assert_no_error (error);
+  return again;
+}
+
+static void
+test_goal_seek_apply_total (void)
+{
+  guint bear;
+  BkDocument *doc = create_overridden_sample ("apply-total.breakeven", &bear);
+  guint scenarios[2] = { BK_SCENARIO_BASE, bear };
+
+  for (guint k = 0; k < G_N_ELEMENTS (scenarios); k++)
+    {
+      guint s = scenarios[k];
+      BkWorkbook *wb = bk_document_get_workbook (doc);
+      g_autoptr(BkEngineInputs) inputs = bk_engine_inputs_new (wb, s);
+      g_autoptr(GError) error = NULL;
+      double before[N_LAYERS_MAX], npv_before, scale, price = NAN, npv;
+      guint n = get_layers (wb, BK_ASSUMPTION_PRICE_PER_MTOK, before);
+      int msft = bk_workbook_find_company (wb, "msft");
+      int googl = bk_workbook_find_company (wb, "googl");
+
+      npv_before = recalc (wb, s, -1, BK_METRIC_NPV);
+      scale = fabs (npv_before);
+      g_assert_cmpfloat (scale, >, 1);
+      g_assert_true (bk_goal_seek (inputs, BK_METRIC_NPV, -1, 0, BK_ASSUMPTION_PRICE_PER_MTOK, NAN, NAN, &price, &error));
+      g_assert_no_error (error);
+
+      /* Without the company layers the total would miss the target */
+      g_assert_true (bk_goal_seek_apply (doc, s, -1, BK_ASSUMPTION_PRICE_PER_MTOK, price, &error));
+      g_assert_no_error (error);
+
+      doc = reopen (doc);
+      wb = bk_document_get_workbook (doc);
+      npv = recalc (wb, s, -1, BK_METRIC_NPV);
+      g_assert_cmpfloat (fabs (npv), <=, 1e-6 * scale);
+      for (int c = 0; c < (int) bk_workbook_get_n_companies (wb); c++)
+        g_assert_cmpfloat (bk_workbook_get_assumption (wb, s, c, BK_ASSUMPTION_PRICE_PER_MTOK), ==, price);
+
+      /* The layers written: the scenario's, and the company layers that
+       * would win over it; a Base company override gives way to a
+       * scenario's value by itself, so Bear leaves Microsoft's alone */
+      assert_same (bk_workbook_get_assumption_layer (wb, s, -1, BK_ASSUMPTION_PRICE_PER_MTOK), price);
+      if (s == BK_SCENARIO_BASE)
+        {
+          assert_same (bk_workbook_get_assumption_layer (wb, s, msft, BK_ASSUMPTION_PRICE_PER_MTOK), price);
+          assert_same (bk_workbook_get_assumption_layer (wb, bear, googl, BK_ASSUMPTION_PRICE_PER_MTOK), 2.5);
+        }
+      else
+        {
+          assert_same (bk_workbook_get_assumption_layer (wb, s, googl, BK_ASSUMPTION_PRICE_PER_MTOK), price);
+          assert_same (bk_workbook_get_assumption_layer (wb, s, msft, BK_ASSUMPTION_PRICE_PER_MTOK), NAN);
+          assert_same (bk_workbook_get_assumption_layer (wb, BK_SCENARIO_BASE, msft, BK_ASSUMPTION_PRICE_PER_MTOK), 4.5);
+        }
+
+      /* One undo step restores every layer exactly */
+      g_assert_true (bk_document_undo (doc, &error));
+      g_assert_no_error (error);
+      g_assert_false (bk_document_can_undo (doc));
+      assert_same_layers (wb, BK_ASSUMPTION_PRICE_PER_MTOK, before, n);
+      g_assert_cmpfloat (recalc (wb, s, -1, BK_METRIC_NPV), ==, npv_before);
+    }
+
+  bk_document_close (doc);
+  g_object_unref (doc);
+}
+
+static void
+test_goal_seek_apply_company (void)
+{
+  guint bear;
+  g_autoptr(BkDocument) doc = create_overridden_sample ("apply-company.breakeven", &bear);
+  BkWorkbook *wb = bk_document_get_workbook (doc);
+  g_autoptr(BkEngineInputs) inputs = bk_engine_inputs_new (wb, bear);
+  g_autoptr(BkResults) before = bk_engine_compute (wb, bear);
+  g_autoptr(BkResults) after = NULL;
+  g_autoptr(GError) error = NULL;
+  double layers[N_LAYERS_MAX], price = NAN, scale;
+  guint n = get_layers (wb, BK_ASSUMPTION_PRICE_PER_MTOK, layers), i = 0;
+  int msft = bk_workbook_find_company (wb, "msft");
+
+  /* Microsoft's NPV 0 in Bear: its Base override gives way to Bear's
+   * price, so the answer goes into Bear's layer for Microsoft alone */
+  scale = fabs (recalc (wb, bear, msft, BK_METRIC_NPV));
+  g_assert_true (bk_goal_seek (inputs, BK_METRIC_NPV, msft, 0, BK_ASSUMPTION_PRICE_PER_MTOK, NAN, NAN, &price, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_goal_seek_apply (doc, bear, msft, BK_ASSUMPTION_PRICE_PER_MTOK, price, &error));
+  g_assert_no_error (error);
+
+  doc = reopen (g_steal_pointer (&doc));
+  wb = bk_document_get_workbook (doc);
+  after = bk_engine_compute (wb, bear);
+  g_assert_cmpfloat (fabs (bk_metric_get (bk_metric_get_row (after, msft), BK_METRIC_NPV)), <=, 1e-6 * scale);
+  for (int c = 0; c < (int) bk_results_get_n_companies (after); c++)
+    if (c != msft)
+      assert_same_metrics (bk_metric_get_row (after, c), bk_metric_get_row (before, c), bk_results_get_n_periods (after));
+
+  /* Only that one layer changed */
+  for (guint s = 0; s <= bk_workbook_get_n_scenarios (wb); s++)
+    for (int c = -1; c < (int) bk_workbook_get_n_companies (wb); c++, i++)
+      assert_same (bk_workbook_get_assumption_layer (wb, s, c, BK_ASSUMPTION_PRICE_PER_MTOK),
+                   s == bear && c == msft ? price : layers[i]);
+  g_assert_cmpuint (i, ==, n);
+
+  g_assert_true (bk_document_undo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_false (bk_document_can_undo (doc));
+  assert_same_layers (wb, BK_ASSUMPTION_PRICE_PER_MTOK, layers, n);
+}
+
 /* Breakeven map */
 
 static void
@@ -666,6 +851,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  tmp_dir = g_dir_make_tmp ("breakeven-test-analysis-XXXXXX", &error);
+  g_assert_no_error (error);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/analysis/inputs/match-engine", test_inputs_match_engine);
@@ -680,10 +870,22 @@ main (int   argc,
   g_test_add_func ("/analysis/goal-seek/company-roi", test_goal_seek_company_roi);
   g_test_add_func ("/analysis/goal-seek/payback", test_goal_seek_payback);
   g_test_add_func ("/analysis/goal-seek/no-solution", test_goal_seek_no_solution);
+  g_test_add_func ("/analysis/goal-seek/apply-total", test_goal_seek_apply_total);
+  g_test_add_func ("/analysis/goal-seek/apply-company", test_goal_seek_apply_company);
   g_test_add_func ("/analysis/map/grid", test_map_grid);
   g_test_add_func ("/analysis/map/contour-exact", test_map_contour_exact);
   g_test_add_func ("/analysis/map/polylines", test_map_polylines);
   g_test_add_func ("/analysis/map/errors", test_map_errors);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  for (guint i = 0; i < 2; i++)
+    {
+      static const char * const names[] = { "apply-total.breakeven", "apply-company.breakeven" };
+      g_autofree char *path = g_build_filename (tmp_dir, names[i], NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+  return ret;
 }
