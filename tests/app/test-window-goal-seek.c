@@ -18,49 +18,9 @@
 #include "bk-test-ui.h"
 #include "bk-window.h"
 
-typedef struct
-{
-  BkWindow *window;
-} Fixture;
+typedef BkTestAppWindow Fixture;
 
-static BkApplication *app;
-
-static gboolean
-window_ready (Fixture *f)
-{
-  BkSheetView *sheet = bk_window_get_sheet (f->window);
-
-  return gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-         sheet != NULL && bk_sheet_view_get_n_drawn_cells (sheet) > 0;
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->window = bk_window_new (app, bk_application_get_settings (app));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  bk_test_watch_keys (GTK_WINDOW (f->window));
-  g_assert_true (bk_window_load_sample (f->window, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (f->window));
-  BK_WAIT_FOR (window_ready (f));
-  if (bk_test_have_xdotool ())
-    bk_test_focus_window (GTK_WINDOW (f->window));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  gpointer window = f->window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  BK_WAIT_FOR (window == NULL);
-}
+static const BkTestAppWindowSize large = { 1200, 800 };
 
 static BkDocument *
 document (Fixture *f)
@@ -329,10 +289,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  app = bk_test_app_init (&argc, &argv, "test-window-goal-seek");
+  BkApplication *app = bk_test_app_init (&argc, &argv, "test-window-goal-seek");
 
 #define ADD(path, func) \
-  g_test_add ("/goal-seek/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/goal-seek/" path, Fixture, &large, bk_test_app_window_setup, func, \
+              bk_test_app_window_teardown)
   ADD ("find-and-apply", test_find_and_apply);
   ADD ("no-solution-and-escape", test_no_solution_and_escape);
   ADD ("company-in-scenario", test_company_in_scenario);
