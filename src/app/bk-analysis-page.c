@@ -200,13 +200,12 @@ update_tornado (BkAnalysisPage *self,
 
   bars = bk_sensitivity_run (inputs, self->tornado_metric, self->tornado_company,
                              BK_SENSITIVITY_DEFAULT_SWING, &base, &error);
+  /* A failure is drawn as its reason, never as a blank chart */
   if (bars == NULL)
-    {
-      g_debug ("Tornado: %s", error->message);
-      show_chart (self, ANALYSIS_TORNADO, NULL);
-      return;
-    }
-  chart = bk_chart_build_tornado (wb, scenario, self->tornado_metric, self->tornado_company, bars, base);
+    chart = bk_chart_build_tornado_failed (wb, scenario, self->tornado_metric, self->tornado_company,
+                                           error->message);
+  else
+    chart = bk_chart_build_tornado (wb, scenario, self->tornado_metric, self->tornado_company, bars, base);
   show_chart (self, ANALYSIS_TORNADO, chart);
 }
 
@@ -225,12 +224,9 @@ update_map (BkAnalysisPage *self,
   params.steps = BK_ANALYSIS_MAP_STEPS;
   map = bk_breakeven_map_new (inputs, &params, &error);
   if (map == NULL)
-    {
-      g_debug ("Breakeven map: %s", error->message);
-      show_chart (self, ANALYSIS_MAP, NULL);
-      return;
-    }
-  chart = bk_chart_build_breakeven_map (wb, scenario, map);
+    chart = bk_chart_build_breakeven_map_failed (wb, scenario, &params, error->message);
+  else
+    chart = bk_chart_build_breakeven_map (wb, scenario, map);
   show_chart (self, ANALYSIS_MAP, chart);
 }
 
