@@ -524,7 +524,21 @@ bk_analysis_page_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (BK_ANALYSIS_PAGE (widget)->compare_sheet));
 }
 
-/* The divider fits the table before the paned is allocated */
+static void
+bk_analysis_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  gtk_widget_measure (BK_ANALYSIS_PAGE (widget)->paned, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The divider fits the table before the paned is allocated (no layout
+ * manager: with one, GTK would allocate through it and never call this) */
 static void
 bk_analysis_page_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -584,9 +598,9 @@ bk_analysis_page_class_init (BkAnalysisPageClass *klass)
   widget_class->map = bk_analysis_page_map;
   widget_class->unmap = bk_analysis_page_unmap;
   widget_class->grab_focus = bk_analysis_page_grab_focus;
-  widget_class->size_allocate = bk_analysis_page_size_allocate;
   /* The paned measures the page; allocating, the divider fits first */
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = bk_analysis_page_measure;
+  widget_class->size_allocate = bk_analysis_page_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "analysispage");
 }
 
