@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "bk-analysis-page.h"
 #include "bk-application.h"
 #include "bk-chart.h"
 #include "bk-chart-axis.h"
@@ -172,6 +173,42 @@ test_pages_fit (void)
     }
 }
 
+/* At 1440 × 900 in Chinese (taller rows and headers) the Analysis page's
+ * table still opens with the NPV of every company and the total whole,
+ * and the charts below keep 300 px */
+static void
+test_analysis_split (void)
+{
+  g_autoptr(GError) error = NULL;
+  BkWindow *window = bk_window_new (app, bk_application_get_settings (app));
+  gpointer weak = window;
+  BkAnalysisPage *page;
+  BkSheetView *sheet;
+  guint every, shown = 0;
+  GdkRectangle area;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  g_assert_true (bk_window_load_sample (window, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  bk_window_set_page (window, "analysis");
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+
+  page = BK_ANALYSIS_PAGE (bk_window_get_page_widget (window, "analysis"));
+  sheet = bk_analysis_page_get_compare_sheet (page);
+  every = bk_workbook_get_n_companies (bk_document_get_workbook (bk_window_get_document (window))) + 1;
+  while (bk_sheet_view_get_cell_area (sheet, shown, 0, &area) &&
+         area.y + area.height <= gtk_widget_get_height (GTK_WIDGET (sheet)))
+    shown++;
+  g_assert_cmpuint (shown, >=, every);
+  g_assert_cmpint (gtk_widget_get_height (gtk_paned_get_end_child (bk_analysis_page_get_paned (page))), >=, 300);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  BK_WAIT_FOR (weak == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +235,7 @@ main (int   argc,
 
   g_test_add_func ("/window-zh_CN/chinese-labels", test_chinese_labels);
   g_test_add_func ("/window-zh_CN/pages-fit", test_pages_fit);
+  g_test_add_func ("/window-zh_CN/analysis-split", test_analysis_split);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
