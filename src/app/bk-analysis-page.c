@@ -462,6 +462,9 @@ build_charts (BkAnalysisPage *self)
   gtk_box_append (GTK_BOX (box), grid);
   self->simulation_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_name (self->simulation_slot, "simulation_slot");
+  /* Scrolled to the end, the panel's last figures keep clear of the KPI
+   * strip instead of ending flush against it */
+  gtk_widget_set_margin_bottom (self->simulation_slot, 12);
   gtk_box_append (GTK_BOX (box), self->simulation_slot);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
