@@ -200,13 +200,12 @@ update_tornado (BkAnalysisPage *self,
 
   bars = bk_sensitivity_run (inputs, self->tornado_metric, self->tornado_company,
                              BK_SENSITIVITY_DEFAULT_SWING, &base, &error);
+  /* A failure is drawn as its reason, never as a blank chart */
   if (bars == NULL)
-    {
-      g_debug ("Tornado: %s", error->message);
-      show_chart (self, ANALYSIS_TORNADO, NULL);
-      return;
-    }
-  chart = bk_chart_build_tornado (wb, scenario, self->tornado_metric, self->tornado_company, bars, base);
+    chart = bk_chart_build_tornado_failed (wb, scenario, self->tornado_metric, self->tornado_company,
+                                           error->message);
+  else
+    chart = bk_chart_build_tornado (wb, scenario, self->tornado_metric, self->tornado_company, bars, base);
   show_chart (self, ANALYSIS_TORNADO, chart);
 }
 
@@ -225,12 +224,9 @@ update_map (BkAnalysisPage *self,
   params.steps = BK_ANALYSIS_MAP_STEPS;
   map = bk_breakeven_map_new (inputs, &params, &error);
   if (map == NULL)
-    {
-      g_debug ("Breakeven map: %s", error->message);
-      show_chart (self, ANALYSIS_MAP, NULL);
-      return;
-    }
-  chart = bk_chart_build_breakeven_map (wb, scenario, map);
+    chart = bk_chart_build_breakeven_map_failed (wb, scenario, &params, error->message);
+  else
+    chart = bk_chart_build_breakeven_map (wb, scenario, map);
   show_chart (self, ANALYSIS_MAP, chart);
 }
 
@@ -466,6 +462,9 @@ build_charts (BkAnalysisPage *self)
   gtk_box_append (GTK_BOX (box), grid);
   self->simulation_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_name (self->simulation_slot, "simulation_slot");
+  /* Scrolled to the end, the panel's last figures keep clear of the KPI
+   * strip instead of ending flush against it */
+  gtk_widget_set_margin_bottom (self->simulation_slot, 12);
   gtk_box_append (GTK_BOX (box), self->simulation_slot);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -539,7 +538,21 @@ bk_analysis_page_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (BK_ANALYSIS_PAGE (widget)->compare_sheet));
 }
 
-/* The divider fits the table before the paned is allocated */
+static void
+bk_analysis_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  gtk_widget_measure (BK_ANALYSIS_PAGE (widget)->paned, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The divider fits the table before the paned is allocated (no layout
+ * manager: with one, GTK would allocate through it and never call this) */
 static void
 bk_analysis_page_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -599,9 +612,9 @@ bk_analysis_page_class_init (BkAnalysisPageClass *klass)
   widget_class->map = bk_analysis_page_map;
   widget_class->unmap = bk_analysis_page_unmap;
   widget_class->grab_focus = bk_analysis_page_grab_focus;
-  widget_class->size_allocate = bk_analysis_page_size_allocate;
   /* The paned measures the page; allocating, the divider fits first */
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = bk_analysis_page_measure;
+  widget_class->size_allocate = bk_analysis_page_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "analysispage");
 }
 

@@ -133,21 +133,16 @@ bk_chart_build_compare (BkWorkbook   *workbook,
   return chart;
 }
 
-BkChart *
-bk_chart_build_tornado (BkWorkbook *workbook,
-                        guint       scenario,
-                        BkMetric    metric,
-                        int         company,
-                        GArray     *bars,
-                        double      base_value)
+/* A tornado's chart without its bars: title, subtitle and axis */
+static BkChart *
+new_tornado (BkWorkbook *workbook,
+             guint       scenario,
+             BkMetric    metric,
+             int         company)
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   BkChart *chart;
-
-  g_return_val_if_fail (BK_IS_WORKBOOK (workbook), NULL);
-  g_return_val_if_fail (bars != NULL, NULL);
-  g_return_val_if_fail (metric < BK_N_METRICS, NULL);
 
   chart = new_chart (workbook, BK_CHART_KIND_TORNADO, bk_chart_unit_for_metric (metric));
   /* TRANSLATORS: %s is a metric, "NPV" */
@@ -160,6 +155,68 @@ bk_chart_build_tornado (BkWorkbook *workbook,
   bk_chart_set_subtitle (chart, subtitle);
   bk_chart_set_axis (chart, BK_CHART_AXIS_X, bk_metric_get_title (metric),
                      bk_chart_unit_for_metric (metric));
+  return chart;
+}
+
+/* Why no bar of a tornado has a length: the metric has no value at all
+ * (@any_value FALSE: a payback that never comes, an IRR of cash flows
+ * that never turn), or no driver changes it (a company without capex) */
+static char *
+still_tornado_reason (BkWorkbook *workbook,
+                      guint       scenario,
+                      BkMetric    metric,
+                      int         company,
+                      gboolean    any_value)
+{
+  const char *who = company_name (workbook, company);
+  const char *where = bk_workbook_get_scenario_name (workbook, scenario);
+
+  if (any_value)
+    /* TRANSLATORS: why a tornado is empty: a metric ("NPV"), a company
+     * (or "Total") and a scenario */
+    return g_strdup_printf (_("No driver moves the %s of %s in “%s”: give it capex and a market share first"),
+                            bk_metric_get_title (metric), who, where);
+
+  switch (metric)
+    {
+    case BK_METRIC_PAYBACK:
+      /* TRANSLATORS: why a tornado is empty: a company (or "Total") and a scenario */
+      return g_strdup_printf (_("%s never pays back in “%s”, whichever driver moves"), who, where);
+    case BK_METRIC_DISCOUNTED_PAYBACK:
+      /* TRANSLATORS: why a tornado is empty: a company (or "Total") and a scenario */
+      return g_strdup_printf (_("%s never pays back once discounted in “%s”, whichever driver moves"),
+                              who, where);
+    case BK_METRIC_IRR:
+      /* TRANSLATORS: why a tornado is empty: a company (or "Total") and a scenario */
+      return g_strdup_printf (_("%s has no IRR in “%s”, whichever driver moves: its cash flows "
+                                "never turn positive"), who, where);
+    case BK_METRIC_NPV:
+    case BK_METRIC_ROI:
+    case BK_N_METRICS:
+    default:
+      /* TRANSLATORS: why a chart is empty: a metric ("NPV"), a company
+       * (or "Total") and a scenario */
+      return g_strdup_printf (_("The %s of %s cannot be computed in “%s”"),
+                              bk_metric_get_title (metric), who, where);
+    }
+}
+
+BkChart *
+bk_chart_build_tornado (BkWorkbook *workbook,
+                        guint       scenario,
+                        BkMetric    metric,
+                        int         company,
+                        GArray     *bars,
+                        double      base_value)
+{
+  gboolean any_value = isfinite (base_value), any_swing = FALSE;
+  BkChart *chart;
+
+  g_return_val_if_fail (BK_IS_WORKBOOK (workbook), NULL);
+  g_return_val_if_fail (bars != NULL, NULL);
+  g_return_val_if_fail (metric < BK_N_METRICS, NULL);
+
+  chart = new_tornado (workbook, scenario, metric, company);
   bk_chart_set_base_value (chart, base_value);
 
   for (guint i = 0; i < bars->len; i++)
@@ -170,26 +227,48 @@ bk_chart_build_tornado (BkWorkbook *workbook,
 
       bk_chart_add_swing (chart, bk_assumption_get_name (bar->driver),
                           bar->metric_at_low, bar->metric_at_high, low, high);
+      any_value = any_value || isfinite (bar->metric_at_low) || isfinite (bar->metric_at_high);
+      any_swing = any_swing || (isfinite (bar->swing) && bar->swing > 0);
+    }
+
+  if (!any_swing)
+    {
+      g_autofree char *reason = still_tornado_reason (workbook, scenario, metric, company, any_value);
+
+      bk_chart_set_empty_text (chart, reason);
     }
 
   return chart;
 }
 
 BkChart *
-bk_chart_build_breakeven_map (BkWorkbook           *workbook,
-                              guint                 scenario,
-                              const BkBreakevenMap *map)
+bk_chart_build_tornado_failed (BkWorkbook *workbook,
+                               guint       scenario,
+                               BkMetric    metric,
+                               int         company,
+                               const char *reason)
 {
-  const BkBreakevenMapParams *params;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *target = NULL;
   BkChart *chart;
 
   g_return_val_if_fail (BK_IS_WORKBOOK (workbook), NULL);
-  g_return_val_if_fail (map != NULL, NULL);
+  g_return_val_if_fail (metric < BK_N_METRICS, NULL);
+  g_return_val_if_fail (reason != NULL && *reason != '\0', NULL);
 
-  params = &map->params;
+  chart = new_tornado (workbook, scenario, metric, company);
+  bk_chart_set_base_value (chart, NAN);
+  bk_chart_set_empty_text (chart, reason);
+  return chart;
+}
+
+/* A breakeven map's chart without its grid: title, subtitle and axes */
+static BkChart *
+new_map (BkWorkbook                 *workbook,
+         const BkBreakevenMapParams *params)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  BkChart *chart;
+
   chart = new_chart (workbook, BK_CHART_KIND_BREAKEVEN_MAP, bk_chart_unit_for_metric (params->metric));
   /* TRANSLATORS: %s is a metric, "NPV" */
   title = g_strdup_printf (_("Where %s breaks even"), bk_metric_get_title (params->metric));
@@ -204,6 +283,63 @@ bk_chart_build_breakeven_map (BkWorkbook           *workbook,
                      bk_chart_unit_for_driver (params->x));
   bk_chart_set_axis (chart, BK_CHART_AXIS_Y, bk_assumption_get_name (params->y),
                      bk_chart_unit_for_driver (params->y));
+  return chart;
+}
+
+/* Why a map shows no frontier: the metric has no value on it, or is the
+ * same everywhere; NULL when it varies */
+static char *
+still_map_reason (BkWorkbook           *workbook,
+                  guint                 scenario,
+                  const BkBreakevenMap *map)
+{
+  const BkBreakevenMapParams *params = &map->params;
+  gsize n = (gsize) params->steps * params->steps;
+  double first = NAN;
+  gboolean varies = FALSE;
+
+  for (gsize k = 0; k < n && !varies; k++)
+    if (isfinite (map->grid[k]))
+      {
+        varies = isfinite (first) && map->grid[k] != first;
+        first = isfinite (first) ? first : map->grid[k];
+      }
+  if (varies)
+    return NULL;
+
+  if (!isfinite (first))
+    /* TRANSLATORS: why a breakeven map is empty: a metric ("NPV"), a
+     * company (or "Total") and a scenario */
+    return g_strdup_printf (_("The %s of %s has no value anywhere on this map in “%s”"),
+                            bk_metric_get_title (params->metric),
+                            company_name (workbook, params->company),
+                            bk_workbook_get_scenario_name (workbook, scenario));
+
+  /* TRANSLATORS: why a breakeven map is flat: two drivers, a metric
+   * ("NPV"), a company (or "Total") and a scenario */
+  return g_strdup_printf (_("Neither %s nor %s moves the %s of %s in “%s”"),
+                          bk_assumption_get_name (params->x),
+                          bk_assumption_get_name (params->y),
+                          bk_metric_get_title (params->metric),
+                          company_name (workbook, params->company),
+                          bk_workbook_get_scenario_name (workbook, scenario));
+}
+
+BkChart *
+bk_chart_build_breakeven_map (BkWorkbook           *workbook,
+                              guint                 scenario,
+                              const BkBreakevenMap *map)
+{
+  const BkBreakevenMapParams *params;
+  g_autofree char *target = NULL;
+  g_autofree char *reason = NULL;
+  BkChart *chart;
+
+  g_return_val_if_fail (BK_IS_WORKBOOK (workbook), NULL);
+  g_return_val_if_fail (map != NULL, NULL);
+
+  params = &map->params;
+  chart = new_map (workbook, params);
   bk_chart_set_grid (chart, params->steps, map->x_values, params->steps, map->y_values, map->grid);
 
   {
@@ -241,6 +377,28 @@ bk_chart_build_breakeven_map (BkWorkbook           *workbook,
                             name, FALSE);
     }
 
+  reason = still_map_reason (workbook, scenario, map);
+  bk_chart_set_empty_text (chart, reason);
+
+  return chart;
+}
+
+BkChart *
+bk_chart_build_breakeven_map_failed (BkWorkbook                 *workbook,
+                                     guint                       scenario,
+                                     const BkBreakevenMapParams *params,
+                                     const char                 *reason)
+{
+  BkChart *chart;
+
+  g_return_val_if_fail (BK_IS_WORKBOOK (workbook), NULL);
+  g_return_val_if_fail (params != NULL, NULL);
+  g_return_val_if_fail (params->x < BK_N_ASSUMPTIONS && params->y < BK_N_ASSUMPTIONS, NULL);
+  g_return_val_if_fail (params->metric < BK_N_METRICS, NULL);
+  g_return_val_if_fail (reason != NULL && *reason != '\0', NULL);
+
+  chart = new_map (workbook, params);
+  bk_chart_set_empty_text (chart, reason);
   return chart;
 }
 

@@ -31,7 +31,10 @@ BkChart     *bk_chart_build_compare          (BkWorkbook               *workbook
 
 /* The tornado of @bars (from bk_sensitivity_run(), largest swing first)
  * for @metric of @company (-1: the total) in @scenario, the bars starting
- * at @base_value. */
+ * at @base_value.  When no bar has a length (the metric has no value, as
+ * a payback that never comes, or no driver moves it, as for a company
+ * without capex) the chart draws the reason instead
+ * (bk_chart_get_empty_text()). */
 BkChart     *bk_chart_build_tornado          (BkWorkbook               *workbook,
                                               guint                     scenario,
                                               BkMetric                  metric,
@@ -42,10 +45,25 @@ BkChart     *bk_chart_build_tornado          (BkWorkbook               *workbook
 /* The map as a heat map with its contour, and a point for every scenario
  * of @workbook at its effective values of the map's two drivers (for the
  * map's company, or the workbook level for the total); @scenario's point
- * is the current one, at map->current. */
+ * is the current one, at map->current.  When the metric has no value on
+ * the map, or the same everywhere, the chart draws the reason instead
+ * (bk_chart_get_empty_text()). */
 BkChart     *bk_chart_build_breakeven_map    (BkWorkbook               *workbook,
                                               guint                     scenario,
                                               const BkBreakevenMap     *map);
+
+/* The tornado's or the map's chart, titled as the analysis would be, that
+ * draws only @reason (translated, in the person's words: the analysis's
+ * error message) because the analysis failed. */
+BkChart     *bk_chart_build_tornado_failed   (BkWorkbook               *workbook,
+                                              guint                     scenario,
+                                              BkMetric                  metric,
+                                              int                       company,
+                                              const char               *reason);
+BkChart     *bk_chart_build_breakeven_map_failed (BkWorkbook                 *workbook,
+                                                  guint                       scenario,
+                                                  const BkBreakevenMapParams *params,
+                                                  const char                 *reason);
 
 /* The NPV histogram of @result, with markers at NPV = 0, the mean, P5
  * and P95. */

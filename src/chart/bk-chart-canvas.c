@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "bk-chart-canvas-private.h"
@@ -167,14 +168,41 @@ bk_canvas_show (BkCanvas           *c,
   bk_canvas_mark_part (c, x + ink.x, y + ink.y, ink.width, ink.height);
 }
 
+/* "No data to show", or the chart's reason for drawing nothing wrapped
+ * onto as many centred lines as the room holds */
 void
 bk_canvas_no_data (BkCanvas *c)
 {
+  const char *reason = c->chart->empty_text;
+  double room = MAX (c->right - c->left, 1);
   PangoLayout *layout;
-  double w, h;
+  double w, h, x, y;
+  int lines;
 
-  layout = bk_canvas_text (c, BK_FONT_LABEL, _("No data to show"), MAX (c->right - c->left, 1), &w, &h);
-  bk_canvas_show (c, layout, (c->left + c->right - w) / 2, (c->top + c->bottom - h) / 2, &c->secondary);
+  if (reason == NULL)
+    {
+      layout = bk_canvas_text (c, BK_FONT_LABEL, _("No data to show"), room, &w, &h);
+      bk_canvas_show (c, layout, (c->left + c->right - w) / 2, (c->top + c->bottom - h) / 2, &c->secondary);
+      return;
+    }
+
+  /* In the subtitle's font, on lines no wider than 36 of its line
+   * heights (a reason reads as a paragraph), as many as the room holds */
+  layout = bk_canvas_text (c, BK_FONT_SUBTITLE, "0", 0, NULL, &h);
+  room = MIN (room, 36 * h);
+  lines = MAX ((int) floor ((c->bottom - c->top) / h), 1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -lines);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  bk_canvas_text (c, BK_FONT_SUBTITLE, reason, room, NULL, &h);
+  x = (c->left + c->right - room) / 2;
+  y = MAX ((c->top + c->bottom - h) / 2, c->top);
+  bk_canvas_show (c, layout, x, y, &c->text);
+  if (c->hits != NULL)
+    bk_chart_hits_add_text (c->hits, x, y, room, h, pango_layout_is_ellipsized (layout));
+  /* The layout is shared: one left-aligned line again for whoever is next */
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
 }
 
 /* Series */

@@ -95,6 +95,7 @@ struct _BkChart
   char                 *subtitle;
   char                 *source;
   char                 *center_label;
+  char                 *empty_text;   /* why nothing is drawn, or NULL */
   BkChartUnit           unit;
   BkChartLegendPosition legend_position;
   BkChartTheme          theme;

@@ -229,12 +229,20 @@ bk_chart_render_full (BkChart     *chart,
   draw_heading (&c, BK_CHART_PART_SOURCE, BK_FONT_SMALL, chart->source, &c.secondary, TRUE,
                 source_lines, 0, 0);
 
+  /* Nothing to draw: the reason, in the plot's room, and no legend */
+  if (chart->empty_text != NULL)
+    {
+      c.part = BK_CHART_PART_PLOT;
+      bk_canvas_no_data (&c);
+    }
+
   /* The legend: as many rows as leave the plot its room, one at least */
   c.legend_room = MAX (c.bottom - c.top - MAX (MIN_PLOT_HEIGHT, (height - 2 * pad) * MIN_PLOT_SHARE), 0);
   c.part = BK_CHART_PART_LEGEND;
-  bk_chart_legend_draw (&c);
+  if (chart->empty_text == NULL)
+    bk_chart_legend_draw (&c);
 
-  if (c.right - c.left > 20 && c.bottom - c.top > 20)
+  if (chart->empty_text == NULL && c.right - c.left > 20 && c.bottom - c.top > 20)
     {
       cairo_rectangle_t plot;
 

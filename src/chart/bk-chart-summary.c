@@ -251,7 +251,10 @@ bk_chart_dup_summary (BkChart *chart)
                             /* Translators: after the first items of a chart's summary */
                             ngettext (", and %u more", ", and %u more", items.n_items - MAX_ITEMS),
                             items.n_items - MAX_ITEMS);
-  if (items.n_items > 0)
+  if (chart->empty_text != NULL)
+    /* Translators: a chart's summary: its title, then its values */
+    g_string_printf (text, _("%s: %s."), title, chart->empty_text);
+  else if (items.n_items > 0)
     /* Translators: a chart's summary: its title, then its values */
     g_string_printf (text, _("%s: %s."), title, items.text->str);
   else if (chart->kind < BK_CHART_KIND_TORNADO)
@@ -259,7 +262,7 @@ bk_chart_dup_summary (BkChart *chart)
     g_string_printf (text, _("%s: no data."), title);
   else
     g_string_assign (text, title);
-  if (extremes->len > 0)
+  if (extremes->len > 0 && chart->empty_text == NULL)
     g_string_append_printf (text, " %s", extremes->str);
   if (chart->subtitle != NULL && *chart->subtitle != '\0')
     g_string_append_printf (text, " %s", chart->subtitle);

@@ -48,6 +48,7 @@ enum {
   PROP_SUBTITLE,
   PROP_SOURCE,
   PROP_CENTER_LABEL,
+  PROP_EMPTY_TEXT,
   PROP_UNIT,
   PROP_LEGEND_POSITION,
   PROP_THEME,
@@ -112,6 +113,7 @@ bk_chart_finalize (GObject *object)
   g_clear_pointer (&chart->subtitle, g_free);
   g_clear_pointer (&chart->source, g_free);
   g_clear_pointer (&chart->center_label, g_free);
+  g_clear_pointer (&chart->empty_text, g_free);
   g_clear_pointer (&chart->categories, g_ptr_array_unref);
   g_clear_pointer (&chart->series, g_ptr_array_unref);
   g_clear_pointer (&chart->markers, g_array_unref);
@@ -145,6 +147,9 @@ bk_chart_get_property (GObject    *object,
       break;
     case PROP_CENTER_LABEL:
       g_value_set_string (value, chart->center_label);
+      break;
+    case PROP_EMPTY_TEXT:
+      g_value_set_string (value, chart->empty_text);
       break;
     case PROP_UNIT:
       g_value_set_enum (value, chart->unit);
@@ -185,6 +190,9 @@ bk_chart_set_property (GObject      *object,
     case PROP_CENTER_LABEL:
       bk_chart_set_center_label (chart, g_value_get_string (value));
       break;
+    case PROP_EMPTY_TEXT:
+      bk_chart_set_empty_text (chart, g_value_get_string (value));
+      break;
     case PROP_UNIT:
       bk_chart_set_unit (chart, g_value_get_enum (value));
       break;
@@ -223,6 +231,9 @@ bk_chart_class_init (BkChartClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CENTER_LABEL] =
     g_param_spec_string ("center-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMPTY_TEXT] =
+    g_param_spec_string ("empty-text", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_UNIT] =
     g_param_spec_enum ("unit", NULL, NULL,
@@ -352,6 +363,21 @@ bk_chart_set_source (BkChart    *chart,
 {
   g_return_if_fail (BK_IS_CHART (chart));
   set_text (chart, &chart->source, source, PROP_SOURCE);
+}
+
+const char *
+bk_chart_get_empty_text (BkChart *chart)
+{
+  g_return_val_if_fail (BK_IS_CHART (chart), NULL);
+  return chart->empty_text;
+}
+
+void
+bk_chart_set_empty_text (BkChart    *chart,
+                         const char *text)
+{
+  g_return_if_fail (BK_IS_CHART (chart));
+  set_text (chart, &chart->empty_text, text != NULL && *text != '\0' ? text : NULL, PROP_EMPTY_TEXT);
 }
 
 const char *

@@ -94,6 +94,12 @@ void                  bk_chart_set_subtitle           (BkChart               *ch
 const char           *bk_chart_get_source             (BkChart               *chart);
 void                  bk_chart_set_source             (BkChart               *chart,
                                                        const char            *source);
+/* Why there is nothing to draw ("Meta never pays back in “Base”…"):
+ * when set, the plot's room shows this text instead of the data and the
+ * legend, and the summary says it; NULL (or "") draws the data. */
+const char           *bk_chart_get_empty_text         (BkChart               *chart);
+void                  bk_chart_set_empty_text         (BkChart               *chart,
+                                                       const char            *text);
 /* The text in the hole of a donut. */
 const char           *bk_chart_get_center_label       (BkChart               *chart);
 void                  bk_chart_set_center_label       (BkChart               *chart,

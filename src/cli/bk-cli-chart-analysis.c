@@ -7,8 +7,10 @@
  * npv) for the tornado and the map; --swing FRACTION (default 0.2) for the
  * tornado; --x KEY and --y KEY (required), --x-range and --y-range
  * LOW:HIGH, --steps N and --target X for the map; --trials N (default
- * 10000) and --seed S (default 0) for fan and histogram.  Options that a
- * kind does not use are ignored, as the other kinds ignore --period. */
+ * 10000) and --seed S (default 0) for fan and histogram, which draw the
+ * workbook's uncertainties exactly as simulate does (and, like it, refuse
+ * a workbook without any).  Options that a kind does not use are ignored,
+ * as the other kinds ignore --period. */
 
 #include "config.h"
 
@@ -52,17 +54,6 @@ bk_cli_chart_analysis_list (GString *list)
 {
   for (guint i = 0; i < G_N_ELEMENTS (analysis_kinds); i++)
     g_string_append_printf (list, ", %s", analysis_kinds[i].name);
-}
-
-/* The distributions of the workbook's drivers, key → BkDistribution *.
- * Storing them in the workbook is not there yet (bk_workbook_dup_distributions()
- * lands with the Uncertainty column); until then no driver has one, and
- * every trial is the deterministic result. */
-static GHashTable *
-dup_distributions (BkWorkbook *workbook)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                (GDestroyNotify) bk_distribution_free);
 }
 
 int
@@ -280,7 +271,7 @@ build_simulation (BkCliArgs      *args,
                   int             company,
                   BkChart       **chart)
 {
-  g_autoptr(GHashTable) distributions = dup_distributions (workbook);
+  g_autoptr(GHashTable) distributions = NULL;
   g_autoptr(BkMonteCarloResult) result = NULL;
   g_autoptr(GError) error = NULL;
   BkMonteCarloParams params;
@@ -289,6 +280,12 @@ build_simulation (BkCliArgs      *args,
   if (!option_uint (args, "trials", DEFAULT_TRIALS, 1, BK_MONTE_CARLO_MAX_TRIALS, &trials)
       || !option_uint (args, "seed", 0, 0, G_MAXUINT64, &seed))
     return BK_CLI_FAILED;
+
+  /* The workbook's uncertainties, as simulate draws them: the same seed
+   * and trials give the same numbers in the chart as in simulate's */
+  if (bk_workbook_get_n_distributions (workbook) == 0)
+    return bk_cli_fail (_("No driver has an uncertainty; give one with “breakeven-cli uncertainty FILE KEY SPEC”"));
+  distributions = bk_workbook_dup_distributions (workbook);
 
   bk_monte_carlo_params_init (&params);
   params.trials = (guint) trials;

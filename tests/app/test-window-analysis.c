@@ -13,6 +13,7 @@
 #include "bk-analysis-page.h"
 #include "bk-application.h"
 #include "bk-chart.h"
+#include "bk-chart-view.h"
 #include "bk-compare.h"
 #include "bk-format.h"
 #include "bk-table-page.h"
@@ -398,6 +399,111 @@ test_new_workbook (Fixture       *f,
   }
 }
 
+/* The company's index by name */
+static int
+find_company (Fixture    *f,
+              const char *name)
+{
+  for (guint c = 0; c < bk_workbook_get_n_companies (workbook (f)); c++)
+    if (g_strcmp0 (bk_workbook_get_company_name (workbook (f), c), name) == 0)
+      return (int) c;
+  g_assert_not_reached ();
+}
+
+/* The page's @key chart draws @needle, whole, where its plot would be,
+ * and its view says the same to screen readers */
+static void
+assert_shows_reason (Fixture    *f,
+                     const char *key,
+                     const char *needle)
+{
+  BkAnalysisPage *page = analysis (f);
+  GtkWidget *view = bk_analysis_page_get_chart_view (page, key);
+  BkChart *chart = bk_analysis_page_get_chart (page, key);
+  g_autofree char *summary = NULL;
+  g_autofree char *wrong = NULL;
+  BkChartHits *hits;
+  cairo_rectangle_t plot, text;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (chart);
+  g_assert_true (bk_chart_view_get_chart (BK_CHART_VIEW (view)) == chart);
+  g_assert_nonnull (bk_chart_get_empty_text (chart));
+  if (strstr (bk_chart_get_empty_text (chart), needle) == NULL)
+    g_error ("“%s” is not in the reason: %s", needle, bk_chart_get_empty_text (chart));
+
+  summary = bk_chart_dup_summary (chart);
+  g_assert_nonnull (strstr (summary, bk_chart_get_empty_text (chart)));
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              summary);
+  g_assert_null (wrong);
+
+  /* Drawn on screen: the plot's room holds one uncut text, the reason */
+  BK_WAIT_FOR ((hits = bk_chart_view_get_hits (BK_CHART_VIEW (view))) != NULL);
+  g_assert_true (bk_chart_hits_get_part (hits, BK_CHART_PART_PLOT, &plot));
+  for (guint i = 0; i < bk_chart_hits_get_n_texts (hits); i++)
+    {
+      gboolean cut = TRUE;
+
+      g_assert_true (bk_chart_hits_get_text (hits, i, &text, &cut));
+      if (text.x <= plot.x && text.y <= plot.y + 1 &&
+          text.x + text.width >= plot.x + plot.width &&
+          text.y + text.height + 1 >= plot.y + plot.height)
+        {
+          g_assert_false (cut);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+/* A tornado with nothing to draw says why, in the person's words: Meta
+ * never pays back in Base (chosen with the dropdowns), and once its
+ * capex is cleared no driver moves its NPV; a choice that draws again
+ * drops the reason */
+static void
+test_tornado_reason (Fixture       *f,
+                     gconstpointer  data)
+{
+  BkAnalysisPage *page = analysis (f);
+  BkTablePage *capex = BK_TABLE_PAGE (bk_window_get_page_widget (f->window, "capex"));
+  BkTableModel *model = bk_table_page_get_model (capex);
+  GtkDropDown *metric = bk_analysis_page_get_dropdown (page, "tornado-metric");
+  GtkDropDown *company = bk_analysis_page_get_dropdown (page, "tornado-company");
+  int meta = find_company (f, "Meta");
+  guint n_periods = bk_table_model_get_n_columns (model);
+  g_autoptr(GPtrArray) blanks = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  show_analysis (f);
+  g_assert_null (bk_chart_get_empty_text (bk_analysis_page_get_chart (page, "tornado")));
+
+  gtk_drop_down_set_selected (metric, BK_METRIC_PAYBACK);
+  gtk_drop_down_set_selected (company, (guint) meta + 1);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 2);
+  assert_shows_reason (f, "tornado", "Meta never pays back in “Base”");
+
+  /* NPV again: bars, no reason */
+  gtk_drop_down_set_selected (metric, BK_METRIC_NPV);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_null (bk_chart_get_empty_text (bk_analysis_page_get_chart (page, "tornado")));
+
+  /* Meta's capex cleared, every period, in one edit */
+  for (guint p = 0; p < n_periods; p++)
+    g_ptr_array_add (blanks, (gpointer) "");
+  g_assert_true (bk_table_model_set_range (model, (guint) meta, 0, 1, n_periods,
+                                           (const char * const *) blanks->pdata, &error));
+  g_assert_no_error (error);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpfloat (bk_comparison_get (shown (f), BK_SCENARIO_BASE, meta, BK_METRIC_NPV)->value, ==, 0);
+  assert_shows_reason (f, "tornado", "No driver moves the NPV of Meta in “Base”");
+
+  /* Undone: bars again */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  bk_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_null (bk_chart_get_empty_text (bk_analysis_page_get_chart (page, "tornado")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +520,7 @@ main (int   argc,
   ADD ("tornado-and-map", test_tornado_and_map);
   ADD ("scenario-follows", test_scenario_follows);
   ADD ("new-workbook", test_new_workbook);
+  ADD ("tornado-reason", test_tornado_reason);
 #undef ADD
 
   return bk_test_app_run (app);

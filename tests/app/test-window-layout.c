@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-layout.c — the window at the sizes people use: 1024 × 600
- * (the smallest common laptop screen), a large screen, and a divider the
- * person moved
+ * (the smallest common laptop screen), a large screen, a divider the
+ * person moved, and the Analysis page's table and charts sharing the
+ * height
  *
  * Real windows under Xvfb; the divider is dragged with real pointer
  * events (xdotool). */
@@ -9,6 +10,7 @@
 
 #include <stdlib.h>
 
+#include "bk-analysis-page.h"
 #include "bk-application.h"
 #include "bk-pane-memory.h"
 #include "bk-results-page.h"
@@ -156,6 +158,75 @@ test_divider_remembered (void)
   bk_test_app_close_window (window);
 }
 
+/* Rows of @sheet shown whole, from the first */
+static guint
+rows_shown (BkSheetView *sheet)
+{
+  guint n = bk_table_model_get_n_rows (bk_sheet_view_get_model (sheet));
+  guint shown = 0;
+  GdkRectangle area;
+
+  while (shown < n && bk_sheet_view_get_cell_area (sheet, shown, 0, &area) &&
+         area.y + area.height <= gtk_widget_get_height (GTK_WIDGET (sheet)))
+    shown++;
+  return shown;
+}
+
+/* The Analysis page's compare table opens with the NPV of every company
+ * and the total in view (@rows 0), or at least @rows rows where the
+ * screen is too small for that, and the charts keep @chart_room pixels
+ * below it */
+static void
+assert_analysis_split (int   width,
+                       int   height,
+                       guint rows,
+                       int   chart_room)
+{
+  BkWindow *window = open_window (width, height);
+  BkAnalysisPage *page = BK_ANALYSIS_PAGE (bk_window_get_page_widget (window, "analysis"));
+  BkSheetView *sheet = bk_analysis_page_get_compare_sheet (page);
+  GtkPaned *paned = bk_analysis_page_get_paned (page);
+  GtkWidget *charts = gtk_paned_get_end_child (paned);
+
+  if (rows == 0)
+    rows = bk_workbook_get_n_companies (bk_document_get_workbook (bk_window_get_document (window))) + 1;
+  bk_window_set_page (window, "analysis");
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  g_assert_true (bk_pane_memory_is_automatic (paned));
+  g_test_message ("%d × %d: %u rows shown, charts %d px high", width, height, rows_shown (sheet),
+                  gtk_widget_get_height (charts));
+  g_assert_cmpuint (rows_shown (sheet), >=, rows);
+  g_assert_cmpint (gtk_widget_get_height (charts), >=, chart_room);
+  bk_test_assert_page_fits (window, "analysis");
+  bk_test_app_close_window (window);
+}
+
+static void
+test_analysis_split (void)
+{
+  GSettings *settings = bk_settings_get_gsettings (bk_application_get_settings (app));
+
+  assert_analysis_split (1440, 900, 0, 300);
+  assert_analysis_split (1920, 1080, 0, 400);
+  /* Small: some of the table, and a chart's height below it */
+  assert_analysis_split (1024, 600, 4, 200);
+
+  /* A position the person chose wins */
+  g_settings_set_value (settings, "pane-positions", g_variant_new_parsed ("{'analysis': 200}"));
+  {
+    BkWindow *window = open_window (1440, 900);
+    GtkPaned *paned = bk_analysis_page_get_paned (BK_ANALYSIS_PAGE (bk_window_get_page_widget (window, "analysis")));
+
+    bk_window_set_page (window, "analysis");
+    bk_test_wait_frames (GTK_WIDGET (window), 1);
+    g_assert_false (bk_pane_memory_is_automatic (paned));
+    g_assert_cmpint (gtk_paned_get_position (paned), ==, 200);
+    bk_test_app_close_window (window);
+  }
+  g_settings_reset (settings, "pane-positions");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/window-layout/small-window", test_small_window);
   g_test_add_func ("/window-layout/large-window", test_large_window);
   g_test_add_func ("/window-layout/divider-remembered", test_divider_remembered);
+  g_test_add_func ("/window-layout/analysis-split", test_analysis_split);
 
   return bk_test_app_run (app);
 }

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "bk-analysis-page.h"
 #include "bk-application.h"
 #include "bk-chart.h"
 #include "bk-chart-axis.h"
@@ -157,6 +158,34 @@ test_pages_fit (void)
     }
 }
 
+/* At 1440 × 900 in Chinese (taller rows and headers) the Analysis page's
+ * table still opens with the NPV of every company and the total whole,
+ * and the charts below keep 300 px */
+static void
+test_analysis_split (void)
+{
+  BkWindow *window = bk_test_app_present_window (app, NULL, 1440, 900);
+  BkAnalysisPage *page;
+  BkSheetView *sheet;
+  guint every, shown = 0;
+  GdkRectangle area;
+
+  bk_window_set_page (window, "analysis");
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+
+  page = BK_ANALYSIS_PAGE (bk_window_get_page_widget (window, "analysis"));
+  sheet = bk_analysis_page_get_compare_sheet (page);
+  every = bk_workbook_get_n_companies (bk_document_get_workbook (bk_window_get_document (window))) + 1;
+  while (bk_sheet_view_get_cell_area (sheet, shown, 0, &area) &&
+         area.y + area.height <= gtk_widget_get_height (GTK_WIDGET (sheet)))
+    shown++;
+  g_assert_cmpuint (shown, >=, every);
+  g_assert_cmpint (gtk_widget_get_height (gtk_paned_get_end_child (bk_analysis_page_get_paned (page))), >=, 300);
+
+  bk_test_app_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,5 +200,6 @@ main (int   argc,
 
   g_test_add_func ("/window-zh_CN/chinese-labels", test_chinese_labels);
   g_test_add_func ("/window-zh_CN/pages-fit", test_pages_fit);
+  g_test_add_func ("/window-zh_CN/analysis-split", test_analysis_split);
   return bk_test_app_run (app);
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-chart-builder-analysis.c — the analysis charts of the sample
  * workbook: compare, tornado, breakeven map, histogram and fan hold what
- * their analyses computed, with people's names, and draw a plot */
+ * their analyses computed, with people's names, and draw a plot, or the
+ * reason they have none */
 
 #include "config.h"
 
@@ -310,6 +311,149 @@ test_fan (void)
   assert_renders_plot (chart);
 }
 
+/* The chart draws @reason (and nothing else) where its plot would be,
+ * whole, and its summary says it */
+static void
+assert_renders_reason (BkChart    *chart,
+                       const char *reason)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 600);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(BkChartHits) hits = NULL;
+  g_autofree char *summary = bk_chart_dup_summary (chart);
+  cairo_rectangle_t plot, text, area;
+  gboolean found = FALSE;
+
+  g_assert_cmpstr (bk_chart_get_empty_text (chart), ==, reason);
+  g_assert_nonnull (strstr (summary, reason));
+
+  hits = bk_chart_render (chart, cr, 1000, 600);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_false (bk_chart_hits_get_plot_area (hits, &area));
+  g_assert_true (bk_chart_hits_get_part (hits, BK_CHART_PART_PLOT, &plot));
+  g_assert_false (bk_chart_hits_get_part (hits, BK_CHART_PART_LEGEND, &area));
+  for (guint i = 0; i < bk_chart_hits_get_n_texts (hits); i++)
+    {
+      gboolean cut = TRUE;
+
+      g_assert_true (bk_chart_hits_get_text (hits, i, &text, &cut));
+      /* The reason's box holds the ink of the plot part, uncut */
+      if (text.x <= plot.x && text.y <= plot.y + 1 &&
+          text.x + text.width >= plot.x + plot.width &&
+          text.y + text.height + 1 >= plot.y + plot.height)
+        {
+          g_assert_false (cut);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* A tornado or map with nothing to draw says why, in people's words; a
+ * failed analysis's chart draws its error */
+static void
+test_reasons (void)
+{
+  g_autoptr(BkWorkbook) workbook = load_sample ();
+  g_autoptr(BkEngineInputs) inputs = bk_engine_inputs_new (workbook, BK_SCENARIO_BASE);
+  g_autoptr(GError) error = NULL;
+  BkBreakevenMapParams params;
+  int meta = -1;
+
+  for (guint c = 0; c < bk_workbook_get_n_companies (workbook); c++)
+    if (g_strcmp0 (bk_workbook_get_company_name (workbook, c), "Meta") == 0)
+      meta = (int) c;
+  g_assert_cmpint (meta, >=, 0);
+
+  /* Drawn as usual when there is something to draw */
+  {
+    g_autoptr(GArray) bars = NULL;
+    g_autoptr(BkChart) chart = NULL;
+    double base = NAN;
+
+    bars = bk_sensitivity_run (inputs, BK_METRIC_NPV, meta, 0.2, &base, &error);
+    g_assert_no_error (error);
+    chart = bk_chart_build_tornado (workbook, BK_SCENARIO_BASE, BK_METRIC_NPV, meta, bars, base);
+    g_assert_null (bk_chart_get_empty_text (chart));
+  }
+
+  /* Meta never pays back in Base, whatever moves: no bar, and why */
+  {
+    g_autoptr(GArray) bars = NULL;
+    g_autoptr(BkChart) chart = NULL;
+    double base = 0;
+
+    bars = bk_sensitivity_run (inputs, BK_METRIC_PAYBACK, meta, 0.2, &base, &error);
+    g_assert_no_error (error);
+    g_assert_true (isnan (base));
+    chart = bk_chart_build_tornado (workbook, BK_SCENARIO_BASE, BK_METRIC_PAYBACK, meta, bars, base);
+    g_assert_cmpstr (bk_chart_get_empty_text (chart), ==, "Meta never pays back in “Base”, whichever driver moves");
+    assert_renders_reason (chart, bk_chart_get_empty_text (chart));
+  }
+
+  /* …nor anywhere on the map of price and utilization */
+  {
+    g_autoptr(BkBreakevenMap) map = NULL;
+    g_autoptr(BkChart) chart = NULL;
+
+    bk_breakeven_map_params_init (&params, BK_ASSUMPTION_PRICE_PER_MTOK, BK_ASSUMPTION_UTILIZATION);
+    params.steps = 5;
+    params.metric = BK_METRIC_PAYBACK;
+    params.company = meta;
+    map = bk_breakeven_map_new (inputs, &params, &error);
+    g_assert_no_error (error);
+    chart = bk_chart_build_breakeven_map (workbook, BK_SCENARIO_BASE, map);
+    g_assert_cmpstr (bk_chart_get_empty_text (chart), ==,
+                     "The Payback of Meta has no value anywhere on this map in “Base”");
+    assert_renders_reason (chart, bk_chart_get_empty_text (chart));
+
+    /* The NPV of the total varies over it: no reason */
+    params.metric = BK_METRIC_NPV;
+    params.company = -1;
+    g_clear_pointer (&map, bk_breakeven_map_free);
+    g_clear_object (&chart);
+    map = bk_breakeven_map_new (inputs, &params, &error);
+    g_assert_no_error (error);
+    chart = bk_chart_build_breakeven_map (workbook, BK_SCENARIO_BASE, map);
+    g_assert_null (bk_chart_get_empty_text (chart));
+  }
+
+  /* A failed map: its title, its drivers' names, and the error */
+  {
+    g_autoptr(BkBreakevenMap) map = NULL;
+    g_autoptr(BkChart) chart = NULL;
+
+    bk_breakeven_map_params_init (&params, BK_ASSUMPTION_PRICE_PER_MTOK, BK_ASSUMPTION_UTILIZATION);
+    params.x_min = params.x_max = 3;
+    map = bk_breakeven_map_new (inputs, &params, &error);
+    g_assert_null (map);
+    g_assert_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE);
+    chart = bk_chart_build_breakeven_map_failed (workbook, BK_SCENARIO_BASE, &params, error->message);
+    g_assert_cmpstr (bk_chart_get_title (chart), ==, "Where NPV breaks even");
+    g_assert_cmpstr (bk_chart_get_axis_title (chart, BK_CHART_AXIS_X), ==,
+                     bk_assumption_get_name (BK_ASSUMPTION_PRICE_PER_MTOK));
+    g_assert_true (g_str_has_prefix (error->message, bk_assumption_get_name (BK_ASSUMPTION_PRICE_PER_MTOK)));
+    assert_renders_reason (chart, error->message);
+    g_clear_error (&error);
+  }
+
+  /* A failed tornado */
+  {
+    g_autoptr(GArray) bars = NULL;
+    g_autoptr(BkChart) chart = NULL;
+
+    bars = bk_sensitivity_run (inputs, BK_METRIC_NPV, -1, 2, NULL, &error);
+    g_assert_null (bars);
+    g_assert_error (error, BK_ERROR, BK_ERROR_OUT_OF_RANGE);
+    chart = bk_chart_build_tornado_failed (workbook, BK_SCENARIO_BASE, BK_METRIC_NPV, -1, error->message);
+    g_assert_cmpstr (bk_chart_get_title (chart), ==, "What moves NPV most");
+    assert_renders_reason (chart, error->message);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -323,6 +467,7 @@ main (int    argc,
   g_test_add_func ("/chart/builder-analysis/breakeven-map", test_breakeven_map);
   g_test_add_func ("/chart/builder-analysis/histogram", test_histogram);
   g_test_add_func ("/chart/builder-analysis/fan", test_fan);
+  g_test_add_func ("/chart/builder-analysis/reasons", test_reasons);
 
   return g_test_run ();
 }

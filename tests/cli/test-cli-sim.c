@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-sim.c — breakeven-cli uncertainty and simulate, relative
- * scenario overrides through `set`, and every rejection: exit status,
+ * scenario overrides through `set`, chart --kind histogram against
+ * simulate's numbers, and every rejection: exit status,
  * message, and the file left byte for byte as it was */
 
 #include <gio/gio.h>
@@ -418,6 +419,96 @@ test_simulate (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* pdftotext -layout of @name in tmp_dir: poppler-utils must be there
+ * (build-aux/deps.sh installs it); missing is a failure, never a skip */
+static char *
+pdf_text (const char *name)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    g_error ("pdftotext is needed to read the charts; install poppler-utils");
+  g_spawn_sync (NULL, (char *[]) { program, (char *) "-layout", path, (char *) "-", NULL }, NULL,
+                G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The largest of the lines of @text that are a whole number alone (the
+ * value axis's ticks; grouping commas allowed), 0 if none */
+static guint64
+largest_tick (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint64 largest = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GString) digits = g_string_new (NULL);
+      gboolean number = TRUE;
+
+      for (const char *c = lines[i]; *c != '\0' && number; c++)
+        if (g_ascii_isdigit (*c))
+          g_string_append_c (digits, *c);
+        else if (*c != ',' && *c != ' ')
+          number = FALSE;
+      if (number && digits->len > 0)
+        largest = MAX (largest, g_ascii_strtoull (digits->str, NULL, 10));
+    }
+  return largest;
+}
+
+/* chart --kind histogram draws what simulate prints for the same seed and
+ * trials: the workbook's uncertainties, not the deterministic NPV alone
+ * (which once gave one bar of every trial at the Base NPV); and without
+ * any uncertainty it is refused as simulate is */
+static void
+test_chart_matches_simulate (void)
+{
+  g_autofree char *doc = new_document ("chart");
+  g_autofree char *flat = new_document ("chart-flat");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(Run) sim = run_cli ("simulate", doc, "--trials", "2000", "--seed", "7", "--json");
+  g_autoptr(Run) chart = run_cli ("chart", doc, "--kind", "histogram", "--trials", "2000",
+                                  "--seed", "7", "-o", "histogram.pdf");
+  g_autofree char *text = NULL;
+  JsonObject *root;
+  JsonArray *bins;
+  guint64 most = 0, top;
+
+  assert_ok (sim);
+  assert_ok (chart);
+  root = parse_object (sim->out, parser);
+  bins = json_object_get_array_member (root, "histogram");
+  g_assert_cmpuint (json_array_get_length (bins), >, 1);
+  for (guint b = 0; b < json_array_get_length (bins); b++)
+    most = MAX (most, (guint64) json_object_get_int_member (json_array_get_object_element (bins, b), "count"));
+  g_assert_cmpuint (most, <, 2000);
+
+  /* The count axis ends at the first nice tick above the fullest bin of
+   * simulate's histogram, not at the trials of one bar */
+  text = pdf_text ("histogram.pdf");
+  top = largest_tick (text);
+  g_test_message ("fullest bin %" G_GUINT64_FORMAT ", top tick %" G_GUINT64_FORMAT, most, top);
+  g_assert_cmpuint (top, >=, most);
+  g_assert_cmpuint (top, <, 2 * most);
+
+  /* No uncertainty: refused, with the same reason, and nothing written */
+  remove_sample_uncertainties (flat);
+  assert_refused_cli (flat, 1, "uncertainty", "chart", flat, "--kind", "histogram", "-o", "flat.pdf");
+  assert_refused_cli (flat, 1, "uncertainty", "chart", flat, "--kind", "fan", "-o", "flat.pdf");
+  {
+    g_autofree char *path = g_build_filename (tmp_dir, "flat.pdf", NULL);
+
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/cli-sim/relative-set", test_relative_set);
   g_test_add_func ("/cli-sim/simulate-rejections", test_simulate_rejections);
   g_test_add_func ("/cli-sim/simulate", test_simulate);
+  g_test_add_func ("/cli-sim/chart-matches-simulate", test_chart_matches_simulate);
 
   status = g_test_run ();
 
