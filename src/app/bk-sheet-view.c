@@ -867,6 +867,24 @@ bk_sheet_view_set_model (BkSheetView  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
+/* The context menu's popover, built the first time it is needed; NULL
+ * while the sheet has no menu */
+GtkWidget *
+bk_sheet_view_ensure_context_popover (BkSheetView *self)
+{
+  g_assert (BK_IS_SHEET_VIEW (self));
+
+  if (self->context_popover == NULL && self->context_menu != NULL)
+    {
+      self->context_popover = gtk_popover_menu_new_from_model (self->context_menu);
+      gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
+      gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
+      gtk_popover_set_position (GTK_POPOVER (self->context_popover), GTK_POS_BOTTOM);
+    }
+  return self->context_popover;
+}
+
 GMenuModel *
 bk_sheet_view_get_context_menu (BkSheetView *self)
 {
@@ -885,15 +903,10 @@ bk_sheet_view_set_context_menu (BkSheetView *self,
   if (!g_set_object (&self->context_menu, menu))
     return;
 
-  if (self->context_popover == NULL && menu != NULL)
-    {
-      self->context_popover = gtk_popover_menu_new_from_model (menu);
-      gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
-      gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
-      gtk_popover_set_position (GTK_POPOVER (self->context_popover), GTK_POS_BOTTOM);
-    }
-  else if (self->context_popover != NULL)
+  /* The popover itself is built when the menu first opens
+   * (bk_sheet_view_ensure_context_popover()): a window has a sheet per
+   * page, and a built menu costs about 250 kB */
+  if (self->context_popover != NULL)
     gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_popover), menu);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT_MENU]);

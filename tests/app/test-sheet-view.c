@@ -823,6 +823,10 @@ test_context_menu (Fixture       *f,
 
   g_menu_append (menu, "Fill Down", "sheet.fill-down");
   bk_sheet_view_set_context_menu (f->view, G_MENU_MODEL (menu));
+  /* The popover is built when the menu first opens, not before */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    g_assert_false (GTK_IS_POPOVER_MENU (child));
 
   bk_test_send_keys (GTK_WINDOW (f->window), "shift+F10", NULL);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view));
