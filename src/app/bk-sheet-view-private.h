@@ -141,6 +141,9 @@ struct _BkSheetView
   /* Accessibility (bk-sheet-view-a11y.c) */
   char             *unit;
   char             *title;
+  /* The active cell changed while the sheet was not on screen: said
+   * again when it is mapped */
+  guint             accessible_cell_stale : 1;
 };
 
 /* bk-sheet-view-a11y.c: what a screen reader hears of the active cell */

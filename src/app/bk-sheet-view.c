@@ -774,7 +774,15 @@ model_cells_changed_cb (BkSheetView *self,
   if (bk_sheet_selection_get_cursor (self->selection, &cursor_row, &cursor_column) &&
       cursor_row >= (int) row && cursor_row < (int) (row + n_rows) &&
       cursor_column >= (int) column && cursor_column < (int) (column + n_columns))
-    bk_sheet_view_update_accessible_cell (self);
+    {
+      /* A sheet on another page says its cell when it is shown again: a
+       * result sheet's cell would recompute the engine inside the edit
+       * that changed it, for a description no one hears */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        bk_sheet_view_update_accessible_cell (self);
+      else
+        self->accessible_cell_stale = TRUE;
+    }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1162,6 +1170,17 @@ bk_sheet_view_system_setting_changed (GtkWidget        *widget,
 }
 
 static void
+bk_sheet_view_map (GtkWidget *widget)
+{
+  BkSheetView *self = BK_SHEET_VIEW (widget);
+
+  GTK_WIDGET_CLASS (bk_sheet_view_parent_class)->map (widget);
+
+  if (self->accessible_cell_stale)
+    bk_sheet_view_update_accessible_cell (self);
+}
+
+static void
 bk_sheet_view_unmap (GtkWidget *widget)
 {
   bk_sheet_view_input_stop_drag (BK_SHEET_VIEW (widget));
@@ -1363,6 +1382,7 @@ bk_sheet_view_class_init (BkSheetViewClass *klass)
   widget_class->grab_focus = bk_sheet_view_grab_focus;
   widget_class->css_changed = bk_sheet_view_css_changed;
   widget_class->system_setting_changed = bk_sheet_view_system_setting_changed;
+  widget_class->map = bk_sheet_view_map;
   widget_class->unmap = bk_sheet_view_unmap;
 
   properties[PROP_MODEL] =
