@@ -68,6 +68,7 @@ bk_sheet_view_update_accessible_cell (BkSheetView *self)
 {
   g_autofree char *description = bk_sheet_view_dup_cell_announcement (self);
 
+  self->accessible_cell_stale = FALSE;
   if (description == NULL)
     return;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

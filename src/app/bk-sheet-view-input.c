@@ -107,7 +107,7 @@ popup_context_menu (BkSheetView *self,
                     double       x,
                     double       y)
 {
-  if (self->context_popover == NULL)
+  if (bk_sheet_view_ensure_context_popover (self) == NULL)
     return;
 
   self->context_point = (GdkRectangle) { (int) x, (int) y, 1, 1 };

@@ -141,11 +141,16 @@ struct _BkSheetView
   /* Accessibility (bk-sheet-view-a11y.c) */
   char             *unit;
   char             *title;
+  /* The active cell changed while the sheet was not on screen: said
+   * again when it is mapped */
+  guint             accessible_cell_stale : 1;
 };
 
 /* bk-sheet-view-a11y.c: what a screen reader hears of the active cell */
 void     bk_sheet_view_update_accessible_cell (BkSheetView *self);
 
+/* bk-sheet-view.c: the context menu's popover, built when first opened */
+GtkWidget *bk_sheet_view_ensure_context_popover (BkSheetView *self);
 /* bk-sheet-view.c: geometry (content offsets are before scrolling) */
 void     bk_sheet_view_ensure_metrics        (BkSheetView  *self);
 /* bk-sheet-view-draw.c: how many lines @text needs as a column header

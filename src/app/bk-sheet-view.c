@@ -774,7 +774,15 @@ model_cells_changed_cb (BkSheetView *self,
   if (bk_sheet_selection_get_cursor (self->selection, &cursor_row, &cursor_column) &&
       cursor_row >= (int) row && cursor_row < (int) (row + n_rows) &&
       cursor_column >= (int) column && cursor_column < (int) (column + n_columns))
-    bk_sheet_view_update_accessible_cell (self);
+    {
+      /* A sheet on another page says its cell when it is shown again: a
+       * result sheet's cell would recompute the engine inside the edit
+       * that changed it, for a description no one hears */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        bk_sheet_view_update_accessible_cell (self);
+      else
+        self->accessible_cell_stale = TRUE;
+    }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -867,6 +875,24 @@ bk_sheet_view_set_model (BkSheetView  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
+/* The context menu's popover, built the first time it is needed; NULL
+ * while the sheet has no menu */
+GtkWidget *
+bk_sheet_view_ensure_context_popover (BkSheetView *self)
+{
+  g_assert (BK_IS_SHEET_VIEW (self));
+
+  if (self->context_popover == NULL && self->context_menu != NULL)
+    {
+      self->context_popover = gtk_popover_menu_new_from_model (self->context_menu);
+      gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
+      gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
+      gtk_popover_set_position (GTK_POPOVER (self->context_popover), GTK_POS_BOTTOM);
+    }
+  return self->context_popover;
+}
+
 GMenuModel *
 bk_sheet_view_get_context_menu (BkSheetView *self)
 {
@@ -885,15 +911,10 @@ bk_sheet_view_set_context_menu (BkSheetView *self,
   if (!g_set_object (&self->context_menu, menu))
     return;
 
-  if (self->context_popover == NULL && menu != NULL)
-    {
-      self->context_popover = gtk_popover_menu_new_from_model (menu);
-      gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
-      gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
-      gtk_popover_set_position (GTK_POPOVER (self->context_popover), GTK_POS_BOTTOM);
-    }
-  else if (self->context_popover != NULL)
+  /* The popover itself is built when the menu first opens
+   * (bk_sheet_view_ensure_context_popover()): a window has a sheet per
+   * page, and a built menu costs about 250 kB */
+  if (self->context_popover != NULL)
     gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_popover), menu);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT_MENU]);
@@ -1149,6 +1170,17 @@ bk_sheet_view_system_setting_changed (GtkWidget        *widget,
 }
 
 static void
+bk_sheet_view_map (GtkWidget *widget)
+{
+  BkSheetView *self = BK_SHEET_VIEW (widget);
+
+  GTK_WIDGET_CLASS (bk_sheet_view_parent_class)->map (widget);
+
+  if (self->accessible_cell_stale)
+    bk_sheet_view_update_accessible_cell (self);
+}
+
+static void
 bk_sheet_view_unmap (GtkWidget *widget)
 {
   bk_sheet_view_input_stop_drag (BK_SHEET_VIEW (widget));
@@ -1350,6 +1382,7 @@ bk_sheet_view_class_init (BkSheetViewClass *klass)
   widget_class->grab_focus = bk_sheet_view_grab_focus;
   widget_class->css_changed = bk_sheet_view_css_changed;
   widget_class->system_setting_changed = bk_sheet_view_system_setting_changed;
+  widget_class->map = bk_sheet_view_map;
   widget_class->unmap = bk_sheet_view_unmap;
 
   properties[PROP_MODEL] =

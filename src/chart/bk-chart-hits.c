@@ -33,6 +33,21 @@ typedef struct
   guint             marker;
 } LabelItem;
 
+/* A BkChartHitItem as kept: geometry in single precision (within a
+ * thousandth of a pixel on a canvas up to 10,000 pixels), the value exact.  A stacked chart of
+ * 1,000 companies over 200 quarters keeps 200,000 of them: 56 bytes each
+ * instead of 88. */
+typedef struct
+{
+  guint8 shape;     /* BkChartHitShape */
+  guint  series;
+  guint  index;
+  double value;
+  float  x, y, w, h;
+  float  start, end;
+  float  anchor_x, anchor_y;
+} StoredItem;
+
 struct _BkChartHits
 {
   GObject            parent_instance;
@@ -41,7 +56,7 @@ struct _BkChartHits
   double             height;
   gboolean           has_plot;
   cairo_rectangle_t  plot;
-  GArray            *items;   /* BkChartHitItem */
+  GArray            *items;   /* StoredItem */
   GArray            *legend;  /* LegendItem */
   GArray            *texts;   /* TextItem */
   GArray            *labels;  /* LabelItem */
@@ -73,7 +88,7 @@ bk_chart_hits_class_init (BkChartHitsClass *klass)
 static void
 bk_chart_hits_init (BkChartHits *self)
 {
-  self->items = g_array_new (FALSE, TRUE, sizeof (BkChartHitItem));
+  self->items = g_array_new (FALSE, TRUE, sizeof (StoredItem));
   self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
   self->texts = g_array_new (FALSE, TRUE, sizeof (TextItem));
   self->labels = g_array_new (FALSE, TRUE, sizeof (LabelItem));
@@ -96,10 +111,24 @@ void
 bk_chart_hits_add (BkChartHits          *self,
                    const BkChartHitItem *item)
 {
+  StoredItem stored;
+
   g_assert (BK_IS_CHART_HITS (self));
   g_assert (item != NULL);
 
-  g_array_append_vals (self->items, item, 1);
+  stored.shape = item->shape;
+  stored.series = item->series;
+  stored.index = item->index;
+  stored.value = item->value;
+  stored.x = (float) item->x;
+  stored.y = (float) item->y;
+  stored.w = (float) item->w;
+  stored.h = (float) item->h;
+  stored.start = (float) item->start;
+  stored.end = (float) item->end;
+  stored.anchor_x = (float) item->anchor_x;
+  stored.anchor_y = (float) item->anchor_y;
+  g_array_append_val (self->items, stored);
 }
 
 void
@@ -211,10 +240,10 @@ bk_chart_hits_get_height (BkChartHits *self)
 }
 
 static gboolean
-hit_item (const BkChartHitItem *item,
-          double                x,
-          double                y,
-          double               *distance)
+hit_item (const StoredItem *item,
+          double            x,
+          double            y,
+          double           *distance)
 {
   *distance = 0;
 
@@ -252,14 +281,14 @@ bk_chart_hits_lookup (BkChartHits *self,
                       double       y,
                       BkChartHit  *hit)
 {
-  const BkChartHitItem *best = NULL;
+  const StoredItem *best = NULL;
   double best_distance = G_MAXDOUBLE;
 
   g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      const BkChartHitItem *item = &g_array_index (self->items, BkChartHitItem, i);
+      const StoredItem *item = &g_array_index (self->items, StoredItem, i);
       double d;
 
       if (hit_item (item, x, y, &d) && d < best_distance)

@@ -817,6 +817,10 @@ test_context_menu (Fixture       *f,
 
   g_menu_append (menu, "Fill Down", "sheet.fill-down");
   bk_sheet_view_set_context_menu (f->view, G_MENU_MODEL (menu));
+  /* The popover is built when the menu first opens, not before */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    g_assert_false (GTK_IS_POPOVER_MENU (child));
 
   bk_test_send_keys (GTK_WINDOW (f->window), "shift+F10", NULL);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view));
@@ -826,6 +830,56 @@ test_context_menu (Fixture       *f,
   g_assert_nonnull (popover);
   BK_WAIT_FOR (gtk_widget_get_mapped (popover));
   gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* A sheet off screen (another page's) says a changed cell when it is
+ * shown again, not inside the change: a result sheet would recompute the
+ * engine for it within the edit */
+static void
+test_hidden_sheet_announces_when_shown (Fixture       *f,
+                                        gconstpointer  data)
+{
+  const char *texts[] = { "42" };
+  g_autofree char *before = bk_sheet_view_dup_cell_announcement (f->view);
+  g_autofree char *after = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bk_sheet_view_set_cursor (f->view, 0, 0);
+  g_free (before);
+  before = bk_sheet_view_dup_cell_announcement (f->view);
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->view),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, before);
+  g_assert_null (problem);
+
+  gtk_widget_set_visible (GTK_WIDGET (f->view), FALSE);
+  BK_WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_true (bk_table_model_set_range (BK_TABLE_MODEL (f->model), 0, 0, 1, 1, texts, &error));
+  g_assert_no_error (error);
+  after = bk_sheet_view_dup_cell_announcement (f->view);
+  g_assert_cmpstr (after, !=, before);
+  /* Not said while hidden */
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->view),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, before);
+  g_assert_null (problem);
+
+  /* Said when shown */
+  gtk_widget_set_visible (GTK_WIDGET (f->view), TRUE);
+  BK_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->view),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, after);
+  g_assert_null (problem);
+
+  /* Shown, a change is said at once */
+  texts[0] = "43";
+  g_assert_true (bk_table_model_set_range (BK_TABLE_MODEL (f->model), 0, 0, 1, 1, texts, &error));
+  g_assert_no_error (error);
+  g_free (after);
+  after = bk_sheet_view_dup_cell_announcement (f->view);
+  g_assert_nonnull (strstr (after, "43"));
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->view),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, after);
+  g_assert_null (problem);
 }
 
 static void
@@ -958,6 +1012,7 @@ main (int   argc,
   ADD ("/sheet-view/visible-cells-only", test_visible_cells_only);
   ADD ("/sheet-view/api-and-accessibility", test_api_and_accessibility);
   ADD ("/sheet-view/context-menu", test_context_menu);
+  ADD ("/sheet-view/hidden-sheet-announces-when-shown", test_hidden_sheet_announces_when_shown);
   ADD ("/sheet-view/focus-out-commits", test_focus_out_commits);
   ADD ("/sheet-view/column-resize", test_column_resize);
   ADD ("/sheet-view/row-headers-fit", test_row_headers_fit);

@@ -216,6 +216,38 @@ test_chart_descriptions (Fixture       *f,
   g_assert_nonnull (strstr (after, ". Lowest: Amazon, −$"));
 }
 
+/* The ⋮ menu is built when it is first opened, and then offers Export
+ * and Copy for its chart */
+static void
+test_chart_menu_opens (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *button = find_mapped (GTK_WIDGET (f->window), is_chart_menu);
+  GMenuModel *model;
+  GtkPopover *popover;
+  g_autofree char *action = NULL;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+
+  bk_test_click (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0, 1);
+  BK_WAIT_FOR ((popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))) != NULL &&
+               gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (model);
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (model, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "win.export-chart");
+  g_clear_pointer (&action, g_free);
+  g_assert_true (g_menu_model_get_item_attribute (model, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "win.copy-chart");
+  gtk_popover_popdown (popover);
+  BK_WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +260,7 @@ main (int   argc,
   ADD ("named-controls", test_named_controls);
   ADD ("sheet-announces-cell", test_sheet_announces_cell);
   ADD ("chart-descriptions", test_chart_descriptions);
+  ADD ("chart-menu-opens", test_chart_menu_opens);
 #undef ADD
 
   return bk_test_app_run (app);
