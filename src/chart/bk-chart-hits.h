@@ -67,9 +67,11 @@ gboolean  bk_chart_hits_get_text        (BkChartHits       *self,
                                          guint              i,
                                          cairo_rectangle_t *area,
                                          gboolean          *cut);
-/* The labels of the value markers as drawn (the histogram's P5, Mean, …):
- * the @i-th label's marker (its index among the chart's value markers)
- * and its box.  FALSE past the last. */
+/* The labels of the markers as drawn: of the value markers (the
+ * histogram's P5, Mean, …) or of the markers on series (a line's
+ * paybacks; markers of equal text share one label, given as the first of
+ * them): the @i-th label's marker (its index among the chart's value
+ * markers, or its markers) and its box.  FALSE past the last. */
 guint     bk_chart_hits_get_n_labels    (BkChartHits       *self);
 gboolean  bk_chart_hits_get_label       (BkChartHits       *self,
                                          guint              i,
