@@ -77,6 +77,17 @@ gboolean  bk_chart_hits_get_label       (BkChartHits       *self,
                                          guint              i,
                                          guint             *marker,
                                          cairo_rectangle_t *area);
+/* The category labels along the x axis as drawn (a waterfall's steps):
+ * the @i-th label's category, the box around its ink (rotated labels:
+ * around the rotated box) and whether it had to be cut short with "…".
+ * Labels thinned out for want of room are not drawn and not here.  FALSE
+ * past the last. */
+guint     bk_chart_hits_get_n_categories (BkChartHits      *self);
+gboolean  bk_chart_hits_get_category    (BkChartHits       *self,
+                                         guint              i,
+                                         guint             *index,
+                                         cairo_rectangle_t *area,
+                                         gboolean          *cut);
 /* The box around everything the render drew of @part (the ink of its
  * texts, its swatches; for the plot also its rectangle), in the render's
  * coordinates; FALSE when nothing of it was drawn. */

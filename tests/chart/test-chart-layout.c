@@ -482,6 +482,92 @@ test_crowded_markers (void)
     }
 }
 
+/* Every category label of @chart at @width × @height is drawn whole (no
+ * "…", none thinned out) and none overlaps another */
+static void
+check_whole_categories (BkChart    *chart,
+                        guint       n_categories,
+                        int         width,
+                        int         height,
+                        const char *what)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(BkChartHits) hits = bk_chart_render (chart, cr, width, height);
+  guint n = bk_chart_hits_get_n_categories (hits);
+
+  g_assert_cmpuint (n, ==, n_categories);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_rectangle_t a;
+      guint index;
+      gboolean cut;
+
+      g_assert_true (bk_chart_hits_get_category (hits, i, &index, &a, &cut));
+      g_test_message ("%s at %d x %d: category %u at %.1f, %.1f, %.1f x %.1f%s", what, width, height,
+                      index, a.x, a.y, a.width, a.height, cut ? ", cut" : "");
+      g_assert_cmpuint (index, ==, i);
+      if (cut)
+        g_error ("%s at %d x %d: category %u is cut short", what, width, height, index);
+      g_assert_true (inside (&a, width, height));
+      for (guint j = i + 1; j < n; j++)
+        {
+          cairo_rectangle_t b;
+
+          g_assert_true (bk_chart_hits_get_category (hits, j, NULL, &b, NULL));
+          /* Rotated labels' boxes are their bounding boxes: compare the
+           * ones side by side only */
+          if (a.y == b.y && overlap (&a, &b))
+            g_error ("%s at %d x %d: categories %u and %u overlap", what, width, height, i, j);
+        }
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The category labels of the company bars and the waterfall's steps, in
+ * English and Chinese, are drawn whole at 640 × 400: wrapped onto two
+ * lines or rotated before they are cut short */
+static void
+test_whole_categories (void)
+{
+  const char *const companies[][10] = {
+    { "Microsoft", "Alphabet", "Amazon", "Meta", "Oracle", "Alibaba", "Tencent", "ByteDance", "Baidu", NULL },
+    { "微软", "谷歌母公司", "亚马逊", "元平台", "甲骨文", "阿里巴巴", "腾讯", "字节跳动", "百度", NULL },
+  };
+  const char *const steps[][9] = {
+    { "Revenue", "Power", "Other opex", "Depreciation", "EBIT", "Tax", "Depreciation added back",
+      "CapEx", "Free cash flow" },
+    { "收入", "电力", "其他运营成本", "折旧", "息税前利润", "税费", "加回折旧", "资本开支", "自由现金流" },
+  };
+  const double values[] = { 1.44, 0.34, -0.22, -0.63, 2.38, 1.54, -0.53, -0.25, 1.03 };
+  const double moves[] = { 1570, -42, -235, -355, NAN, -197, 355, -449, NAN };
+
+  for (guint l = 0; l < G_N_ELEMENTS (companies); l++)
+    {
+      g_autoptr(BkChart) bars = bk_chart_new (BK_CHART_KIND_BAR);
+      g_autoptr(BkChart) waterfall = bk_chart_new (BK_CHART_KIND_WATERFALL);
+
+      bk_chart_set_title (bars, "Return on investment by company");
+      bk_chart_set_subtitle (bars, "Free cash flow as a percentage of capital expenditure, 2023–2033, Base");
+      bk_chart_set_source (bars, "Source: AI CapEx — sample (hyperscalers and Chinese cloud, 2023–2027)");
+      bk_chart_set_unit (bars, BK_CHART_UNIT_PERCENT);
+      bk_chart_set_categories (bars, companies[l]);
+      bk_chart_add_series (bars, "ROI", values, G_N_ELEMENTS (values));
+      check_whole_categories (bars, G_N_ELEMENTS (values), 640, 400, companies[l][0]);
+
+      bk_chart_set_title (waterfall, "From revenue to free cash flow: Microsoft");
+      bk_chart_set_subtitle (waterfall, "US$ billion, sum of 2023–2033, Base");
+      bk_chart_set_source (waterfall, "Source: AI CapEx — sample (hyperscalers and Chinese cloud, 2023–2027)");
+      bk_chart_set_unit (waterfall, BK_CHART_UNIT_USD_BILLIONS);
+      for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+        bk_chart_add_step (waterfall, steps[l][i], moves[i], isnan (moves[i]));
+      check_whole_categories (waterfall, G_N_ELEMENTS (moves), 640, 400, steps[l][0]);
+      check_whole_categories (waterfall, G_N_ELEMENTS (moves), 1600, 1000, steps[l][0]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/tornado-rows", test_tornado_rows);
   g_test_add_func ("/chart/layout/payback-labels", test_payback_labels);
   g_test_add_func ("/chart/layout/crowded-markers", test_crowded_markers);
+  g_test_add_func ("/chart/layout/whole-categories", test_whole_categories);
 
   return g_test_run ();
 }
