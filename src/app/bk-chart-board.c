@@ -74,6 +74,7 @@ struct _BkChartBoard
   LiveChart     charts[MAX_BOARD_CHARTS];
   guint         n_charts;
   GtkWidget    *child;
+  BkChartGrid  *grid;         /* Results: the scrolled charts, or NULL */
 
   BkEngine     *engine;
   GSignalGroup *engine_signals;
@@ -471,7 +472,43 @@ results_grid (BkChartBoard *self)
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  self->grid = BK_CHART_GRID (grid);
   return scroller;
+}
+
+/* Layout: the child fills the board; a scrolled grid is never shorter
+ * than one row of charts, and knows the height of its view */
+
+static void
+bk_chart_board_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  BkChartBoard *self = BK_CHART_BOARD (widget);
+
+  gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
+  if (self->grid != NULL && orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum = MAX (*minimum, bk_chart_grid_get_row_minimum (self->grid, for_size));
+      *natural = MAX (*natural, *minimum);
+    }
+}
+
+static void
+bk_chart_board_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  BkChartBoard *self = BK_CHART_BOARD (widget);
+
+  if (self->grid != NULL)
+    bk_chart_grid_set_view_height (self->grid, height);
+  gtk_widget_allocate (self->child, width, height, baseline, NULL);
 }
 
 /* GObject */
@@ -505,6 +542,7 @@ bk_chart_board_dispose (GObject *object)
   g_signal_group_set_target (self->sheet_signals, NULL);
   g_clear_weak_pointer (&self->sheet);
   g_clear_object (&self->engine);
+  self->grid = NULL;
   g_clear_pointer (&self->child, gtk_widget_unparent);
   for (guint i = 0; i < self->n_charts; i++)
     {
@@ -624,7 +662,8 @@ bk_chart_board_class_init (BkChartBoardClass *klass)
     g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = bk_chart_board_measure;
+  widget_class->size_allocate = bk_chart_board_size_allocate;
 }
 
 static void

@@ -5,7 +5,9 @@
  * leave the fourth alone on its row; three for three): as many as the
  * width gives each chart CELL_WIDTH.  The rows share the height and never go below their
  * children's minimum, so in a scrolled window the grid fills the view
- * when there is room and scrolls when there is not. */
+ * when there is room and scrolls when there is not.  Scrolling, the rows
+ * are sized so that a whole number of them fills the view: at the top a
+ * chart is never cut through its text (bk_chart_grid_set_view_height()). */
 #include "config.h"
 
 #include "bk-chart-grid.h"
@@ -20,6 +22,7 @@ struct _BkChartGrid
 
   guint     n_children;
   guint     n_columns;
+  int       view_height;
 };
 
 G_DEFINE_FINAL_TYPE (BkChartGrid, bk_chart_grid, GTK_TYPE_WIDGET)
@@ -60,6 +63,32 @@ child_heights (BkChartGrid *self,
     }
 }
 
+/* The height of the view the grid is scrolled in, else @height */
+static int
+view_height (BkChartGrid *self,
+             int          height)
+{
+  return self->view_height >= 0 ? self->view_height : height;
+}
+
+/* The height of each of @rows rows of at least @min in a view @view tall:
+ * sharing it when all fit, else as many whole rows as fit fill it */
+static int
+row_height (guint rows,
+            int   min,
+            int   view)
+{
+  guint per_view;
+
+  rows = MAX (rows, 1);
+  if (view < 0)
+    return min;
+  if ((int) rows * min + (int) (rows - 1) * SPACING <= view)
+    return (view - (int) (rows - 1) * SPACING) / (int) rows;
+  per_view = CLAMP ((guint) ((view + SPACING) / (min + SPACING)), 1, rows);
+  return MAX (min, (view - (int) (per_view - 1) * SPACING) / (int) per_view);
+}
+
 static void
 bk_chart_grid_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -93,8 +122,11 @@ bk_chart_grid_measure (GtkWidget      *widget,
       int min, nat;
 
       child_heights (self, MAX (cell, 1), &min, &nat);
+      /* Scrolled, rows of the height they will be allocated */
+      if (for_size >= 0 && view_height (self, -1) >= 0)
+        min = row_height (rows, min, view_height (self, -1));
       *minimum = (int) rows * min + (int) MAX (rows, 1) * SPACING - SPACING;
-      *natural = (int) rows * nat + (int) MAX (rows, 1) * SPACING - SPACING;
+      *natural = MAX (*minimum, (int) rows * nat + (int) MAX (rows, 1) * SPACING - SPACING);
     }
 }
 
@@ -119,7 +151,8 @@ bk_chart_grid_size_allocate (GtkWidget *widget,
 
   self->n_columns = columns;
   child_heights (self, MAX (cell_w, 1), &min, &nat);
-  cell_h = MAX (min, (height - (int) (rows - 1) * SPACING) / (int) rows);
+  cell_h = MAX (row_height (rows, min, view_height (self, height)),
+                (height - (int) (rows - 1) * SPACING) / (int) rows);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
        child = gtk_widget_get_next_sibling (child), i++)
@@ -163,6 +196,7 @@ static void
 bk_chart_grid_init (BkChartGrid *self)
 {
   self->n_columns = 1;
+  self->view_height = -1;
 }
 
 GtkWidget *
@@ -189,4 +223,32 @@ bk_chart_grid_get_n_columns (BkChartGrid *self)
   g_return_val_if_fail (BK_IS_CHART_GRID (self), 1);
 
   return self->n_columns;
+}
+
+void
+bk_chart_grid_set_view_height (BkChartGrid *self,
+                               int          height)
+{
+  g_return_if_fail (BK_IS_CHART_GRID (self));
+
+  if (self->view_height == height)
+    return;
+  self->view_height = height;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+int
+bk_chart_grid_get_row_minimum (BkChartGrid *self,
+                               int          width)
+{
+  int cell, min, nat;
+  guint columns;
+
+  g_return_val_if_fail (BK_IS_CHART_GRID (self), 0);
+
+  width = width >= 0 ? width : 2 * CELL_WIDTH + SPACING;
+  columns = columns_for (self, width);
+  cell = (width - (int) (columns - 1) * SPACING) / (int) columns;
+  child_heights (self, MAX (cell, 1), &min, &nat);
+  return min;
 }

@@ -16,4 +16,13 @@ void       bk_chart_grid_append       (BkChartGrid *self,
 /* How many columns the last allocation used: 1, 2 or 4 (3 for three charts) */
 guint      bk_chart_grid_get_n_columns (BkChartGrid *self);
 
+/* The height of the view the grid scrolls in (-1: it does not scroll):
+ * when its rows do not all fit, they are sized so a whole number of them
+ * fills the view.  Set by its holder before the view is allocated. */
+void       bk_chart_grid_set_view_height (BkChartGrid *self,
+                                          int          height);
+/* The least height of a row of charts at @width (-1: any) */
+int        bk_chart_grid_get_row_minimum (BkChartGrid *self,
+                                          int          width);
+
 G_END_DECLS

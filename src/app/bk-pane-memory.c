@@ -26,6 +26,8 @@ typedef struct
   gboolean   automatic;
   gboolean   fitting;   /* our own gtk_paned_set_position () */
   double     max_share; /* of the room, for the start child's natural size */
+  int        offset;    /* bk_pane_memory_set_steps() */
+  int        step;
 } Memory;
 
 static void
@@ -103,6 +105,8 @@ bk_pane_memory_fit (GtkPaned *paned,
   gtk_widget_measure (end, orientation, other, &end_min, NULL, NULL, NULL);
   position = MIN (start_nat, (int) (memory->max_share * room));
   position = MIN (position, room - end_min - HANDLE_ROOM);
+  if (memory->step > 0 && position < start_nat && position > memory->offset)
+    position = memory->offset + (position - memory->offset) / memory->step * memory->step;
   position = MAX (position, start_min);
 
   if (position != gtk_paned_get_position (paned))
@@ -158,4 +162,20 @@ bk_pane_memory_is_automatic (GtkPaned *paned)
 
   memory = g_object_get_data (G_OBJECT (paned), MEMORY_DATA);
   return memory != NULL && memory->automatic;
+}
+
+void
+bk_pane_memory_set_steps (GtkPaned *paned,
+                          int       offset,
+                          int       step)
+{
+  Memory *memory;
+
+  g_return_if_fail (GTK_IS_PANED (paned));
+
+  memory = g_object_get_data (G_OBJECT (paned), MEMORY_DATA);
+  if (memory == NULL)
+    return;
+  memory->offset = MAX (offset, 0);
+  memory->step = MAX (step, 0);
 }

@@ -24,6 +24,13 @@ void      bk_pane_memory_attach         (GtkPaned   *paned,
 void      bk_pane_memory_fit            (GtkPaned   *paned,
                                          int         room,
                                          int         other);
+/* While the divider fits itself and the start child does not fit whole,
+ * it stops @offset plus a whole number of @step from the start: a sheet
+ * (its title and column headers @offset tall) shows whole rows of @step.
+ * A @step of 0 lets it stop anywhere. */
+void      bk_pane_memory_set_steps      (GtkPaned   *paned,
+                                         int         offset,
+                                         int         step);
 /* Whether the divider still fits itself to the start child */
 gboolean  bk_pane_memory_is_automatic   (GtkPaned   *paned);
 

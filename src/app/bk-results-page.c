@@ -148,6 +148,30 @@ bk_results_page_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
+/* The sheets stop after a whole row: their title and column headers, then
+ * rows of the metrics sheet's height */
+static void
+set_row_steps (BkResultsPage *self)
+{
+  GtkWidget *box = gtk_paned_get_start_child (GTK_PANED (self->sheets));
+  GtkWidget *title = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+  GdkRectangle cell = { 0 };
+  int title_h = 0, sheet_min = 0;
+
+  /* The area is filled in even when the cell is scrolled out of sight */
+  bk_sheet_view_get_cell_area (self->metrics_sheet, 0, 0, &cell);
+  if (title == NULL || cell.height <= 0)
+    {
+      bk_pane_memory_set_steps (GTK_PANED (self->paned), 0, 0);
+      return;
+    }
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, -1, &title_h, NULL, NULL, NULL);
+  /* A sheet's least height is its column headers and one row */
+  gtk_widget_measure (GTK_WIDGET (self->metrics_sheet), GTK_ORIENTATION_VERTICAL, -1,
+                      &sheet_min, NULL, NULL, NULL);
+  bk_pane_memory_set_steps (GTK_PANED (self->paned), title_h + sheet_min - cell.height, cell.height);
+}
+
 /* The dividers fit the sheets before the paneds are allocated */
 static void
 bk_results_page_size_allocate (GtkWidget *widget,
@@ -158,6 +182,7 @@ bk_results_page_size_allocate (GtkWidget *widget,
   BkResultsPage *self = BK_RESULTS_PAGE (widget);
 
   /* Sheets above charts, across the page; the two sheets side by side */
+  set_row_steps (self);
   bk_pane_memory_fit (GTK_PANED (self->paned), height, width);
   bk_pane_memory_fit (GTK_PANED (self->sheets), width, -1);
   gtk_widget_allocate (self->paned, width, height, baseline, NULL);

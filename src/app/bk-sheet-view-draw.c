@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bk-sheet-view-private.h"
 
 static void
@@ -139,6 +141,57 @@ draw_text (BkSheetView   *self,
 
 /* Column headers' lines */
 
+/* Where a header that does not fit on one line breaks first: before a
+ * full-width parenthesis, so the unit goes whole onto its own line
+ * ("净现值" / "（十亿美元）", not "净现值（十" / "亿美元）"); -1 for none */
+static int
+header_break (const char *text,
+              int         len)
+{
+  const char *paren = g_strstr_len (text, len, "（");
+
+  return paren != NULL && paren > text ? (int) (paren - text) : -1;
+}
+
+/* A short header of Chinese (no spaces, no unit) stays on one line: pango
+ * would break it anywhere between characters ("投资回报" / "率") */
+static gboolean
+header_one_line (const char *text,
+                 int         len)
+{
+  return header_break (text, len) < 0 && memchr (text, ' ', len) == NULL &&
+         g_utf8_strlen (text, len) <= 8;
+}
+
+/* Sets @layout to @text as a header @avail wide wraps it: in words, or
+ * at header_break() first */
+static void
+set_header_text (BkSheetView *self,
+                 PangoLayout *layout,
+                 const char  *text,
+                 int          len,
+                 int          avail)
+{
+  int at = header_break (text, len);
+  /* Measured first: it uses the bold layout, which may be @layout */
+  gboolean split_it = at > 0 && bk_sheet_view_measure_text (self, LAYOUT_BOLD, text, len) > avail;
+
+  /* The layouts are the cells': one paragraph, a newline drawn as a glyph */
+  pango_layout_set_single_paragraph_mode (layout, !split_it);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, MAX (avail, 1) * PANGO_SCALE);
+  if (split_it)
+    {
+      g_autoptr(GString) split = g_string_new_len (text, at);
+
+      g_string_append_c (split, '\n');
+      g_string_append_len (split, text + at, len - at);
+      pango_layout_set_text (layout, split->str, (int) split->len);
+    }
+  else
+    pango_layout_set_text (layout, text, len);
+}
+
 int
 bk_sheet_view_header_lines (BkSheetView *self,
                             const char  *text,
@@ -153,11 +206,10 @@ bk_sheet_view_header_lines (BkSheetView *self,
   if (avail <= 0)
     return G_MAXINT;
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  pango_layout_set_width (layout, avail * PANGO_SCALE);
-  pango_layout_set_text (layout, text, len);
+  set_header_text (self, layout, text, len, avail);
   lines = pango_layout_get_line_count (layout);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
   return lines;
 }
 
@@ -186,7 +238,7 @@ bk_sheet_view_fit_column_headers (BkSheetView *self)
 
   for (guint c = 0; self->model != NULL && c < self->n_columns; c++)
     {
-      int width, needed;
+      int width, needed, max_lines;
 
       g_string_truncate (self->scratch, 0);
       bk_table_model_get_column_header (self->model, c, self->scratch);
@@ -194,8 +246,9 @@ bk_sheet_view_fit_column_headers (BkSheetView *self)
               + 2 * CELL_PAD_X;
       if (width <= self->column_widths[c])
         continue;
+      max_lines = header_one_line (self->scratch->str, (int) self->scratch->len) ? 1 : MAX_HEADER_LINES;
       while ((needed = bk_sheet_view_header_lines (self, self->scratch->str, (int) self->scratch->len,
-                                                   self->column_widths[c])) > MAX_HEADER_LINES &&
+                                                   self->column_widths[c])) > max_lines &&
              self->column_widths[c] < width)
         self->column_widths[c] += self->digit_width;
       lines = MAX (lines, MIN (needed, MAX_HEADER_LINES));
@@ -226,11 +279,9 @@ draw_column_header (BkSheetView   *self,
   if (avail <= 0 || len == 0)
     return;
 
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_height (layout, -self->header_lines);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_width (layout, avail * PANGO_SCALE);
-  pango_layout_set_text (layout, text, len);
+  set_header_text (self, layout, text, len, avail);
   pango_layout_get_pixel_size (layout, NULL, &text_height);
   ty = MAX (0, (self->header_height - 1 - text_height) / 2);
 
@@ -239,6 +290,7 @@ draw_column_header (BkSheetView   *self,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(x + CELL_PAD_X), -ty));
 
   /* The layouts are shared with the cells: one line, left-aligned again */
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
   pango_layout_set_height (layout, -1);
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
 }
@@ -408,4 +460,40 @@ bk_sheet_view_draw_headers (BkSheetView   *self,
 
   bk_sheet_view_fill_rect (snapshot, &pal->border, 0, hh - 1, width, 1);
   bk_sheet_view_fill_rect (snapshot, &pal->border, hw - 1, 0, 1, height);
+}
+
+char *
+bk_sheet_view_dup_column_header_lines (BkSheetView *self,
+                                       guint        column)
+{
+  PangoLayout *layout;
+  GString *lines = g_string_new (NULL);
+  const char *text;
+
+  g_return_val_if_fail (BK_IS_SHEET_VIEW (self), NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
+
+  bk_sheet_view_ensure_metrics (self);
+  g_string_truncate (self->scratch, 0);
+  bk_table_model_get_column_header (self->model, column, self->scratch);
+  layout = self->layouts[LAYOUT_BOLD];
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  set_header_text (self, layout, self->scratch->str, (int) self->scratch->len,
+                   (int) self->column_widths[column] - 2 * CELL_PAD_X);
+  text = pango_layout_get_text (layout);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      int n = line->length;
+
+      /* A paragraph's end is not part of its line */
+      while (n > 0 && text[line->start_index + n - 1] == '\n')
+        n--;
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append_len (lines, text + line->start_index, n);
+    }
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  return g_string_free (lines, FALSE);
 }

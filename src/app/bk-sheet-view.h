@@ -100,6 +100,9 @@ guint         bk_sheet_view_get_n_drawn_cells  (BkSheetView   *self);
  * header row's two) */
 gboolean      bk_sheet_view_column_header_fits (BkSheetView   *self,
                                                 guint          column);
+/* For tests: @column's header as drawn, its lines joined by "\n" */
+char         *bk_sheet_view_dup_column_header_lines (BkSheetView *self,
+                                                     guint        column);
 /* The tooltip of @row's header: its whole name when it does not fit, in
  * bold as when its row is selected; NULL when it shows whole */
 char         *bk_sheet_view_dup_row_header_tooltip (BkSheetView *self,

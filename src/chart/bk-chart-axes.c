@@ -88,11 +88,52 @@ labels_wrap (BkCanvas *c,
   return TRUE;
 }
 
+/* Whether @text fits on two lines of @width, no word cut */
+static gboolean
+fits_two_lines (BkCanvas   *c,
+                const char *text,
+                double      width)
+{
+  PangoLayout *layout = bk_canvas_text (c, BK_FONT_WRAP, text, width, NULL, NULL);
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return pango_layout_get_line_count (layout) <= 2 && logical.x >= 0 &&
+         logical.x + logical.width <= width + 1;
+}
+
+/* The narrowest width up to @width that holds @text on two lines, so
+ * its lines come out about even ("Depreciation / added back", "加回 /
+ * 折旧", not "加回折 / 旧"); @width when it does not fit at all */
+static double
+balanced_width (BkCanvas   *c,
+                const char *text,
+                double      width)
+{
+  double lo, hi = width, full;
+
+  bk_canvas_text (c, BK_FONT_WRAP, text, 0, &full, NULL);
+  if (full <= width || !fits_two_lines (c, text, width))
+    return MIN (full, width);
+
+  lo = full / 2;
+  for (guint k = 0; k < 10 && hi - lo > 0.5; k++)
+    {
+      double mid = (lo + hi) / 2;
+
+      if (fits_two_lines (c, text, mid))
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return hi;
+}
+
 /* Picks ticks, the plot rectangle and how category labels fit. */
 static gboolean
 layout_axes (BkCanvas *c)
 {
-  double lo, hi, label_w, max_label = 0, spacing, cat_h, plot_top, wrap_h = 0;
+  double lo, hi, label_w, max_label = 0, spacing, cat_h, plot_top, wrap_h = 0, longest;
   double lh = c->line_height;
   double left = c->left, top = c->top, right = c->right, bottom = c->bottom;
   gboolean bands = c->painter->bands;
@@ -121,7 +162,10 @@ layout_axes (BkCanvas *c)
 
   c->inset = MIN (c->pw / 4, MAX (8.0, max_label / 2));
   spacing = bk_canvas_spacing (c);
-  c->label_cap = MAX ((bottom - top) * 0.3 / SIN45 - lh, 20.0);
+  /* Rotated labels may take up to 40 % of the height: whole names rather
+   * than a taller plot */
+  c->label_cap = MAX ((bottom - top) * 0.4 / SIN45 - lh, 20.0);
+  c->label_lines = 1;
 
   if (max_label + 10 <= spacing)
     {
@@ -140,6 +184,11 @@ layout_axes (BkCanvas *c)
       /* Else rotate them, then thin them if still too close */
       c->label_mode = BK_LABELS_ROTATED;
       c->label_every = MAX (1, (guint) ceil (lh * 1.2 / spacing));
+      /* Too long for the room below the plot: on two lines, before "…",
+       * where the thicker labels need not be thinned out */
+      if (max_label > c->label_cap && labels_wrap (c, c->label_cap, &wrap_h) &&
+          MAX (1, (guint) ceil (lh * 2.6 / spacing)) == c->label_every)
+        c->label_lines = 2;
     }
   else
     {
@@ -157,15 +206,17 @@ layout_axes (BkCanvas *c)
   else
     {
       /* Room on the left for the first label, which reaches down-left */
-      double need = MIN (max_label, c->label_cap) * SIN45 + 4 - spacing / 2;
-      double shift = MIN (need - c->px, c->pw * 0.2);
+      double need, shift;
 
+      longest = MIN (max_label, c->label_cap);
+      need = (longest + lh * (c->label_lines - 1)) * SIN45 + 4 - spacing / 2;
+      shift = MIN (need - c->px, c->pw * 0.2);
       if (shift > 0)
         {
           c->px += shift;
           c->pw -= shift;
         }
-      cat_h = (MIN (max_label, c->label_cap) + lh) * SIN45 + 6;
+      cat_h = (longest + lh * c->label_lines) * SIN45 + 6;
     }
 
   c->py = plot_top;
@@ -199,6 +250,23 @@ draw_grid (BkCanvas *c)
   bk_plot_draw_y_grid (c, &y, TRUE);
 }
 
+/* Records category @i's label, drawn at @x, @y in the current user space */
+static void
+mark_category (BkCanvas    *c,
+               guint        i,
+               PangoLayout *layout,
+               double       x,
+               double       y,
+               gboolean     cut)
+{
+  PangoRectangle ink;
+  cairo_rectangle_t box;
+
+  pango_layout_get_pixel_extents (layout, &ink, NULL);
+  if (c->hits != NULL && bk_canvas_user_box (c, x + ink.x, y + ink.y, ink.width, ink.height, &box))
+    bk_chart_hits_add_category (c->hits, i, &box, cut);
+}
+
 static void
 draw_category_labels (BkCanvas *c)
 {
@@ -221,25 +289,45 @@ draw_category_labels (BkCanvas *c)
           layout = bk_canvas_text (c, BK_FONT_LABEL, text, 0, &w, &h);
           x = CLAMP (x - w / 2, 0, MAX (c->width - w, 0));
           bk_canvas_show (c, layout, x, y, &c->secondary);
+          mark_category (c, i, layout, x, y, FALSE);
         }
       else if (c->label_mode == BK_LABELS_WRAPPED)
         {
-          layout = bk_canvas_text (c, BK_FONT_WRAP, text, c->wrap_width, NULL, NULL);
-          bk_canvas_show (c, layout, x - c->wrap_width / 2, y, &c->secondary);
+          w = balanced_width (c, text, c->wrap_width);
+          layout = bk_canvas_text (c, BK_FONT_WRAP, text, w, NULL, NULL);
+          bk_canvas_show (c, layout, x - w / 2, y, &c->secondary);
+          mark_category (c, i, layout, x - w / 2, y, pango_layout_get_line_count (layout) > 2);
         }
       else
         {
           /* Ends under its bar, rising to the right at 45° */
-          double cap = MIN (c->label_cap, MAX ((x - 2) / SIN45 - lh, 10));
+          double cap = MIN (c->label_cap, MAX ((x - 2) / SIN45 - lh * c->label_lines, 10));
+          gboolean wrapped = FALSE;
 
           layout = bk_canvas_text (c, BK_FONT_LABEL, text, 0, &w, &h);
-          if (w > cap)
+          if (w > cap && c->label_lines > 1 && fits_two_lines (c, text, cap))
+            {
+              /* Two lines ending under the bar */
+              PangoRectangle logical;
+
+              layout = bk_canvas_text (c, BK_FONT_WRAP, text, balanced_width (c, text, cap), NULL, NULL);
+              pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+              pango_layout_get_pixel_extents (layout, NULL, &logical);
+              w = logical.x + logical.width;
+              h = logical.height;
+              wrapped = TRUE;
+            }
+          else if (w > cap)
             layout = bk_canvas_text (c, BK_FONT_LABEL, text, cap, &w, &h);
           cairo_save (cr);
-          cairo_translate (cr, x, y + h * 0.35);
+          cairo_translate (cr, x, y + (wrapped ? lh : h) * 0.35);
           cairo_rotate (cr, -G_PI / 4);
-          bk_canvas_show (c, layout, -w, -h / 2, &c->secondary);
+          bk_canvas_show (c, layout, -w, wrapped ? -lh / 2 : -h / 2, &c->secondary);
+          mark_category (c, i, layout, -w, wrapped ? -lh / 2 : -h / 2,
+                         pango_layout_is_ellipsized (layout));
           cairo_restore (cr);
+          if (wrapped)
+            pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
         }
     }
 }

@@ -132,6 +132,7 @@ struct _BkCanvas
   BkLabelMode               label_mode;
   guint                     label_every;
   double                    label_cap;    /* rotated labels: widest */
+  guint                     label_lines;  /* rotated labels: 1 or 2 */
   double                    wrap_width;   /* wrapped labels: line width */
 
   /* Axis titles' places (bk-chart-plot.c), 0 for none */
@@ -189,6 +190,14 @@ void           bk_canvas_hit_rect      (BkCanvas           *c,
                                         double              anchor_y);
 void           bk_canvas_hit           (BkCanvas           *c,
                                         const BkChartHitItem *item);
+/* The rectangle, in the current user space (rotated or not), as a box in
+ * the caller's user space */
+gboolean       bk_canvas_user_box      (BkCanvas           *c,
+                                        double              x,
+                                        double              y,
+                                        double              w,
+                                        double              h,
+                                        cairo_rectangle_t  *box);
 /* Records the rectangle, in the current user space (rotated or not), as
  * drawn for the part being drawn (c->part) */
 void           bk_canvas_mark_part     (BkCanvas           *c,

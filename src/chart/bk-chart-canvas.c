@@ -245,23 +245,21 @@ bk_canvas_hit (BkCanvas             *c,
     bk_chart_hits_add (c->hits, item);
 }
 
-void
-bk_canvas_mark_part (BkCanvas *c,
-                     double    x,
-                     double    y,
-                     double    w,
-                     double    h)
+gboolean
+bk_canvas_user_box (BkCanvas          *c,
+                    double             x,
+                    double             y,
+                    double             w,
+                    double             h,
+                    cairo_rectangle_t *box)
 {
   cairo_matrix_t to_base = c->base;
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
 
-  if (c->hits == NULL || c->part < 0 || w <= 0 || h <= 0)
-    return;
-
   /* The corners through the current transformation (a rotated label),
    * back into the caller's user space */
   if (cairo_matrix_invert (&to_base) != CAIRO_STATUS_SUCCESS)
-    return;
+    return FALSE;
   for (guint i = 0; i < 4; i++)
     {
       double px = x + (i & 1 ? w : 0), py = y + (i & 2 ? h : 0);
@@ -273,7 +271,21 @@ bk_canvas_mark_part (BkCanvas *c,
       x1 = MAX (x1, px);
       y1 = MAX (y1, py);
     }
-  bk_chart_hits_add_to_part (c->hits, c->part, x0, y0, x1 - x0, y1 - y0);
+  *box = (cairo_rectangle_t) { x0, y0, x1 - x0, y1 - y0 };
+  return TRUE;
+}
+
+void
+bk_canvas_mark_part (BkCanvas *c,
+                     double    x,
+                     double    y,
+                     double    w,
+                     double    h)
+{
+  cairo_rectangle_t box;
+
+  if (c->hits != NULL && c->part >= 0 && w > 0 && h > 0 && bk_canvas_user_box (c, x, y, w, h, &box))
+    bk_chart_hits_add_to_part (c->hits, c->part, box.x, box.y, box.width, box.height);
 }
 
 void

@@ -47,6 +47,10 @@ void         bk_chart_hits_add_label  (BkChartHits             *self,
                                        double                   y,
                                        double                   w,
                                        double                   h);
+void         bk_chart_hits_add_category (BkChartHits           *self,
+                                         guint                  index,
+                                         const cairo_rectangle_t *area,
+                                         gboolean               cut);
 /* Grows @part's box to take in the rectangle */
 void         bk_chart_hits_add_to_part (BkChartHits            *self,
                                         BkChartPart             part,

@@ -48,6 +48,13 @@ typedef struct
   float  anchor_x, anchor_y;
 } StoredItem;
 
+typedef struct
+{
+  cairo_rectangle_t area;
+  guint             index;
+  gboolean          cut;
+} CategoryItem;
+
 struct _BkChartHits
 {
   GObject            parent_instance;
@@ -60,6 +67,7 @@ struct _BkChartHits
   GArray            *legend;  /* LegendItem */
   GArray            *texts;   /* TextItem */
   GArray            *labels;  /* LabelItem */
+  GArray            *categories;  /* CategoryItem */
   gboolean           has_part[BK_CHART_N_PARTS];
   cairo_rectangle_t  parts[BK_CHART_N_PARTS];
 };
@@ -75,6 +83,7 @@ bk_chart_hits_finalize (GObject *object)
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->texts, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->categories, g_array_unref);
 
   G_OBJECT_CLASS (bk_chart_hits_parent_class)->finalize (object);
 }
@@ -92,6 +101,7 @@ bk_chart_hits_init (BkChartHits *self)
   self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
   self->texts = g_array_new (FALSE, TRUE, sizeof (TextItem));
   self->labels = g_array_new (FALSE, TRUE, sizeof (LabelItem));
+  self->categories = g_array_new (FALSE, TRUE, sizeof (CategoryItem));
 }
 
 /* Recording (the renderer) */
@@ -174,6 +184,19 @@ bk_chart_hits_add_label (BkChartHits *self,
   g_assert (BK_IS_CHART_HITS (self));
 
   g_array_append_val (self->labels, item);
+}
+
+void
+bk_chart_hits_add_category (BkChartHits             *self,
+                            guint                    index,
+                            const cairo_rectangle_t *area,
+                            gboolean                 cut)
+{
+  CategoryItem item = { *area, index, cut };
+
+  g_assert (BK_IS_CHART_HITS (self));
+
+  g_array_append_val (self->categories, item);
 }
 
 void
@@ -415,5 +438,36 @@ bk_chart_hits_get_label (BkChartHits       *self,
     *marker = item->marker;
   if (area != NULL)
     *area = item->area;
+  return TRUE;
+}
+
+guint
+bk_chart_hits_get_n_categories (BkChartHits *self)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), 0);
+
+  return self->categories->len;
+}
+
+gboolean
+bk_chart_hits_get_category (BkChartHits       *self,
+                            guint              i,
+                            guint             *index,
+                            cairo_rectangle_t *area,
+                            gboolean          *cut)
+{
+  const CategoryItem *item;
+
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
+
+  if (i >= self->categories->len)
+    return FALSE;
+  item = &g_array_index (self->categories, CategoryItem, i);
+  if (index != NULL)
+    *index = item->index;
+  if (area != NULL)
+    *area = item->area;
+  if (cut != NULL)
+    *cut = item->cut;
   return TRUE;
 }

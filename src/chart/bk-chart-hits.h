@@ -67,14 +67,27 @@ gboolean  bk_chart_hits_get_text        (BkChartHits       *self,
                                          guint              i,
                                          cairo_rectangle_t *area,
                                          gboolean          *cut);
-/* The labels of the value markers as drawn (the histogram's P5, Mean, …):
- * the @i-th label's marker (its index among the chart's value markers)
- * and its box.  FALSE past the last. */
+/* The labels of the markers as drawn: of the value markers (the
+ * histogram's P5, Mean, …) or of the markers on series (a line's
+ * paybacks; markers of equal text share one label, given as the first of
+ * them): the @i-th label's marker (its index among the chart's value
+ * markers, or its markers) and its box.  FALSE past the last. */
 guint     bk_chart_hits_get_n_labels    (BkChartHits       *self);
 gboolean  bk_chart_hits_get_label       (BkChartHits       *self,
                                          guint              i,
                                          guint             *marker,
                                          cairo_rectangle_t *area);
+/* The category labels along the x axis as drawn (a waterfall's steps):
+ * the @i-th label's category, the box around its ink (rotated labels:
+ * around the rotated box) and whether it had to be cut short with "…".
+ * Labels thinned out for want of room are not drawn and not here.  FALSE
+ * past the last. */
+guint     bk_chart_hits_get_n_categories (BkChartHits      *self);
+gboolean  bk_chart_hits_get_category    (BkChartHits       *self,
+                                         guint              i,
+                                         guint             *index,
+                                         cairo_rectangle_t *area,
+                                         gboolean          *cut);
 /* The box around everything the render drew of @part (the ink of its
  * texts, its swatches; for the plot also its rectangle), in the render's
  * coordinates; FALSE when nothing of it was drawn. */

@@ -16,6 +16,7 @@
 #include "bk-chart-axis.h"
 #include "bk-format.h"
 #include "bk-test-app.h"
+#include "bk-results-page.h"
 #include "bk-test-layout.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
@@ -186,6 +187,53 @@ test_analysis_split (void)
   bk_test_app_close_window (window);
 }
 
+/* The Results headers break where a reader would: the unit in
+ * parentheses whole on its own line ("净现值" / "（十亿美元）"), a short
+ * term on one line ("投资回报率", not "投资回报" / "率") */
+static void
+test_results_headers (void)
+{
+  BkWindow *window = bk_test_app_present_window (app, NULL, 1024, 600);
+  BkSheetView *sheet;
+  BkTableModel *model;
+  guint n_units = 0;
+
+  bk_window_set_page (window, "results");
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  bk_test_wait_frames (GTK_WIDGET (window), 1);
+  sheet = bk_results_page_get_metrics_sheet (BK_RESULTS_PAGE (bk_window_get_page_widget (window, "results")));
+  model = bk_sheet_view_get_model (sheet);
+
+  for (guint c = 0; c < bk_table_model_get_n_columns (model); c++)
+    {
+      g_autoptr(GString) header = g_string_new (NULL);
+      g_autofree char *drawn = bk_sheet_view_dup_column_header_lines (sheet, c);
+      g_auto(GStrv) lines = g_strsplit (drawn, "\n", -1);
+      const char *paren;
+
+      bk_table_model_get_column_header (model, c, header);
+      g_test_message ("column %u: %s drawn as %s", c, header->str, drawn);
+      g_assert_true (bk_sheet_view_column_header_fits (sheet, c));
+      paren = strstr (header->str, "（");
+      if (paren != NULL && paren > header->str)
+        {
+          /* On one line, or the name, then the unit whole */
+          n_units++;
+          if (g_strv_length (lines) == 1)
+            continue;
+          g_assert_cmpuint (g_strv_length (lines), ==, 2);
+          g_assert_true (g_str_has_prefix (lines[1], "（"));
+          g_assert_cmpuint (strlen (lines[0]), ==, (gsize) (paren - header->str));
+        }
+      else if (strchr (header->str, ' ') == NULL)
+        g_assert_cmpuint (g_strv_length (lines), ==, 1);
+    }
+  /* NPV, the paybacks, CapEx and revenue carry units */
+  g_assert_cmpuint (n_units, >=, 3);
+
+  bk_test_app_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,5 +249,6 @@ main (int   argc,
   g_test_add_func ("/window-zh_CN/chinese-labels", test_chinese_labels);
   g_test_add_func ("/window-zh_CN/pages-fit", test_pages_fit);
   g_test_add_func ("/window-zh_CN/analysis-split", test_analysis_split);
+  g_test_add_func ("/window-zh_CN/results-headers", test_results_headers);
   return bk_test_app_run (app);
 }

@@ -334,6 +334,240 @@ test_long_texts (void)
       }
 }
 
+/* The payback labels as recorded: inside the plot, none over another,
+ * none over a marker's point (@dots, cairo_rectangle_t); returns how many */
+static guint
+check_marker_labels (BkChartHits *hits,
+                     GArray      *dots,
+                     const char  *what)
+{
+  guint n = bk_chart_hits_get_n_labels (hits);
+  cairo_rectangle_t plot;
+
+  g_assert_true (bk_chart_hits_get_plot_area (hits, &plot));
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_rectangle_t a;
+
+      g_assert_true (bk_chart_hits_get_label (hits, i, NULL, &a));
+      g_test_message ("%s: label %u at %.1f, %.1f, %.1f x %.1f", what, i, a.x, a.y, a.width, a.height);
+      /* Labels may rise half a line above the plot, never leave its sides */
+      g_assert_cmpfloat (a.x, >=, plot.x - SLACK);
+      g_assert_cmpfloat (a.x + a.width, <=, plot.x + plot.width + SLACK);
+      g_assert_cmpfloat (a.y + a.height, <=, plot.y + plot.height + SLACK);
+      for (guint j = i + 1; j < n; j++)
+        {
+          cairo_rectangle_t b;
+
+          g_assert_true (bk_chart_hits_get_label (hits, j, NULL, &b));
+          if (overlap (&a, &b))
+            g_error ("%s: labels %u and %u overlap", what, i, j);
+        }
+      for (guint d = 0; dots != NULL && d < dots->len; d++)
+        if (overlap (&a, &g_array_index (dots, cairo_rectangle_t, d)))
+          g_error ("%s: label %u covers the point of marker %u", what, i, d);
+    }
+  return n;
+}
+
+/* The sample's cumulative free cash flow: a label per payback, equal
+ * paybacks (Microsoft's and Alibaba's 6.1 years) sharing one */
+static void
+test_payback_labels (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkWorkbook) workbook = bk_json_read_sample (&error);
+  g_autoptr(BkResults) results = NULL;
+  g_autoptr(BkChart) chart = NULL;
+  g_autoptr(GHashTable) paybacks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_no_error (error);
+  results = bk_engine_compute (workbook, 0);
+  chart = bk_chart_build (BK_CHART_SPEC_CUMULATIVE_FCF, workbook, results, -1, -1, &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < bk_results_get_n_companies (results); c++)
+    {
+      double payback = bk_results_get_company (results, c)->payback_years;
+
+      if (isfinite (payback) && payback > 0)
+        g_hash_table_add (paybacks, g_strdup_printf ("%.1f", payback));
+    }
+  /* Two companies share a payback, or the merging is not tested */
+  g_assert_cmpuint (g_hash_table_size (paybacks), >=, 2);
+  g_assert_cmpuint (g_hash_table_size (paybacks), <, bk_chart_get_n_series (chart));
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[s].width,
+                                                             sizes[s].height);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(BkChartHits) hits = bk_chart_render (chart, cr, sizes[s].width, sizes[s].height);
+      g_autofree char *what = g_strdup_printf ("payback at %d x %d", sizes[s].width, sizes[s].height);
+      guint n = check_marker_labels (hits, NULL, what);
+
+      /* Small, what fits; else one label per distinct payback */
+      g_assert_cmpuint (n, >, 0);
+      if (sizes[s].width >= 640)
+        g_assert_cmpuint (n, ==, g_hash_table_size (paybacks));
+      g_assert_cmpuint (n, <=, g_hash_table_size (paybacks));
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Markers crowded on one category, two with the same label: the labels
+ * keep off each other and off every marker's point */
+static void
+test_crowded_markers (void)
+{
+  const char *const categories[] = { "2023", "2024", "2025", "2026", "2027", "2028", NULL };
+  const double values[][6] = {
+    { -50, -30, -10, 0, 20, 60 },
+    { -40, -20, -5, 5, 25, 50 },
+    { -60, -35, -12, 2, 30, 40 },
+    { -20, -10, -2, 8, 15, 20 },
+  };
+  const char *const labels[] = { "Payback 4.0 y", "Payback 4.0 y", "Payback 4.1 y", "Payback 3.9 y" };
+  g_autoptr(BkChart) chart = bk_chart_new (BK_CHART_KIND_LINE);
+
+  bk_chart_set_title (chart, "Crowded");
+  bk_chart_set_categories (chart, categories);
+  for (guint s = 0; s < G_N_ELEMENTS (values); s++)
+    {
+      g_autofree char *name = g_strdup_printf ("Company %u", s);
+
+      bk_chart_add_series (chart, name, values[s], G_N_ELEMENTS (values[s]));
+      /* On a category, where the line's own hit point is */
+      bk_chart_add_marker (chart, s, 3, labels[s]);
+    }
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[z].width,
+                                                             sizes[z].height);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(BkChartHits) hits = bk_chart_render (chart, cr, sizes[z].width, sizes[z].height);
+      g_autoptr(GArray) dots = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+      g_autofree char *what = g_strdup_printf ("crowded at %d x %d", sizes[z].width, sizes[z].height);
+      gboolean found[G_N_ELEMENTS (values)] = { FALSE };
+      cairo_rectangle_t plot;
+
+      /* The markers' points: the hits of category 3 */
+      g_assert_true (bk_chart_hits_get_plot_area (hits, &plot));
+      for (double y = plot.y; y < plot.y + plot.height; y += 1)
+        for (double x = plot.x; x < plot.x + plot.width; x += 1)
+          {
+            BkChartHit hit;
+
+            if (bk_chart_hits_lookup (hits, x, y, &hit) && hit.index == 3 &&
+                hit.series < G_N_ELEMENTS (values) && !found[hit.series])
+              {
+                cairo_rectangle_t dot = { hit.x - 5.5, hit.y - 5.5, 11, 11 };
+
+                found[hit.series] = TRUE;
+                g_array_append_val (dots, dot);
+              }
+          }
+      g_assert_cmpuint (dots->len, ==, G_N_ELEMENTS (values));
+
+      /* Three texts, three labels where there is room */
+      if (sizes[z].width >= 640)
+        g_assert_cmpuint (check_marker_labels (hits, dots, what), ==, 3);
+      else
+        g_assert_cmpuint (check_marker_labels (hits, dots, what), <=, 3);
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Every category label of @chart at @width × @height is drawn whole (no
+ * "…", none thinned out) and none overlaps another */
+static void
+check_whole_categories (BkChart    *chart,
+                        guint       n_categories,
+                        int         width,
+                        int         height,
+                        const char *what)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(BkChartHits) hits = bk_chart_render (chart, cr, width, height);
+  guint n = bk_chart_hits_get_n_categories (hits);
+
+  g_assert_cmpuint (n, ==, n_categories);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_rectangle_t a;
+      guint index;
+      gboolean cut;
+
+      g_assert_true (bk_chart_hits_get_category (hits, i, &index, &a, &cut));
+      g_test_message ("%s at %d x %d: category %u at %.1f, %.1f, %.1f x %.1f%s", what, width, height,
+                      index, a.x, a.y, a.width, a.height, cut ? ", cut" : "");
+      g_assert_cmpuint (index, ==, i);
+      if (cut)
+        g_error ("%s at %d x %d: category %u is cut short", what, width, height, index);
+      g_assert_true (inside (&a, width, height));
+      for (guint j = i + 1; j < n; j++)
+        {
+          cairo_rectangle_t b;
+
+          g_assert_true (bk_chart_hits_get_category (hits, j, NULL, &b, NULL));
+          /* Rotated labels' boxes are their bounding boxes: compare the
+           * ones side by side only */
+          if (a.y == b.y && overlap (&a, &b))
+            g_error ("%s at %d x %d: categories %u and %u overlap", what, width, height, i, j);
+        }
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The category labels of the company bars and the waterfall's steps, in
+ * English and Chinese, are drawn whole at 640 × 400: wrapped onto two
+ * lines or rotated before they are cut short */
+static void
+test_whole_categories (void)
+{
+  const char *const companies[][10] = {
+    { "Microsoft", "Alphabet", "Amazon", "Meta", "Oracle", "Alibaba", "Tencent", "ByteDance", "Baidu", NULL },
+    { "微软", "谷歌母公司", "亚马逊", "元平台", "甲骨文", "阿里巴巴", "腾讯", "字节跳动", "百度", NULL },
+  };
+  const char *const steps[][9] = {
+    { "Revenue", "Power", "Other opex", "Depreciation", "EBIT", "Tax", "Depreciation added back",
+      "CapEx", "Free cash flow" },
+    { "收入", "电力", "其他运营成本", "折旧", "息税前利润", "税费", "加回折旧", "资本开支", "自由现金流" },
+  };
+  const double values[] = { 1.44, 0.34, -0.22, -0.63, 2.38, 1.54, -0.53, -0.25, 1.03 };
+  const double moves[] = { 1570, -42, -235, -355, NAN, -197, 355, -449, NAN };
+
+  for (guint l = 0; l < G_N_ELEMENTS (companies); l++)
+    {
+      g_autoptr(BkChart) bars = bk_chart_new (BK_CHART_KIND_BAR);
+      g_autoptr(BkChart) waterfall = bk_chart_new (BK_CHART_KIND_WATERFALL);
+
+      bk_chart_set_title (bars, "Return on investment by company");
+      bk_chart_set_subtitle (bars, "Free cash flow as a percentage of capital expenditure, 2023–2033, Base");
+      bk_chart_set_source (bars, "Source: AI CapEx — sample (hyperscalers and Chinese cloud, 2023–2027)");
+      bk_chart_set_unit (bars, BK_CHART_UNIT_PERCENT);
+      bk_chart_set_categories (bars, companies[l]);
+      bk_chart_add_series (bars, "ROI", values, G_N_ELEMENTS (values));
+      check_whole_categories (bars, G_N_ELEMENTS (values), 640, 400, companies[l][0]);
+
+      bk_chart_set_title (waterfall, "From revenue to free cash flow: Microsoft");
+      bk_chart_set_subtitle (waterfall, "US$ billion, sum of 2023–2033, Base");
+      bk_chart_set_source (waterfall, "Source: AI CapEx — sample (hyperscalers and Chinese cloud, 2023–2027)");
+      bk_chart_set_unit (waterfall, BK_CHART_UNIT_USD_BILLIONS);
+      for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+        bk_chart_add_step (waterfall, steps[l][i], moves[i], isnan (moves[i]));
+      check_whole_categories (waterfall, G_N_ELEMENTS (moves), 640, 400, steps[l][0]);
+      check_whole_categories (waterfall, G_N_ELEMENTS (moves), 1600, 1000, steps[l][0]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +577,9 @@ main (int   argc,
   g_test_add_func ("/chart/layout/sample-charts", test_sample_charts);
   g_test_add_func ("/chart/layout/long-texts", test_long_texts);
   g_test_add_func ("/chart/layout/tornado-rows", test_tornado_rows);
+  g_test_add_func ("/chart/layout/payback-labels", test_payback_labels);
+  g_test_add_func ("/chart/layout/crowded-markers", test_crowded_markers);
+  g_test_add_func ("/chart/layout/whole-categories", test_whole_categories);
 
   return g_test_run ();
 }
