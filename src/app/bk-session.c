@@ -14,6 +14,7 @@
 
 #include "bk-application.h"
 #include "bk-csv.h"
+#include "bk-file-write.h"
 #include "bk-json.h"
 #include "bk-report.h"
 #include "bk-session.h"
@@ -164,7 +165,8 @@ write_file (const char  *path,
             const char  *contents,
             GError     **error)
 {
-  return g_file_set_contents (path, contents, -1, error);
+  /* All or nothing, and an error names @path rather than a temporary file */
+  return bk_file_write_atomic (path, contents, strlen (contents), error);
 }
 
 static gboolean

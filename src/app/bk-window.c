@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bk-a11y.h"
+#include "bk-file-write.h"
 #include "bk-pane-memory.h"
 #include "bk-text.h"
 #include "bk-window-private.h"
@@ -668,7 +669,7 @@ bk_window_export_csv_path (BkWindow    *self,
     {
       g_autofree char *csv = bk_results_page_dup_csv (self->results_page);
 
-      if (!g_file_set_contents (path, csv, -1, error))
+      if (!bk_file_write_atomic (path, csv, strlen (csv), error))
         return FALSE;
       bk_window_toast_exported (self, path);
       return TRUE;

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "bk-engine.h"
+#include "bk-file-write.h"
 #include "bk-report.h"
 #include "bk-report-private.h"
 
@@ -589,25 +590,6 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* @error from writing @path, said in words when the folder may not be
- * written (the message would name the temporary file) */
-static void
-explain_write_error (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *folder = NULL;
-  g_autofree char *folder_name = NULL;
-
-  if (error == NULL || *error == NULL
-      || !g_error_matches (*error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
-    return;
-  folder = g_path_get_dirname (path);
-  folder_name = g_filename_display_name (folder);
-  g_clear_error (error);
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
-               _("there is no permission to write in the folder %s"), folder_name);
-}
-
 gboolean
 bk_report_save_pdf (BkReport       *report,
                     BkReportPaper   paper,
@@ -652,14 +634,9 @@ bk_report_save_pdf (BkReport       *report,
       return FALSE;
     }
 
-  /* Written to a temporary file beside @path, then renamed over it */
-  if (!g_file_set_contents_full (path, (const char *) data->data, data->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, error))
-    {
-      explain_write_error (path, error);
-      return FALSE;
-    }
-  return TRUE;
+  /* Written to a temporary file beside @path, then renamed over it; an
+   * error names @path and says why (G_FILE_ERROR) */
+  return bk_file_write_atomic (path, data->data, data->len, error);
 }
 
 gboolean

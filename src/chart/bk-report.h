@@ -95,8 +95,9 @@ double      bk_report_get_table_width (BkReport      *report,
 
 /* Writes @report on @paper to @path as PDF, through a temporary file
  * beside it that is renamed over it: a failure leaves no file behind.  A
- * folder that may not be written fails with G_FILE_ERROR_ACCES, in words
- * that name the folder (not the temporary file). */
+ * write that fails does so in the G_FILE_ERROR domain with a message that
+ * names @path and says why (bk_file_set_write_error()), never the
+ * temporary file. */
 gboolean    bk_report_save_pdf        (BkReport      *report,
                                        BkReportPaper  paper,
                                        const char    *path,
