@@ -851,6 +851,7 @@ bk_window_dispose (GObject *object)
     g_binding_group_set_source (self->engine_bindings, NULL);
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_data (self->stack, self);
+  bk_window_cancel_report (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
   memset (self->table_pages, 0, sizeof self->table_pages);
@@ -881,6 +882,7 @@ bk_window_finalize (GObject *object)
   g_clear_object (&self->engine_bindings);
   g_free (self->last_toast);
   g_free (self->last_error);
+  g_clear_object (&self->report_cancellable);
 
   G_OBJECT_CLASS (bk_window_parent_class)->finalize (object);
 }
