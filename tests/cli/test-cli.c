@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bk-test-files.h"
+
 static char *tmp_dir;
 
 typedef struct
@@ -1483,25 +1485,6 @@ test_bad_files (void)
 
 /* ---------------------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 /* A document's texts cannot drive the terminal, and hostile JSON is
  * refused with a message rather than a crash */
 static void
@@ -1653,7 +1636,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
+  bk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return status;
