@@ -965,9 +965,7 @@ test_output_permission (void)
   g_autofree char *document = new_name ("permission", "breakeven");
   g_autofree char *denied = tmp_path ("denied");
   g_autofree char *kept = g_build_filename (denied, "kept.json", NULL);
-  g_autofree char *asan = g_strdup_printf ("%s%sverify_asan_link_order=0",
-                                           g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
-                                           g_getenv ("ASAN_OPTIONS") ? ":" : "");
+  g_autofree char *asan = bk_test_preload_asan_options ();
   const char * const env[] = { "LD_PRELOAD", EACCES_SHIM, "BK_EACCES_DIR", denied,
                                "ASAN_OPTIONS", asan, NULL };
   /* The output's name, the command and what goes after the document */
