@@ -21,50 +21,10 @@
 
 #include "bk-analysis-page.h"
 #include "bk-application.h"
+#include "bk-bench-frames.h"
 #include "bk-window.h"
 
 #define N_EDITS 120
-
-typedef struct
-{
-  gint64 frame_start;
-  gint64 frame_end;
-  guint  frames;
-} FrameTimes;
-
-static void
-update_cb (GdkFrameClock *clock,
-           FrameTimes    *times)
-{
-  times->frame_start = g_get_monotonic_time ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                FrameTimes    *times)
-{
-  times->frame_end = g_get_monotonic_time ();
-  times->frames++;
-}
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
-report (const char *name,
-        double     *values,
-        guint       n)
-{
-  qsort (values, n, sizeof (double), cmp_double);
-  g_print ("%-8s median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n",
-           name, values[n / 2], values[(n * 95) / 100], values[n - 1]);
-}
 
 int
 main (int   argc,
@@ -75,9 +35,10 @@ main (int   argc,
   g_autofree char *home = g_dir_make_tmp ("bench-edit-XXXXXX", NULL);
   BkWindow *window;
   BkTableModel *model;
-  GdkFrameClock *clock;
-  FrameTimes times = { 0 };
-  double commit[N_EDITS], frame[N_EDITS], total[N_EDITS];
+  BkBenchFrames times;
+  g_autoptr(GArray) commit = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
   BkKpiStrip *kpi;
   BkAnalysisPage *analysis = NULL;
 
@@ -98,9 +59,7 @@ main (int   argc,
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
 
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "update", G_CALLBACK (update_cb), &times);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &times);
+  bk_bench_frames_watch (&times, GTK_WIDGET (window));
   model = bk_table_page_get_model (BK_TABLE_PAGE (bk_window_get_page_widget (window, "capex")));
   kpi = bk_window_get_kpi_strip (window);
   if (argc > 1 && g_str_equal (argv[1], "--analysis"))
@@ -112,11 +71,8 @@ main (int   argc,
   /* Settle: first frames build caches */
   for (guint i = 0; i < 5; i++)
     {
-      guint frames = times.frames;
-
       gtk_widget_queue_draw (GTK_WIDGET (window));
-      while (times.frames == frames)
-        g_main_context_iteration (NULL, TRUE);
+      bk_bench_frames_wait_next (&times);
     }
 
   for (guint i = 0; i < N_EDITS; i++)
@@ -126,6 +82,7 @@ main (int   argc,
       guint updates = analysis != NULL ? bk_analysis_page_get_n_updates (analysis)
                                        : bk_kpi_strip_get_n_updates (kpi);
       gint64 t0, t1;
+      double ms;
 
       t0 = g_get_monotonic_time ();
       if (!bk_table_model_set_range (model, i % 8, i % 5, 1, 1, texts, &error))
@@ -135,13 +92,15 @@ main (int   argc,
       /* Wait for the frame that shows the new figures */
       while ((analysis != NULL ? bk_analysis_page_get_n_updates (analysis)
                                : bk_kpi_strip_get_n_updates (kpi)) == updates ||
-             times.frame_end < times.frame_start ||
-             times.frame_start < t1)
+             !bk_bench_frames_ended_after (&times, t1))
         g_main_context_iteration (NULL, TRUE);
 
-      commit[i] = (t1 - t0) / 1000.0;
-      frame[i] = (times.frame_end - times.frame_start) / 1000.0;
-      total[i] = commit[i] + frame[i];
+      ms = (t1 - t0) / 1000.0;
+      g_array_append_val (commit, ms);
+      ms += bk_bench_frames_last_ms (&times);
+      g_array_append_val (total, ms);
+      ms = bk_bench_frames_last_ms (&times);
+      g_array_append_val (frame, ms);
     }
 
   if (analysis != NULL)
@@ -149,9 +108,9 @@ main (int   argc,
              BK_ANALYSIS_MAP_STEPS, BK_ANALYSIS_MAP_STEPS, N_EDITS);
   else
     g_print ("Edit to redrawn KPI strip and charts, sample workbook, %d edits\n", N_EDITS);
-  report ("commit", commit, N_EDITS);
-  report ("frame", frame, N_EDITS);
-  report ("total", total, N_EDITS);
+  bk_bench_report ("commit", commit);
+  bk_bench_report ("frame", frame);
+  bk_bench_report ("total", total);
 
   gtk_window_destroy (GTK_WINDOW (window));
   {

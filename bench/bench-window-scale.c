@@ -28,6 +28,7 @@
 #include <stdlib.h>
 
 #include "bk-application.h"
+#include "bk-bench-frames.h"
 #include "bk-test-big-workbook.h"
 #include "bk-window.h"
 
@@ -35,67 +36,14 @@
 #define N_QUARTERS  200
 #define N_EDITS     40
 
-typedef struct
-{
-  gint64 frame_start;
-  gint64 frame_end;
-  guint  frames;
-} FrameTimes;
-
-static void
-update_cb (GdkFrameClock *clock,
-           FrameTimes    *times)
-{
-  times->frame_start = g_get_monotonic_time ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                FrameTimes    *times)
-{
-  times->frame_end = g_get_monotonic_time ();
-  times->frames++;
-}
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
-report (const char *name,
-        GArray     *values)
-{
-  double *v = (double *) values->data;
-  guint n = values->len;
-
-  g_assert (n > 0);
-  qsort (v, n, sizeof (double), cmp_double);
-  g_print ("%-12s median %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%u)\n",
-           name, v[n / 2], v[(n * 95) / 100], v[n - 1], n);
-}
-
-/* Iterates until a frame that started after @since has ended */
-static void
-wait_frame_after (FrameTimes *times,
-                  gint64      since)
-{
-  while (times->frame_start < since || times->frame_end < times->frame_start)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Moves the cursor a page at a time (@rows, @columns a step) until it
  * reaches the last row and column, timing each step to its frame */
 static void
-page_through (BkSheetView *sheet,
-              FrameTimes  *times,
-              int          rows,
-              int          columns,
-              GArray      *ms)
+page_through (BkSheetView   *sheet,
+              BkBenchFrames *times,
+              int            rows,
+              int            columns,
+              GArray        *ms)
 {
   BkTableModel *model = bk_sheet_view_get_model (sheet);
   int last_row = (int) bk_table_model_get_n_rows (model) - 1;
@@ -112,7 +60,7 @@ page_through (BkSheetView *sheet,
         break;
       t0 = g_get_monotonic_time ();
       bk_sheet_view_set_cursor (sheet, MIN (row + rows, last_row), MIN (column + columns, last_column));
-      wait_frame_after (times, t0);
+      bk_bench_frames_wait_after (times, t0);
       if (bk_sheet_view_get_n_drawn_cells (sheet) == 0)
         g_error ("a page drew no cells");
       elapsed = (times->frame_end - t0) / 1000.0;
@@ -138,8 +86,7 @@ main (int   argc,
   BkSheetView *sheet;
   BkTableModel *model;
   BkKpiStrip *kpi;
-  GdkFrameClock *clock;
-  FrameTimes times = { 0 };
+  BkBenchFrames times;
   GdkRectangle first, below;
   gint64 t0, t_opened, t_drawn;
   int page_rows, page_columns;
@@ -171,9 +118,7 @@ main (int   argc,
   sheet = bk_window_get_sheet (window);
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)) || bk_sheet_view_get_n_drawn_cells (sheet) == 0)
     g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "update", G_CALLBACK (update_cb), &times);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &times);
+  bk_bench_frames_watch (&times, GTK_WIDGET (window));
   /* the end of the frame that drew the cells */
   t_drawn = g_get_monotonic_time ();
   g_print ("Window on %u companies × %u quarters (%s renderer)\n", N_COMPANIES, N_QUARTERS,
@@ -185,7 +130,7 @@ main (int   argc,
   model = bk_sheet_view_get_model (sheet);
   gtk_widget_grab_focus (GTK_WIDGET (sheet));
   bk_sheet_view_set_cursor (sheet, 0, 0);
-  wait_frame_after (&times, g_get_monotonic_time ());
+  bk_bench_frames_wait_after (&times, g_get_monotonic_time ());
   if (!bk_sheet_view_get_cell_area (sheet, 0, 0, &first) ||
       !bk_sheet_view_get_cell_area (sheet, 1, 1, &below))
     g_error ("the first cells are not on screen");
@@ -195,9 +140,9 @@ main (int   argc,
   page_through (sheet, &times, page_rows, 0, down);
   page_through (sheet, &times, 0, page_columns, right);
   g_print ("%-12s %d rows a page\n", "", page_rows);
-  report ("page down", down);
+  bk_bench_report ("page down", down);
   g_print ("%-12s %d columns a page\n", "", page_columns);
-  report ("page right", right);
+  bk_bench_report ("page right", right);
 
   /* Edits in the last company's last quarter, on screen after the pages */
   kpi = bk_window_get_kpi_strip (window);
@@ -215,17 +160,16 @@ main (int   argc,
       t1 = g_get_monotonic_time ();
       elapsed = (t1 - t0) / 1000.0;
       g_array_append_val (commit, elapsed);
-      while (bk_kpi_strip_get_n_updates (kpi) == updates ||
-             times.frame_end < times.frame_start || times.frame_start < t0)
+      while (bk_kpi_strip_get_n_updates (kpi) == updates || !bk_bench_frames_ended_after (&times, t0))
         g_main_context_iteration (NULL, TRUE);
-      elapsed = (times.frame_end - times.frame_start) / 1000.0;
+      elapsed = bk_bench_frames_last_ms (&times);
       g_array_append_val (frame, elapsed);
       elapsed = (times.frame_end - t0) / 1000.0;
       g_array_append_val (edit, elapsed);
     }
-  report ("edit", edit);
-  report ("  commit", commit);
-  report ("  frame", frame);
+  bk_bench_report ("edit", edit);
+  bk_bench_report ("  commit", commit);
+  bk_bench_report ("  frame", frame);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);

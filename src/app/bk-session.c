@@ -14,8 +14,8 @@
 
 #include "bk-application.h"
 #include "bk-csv.h"
+#include "bk-file-write.h"
 #include "bk-json.h"
-#include "bk-report.h"
 #include "bk-session.h"
 #include "bk-workbook-private.h"
 #include "bk-xlsx.h"
@@ -164,7 +164,8 @@ write_file (const char  *path,
             const char  *contents,
             GError     **error)
 {
-  return g_file_set_contents (path, contents, -1, error);
+  /* All or nothing, and an error names @path rather than a temporary file */
+  return bk_file_write_atomic (path, contents, strlen (contents), error);
 }
 
 static gboolean
@@ -500,21 +501,6 @@ bk_session_export_xlsx (BkSession   *self,
   if (!have_document (self, _("There is no document to export"), error))
     return FALSE;
   return bk_xlsx_export (bk_document_get_workbook (self->document), scenario, FALSE, path, error);
-}
-
-gboolean
-bk_session_export_report (BkSession      *self,
-                          guint           scenario,
-                          BkReportPaper   paper,
-                          const char     *path,
-                          GError        **error)
-{
-  g_return_val_if_fail (BK_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!have_document (self, _("There is no document to export"), error))
-    return FALSE;
-  return bk_report_write_pdf (bk_document_get_workbook (self->document), scenario, paper, path, error);
 }
 
 gboolean

@@ -67,12 +67,6 @@ gboolean    bk_session_export_xlsx         (BkSession         *self,
                                             guint              scenario,
                                             const char        *path,
                                             GError           **error);
-/* The PDF report of @scenario on @paper (bk_report_write_pdf()) */
-gboolean    bk_session_export_report       (BkSession         *self,
-                                            guint              scenario,
-                                            BkReportPaper      paper,
-                                            const char        *path,
-                                            GError           **error);
 
 /* Drafts: documents never saved by name, kept until saved elsewhere. */
 gboolean    bk_session_is_draft            (BkSession         *self);

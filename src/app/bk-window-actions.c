@@ -998,8 +998,9 @@ bk_window_update_actions (BkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-csv", writable && on_table);
   gtk_widget_action_set_enabled (widget, "win.export-json", have);
   gtk_widget_action_set_enabled (widget, "win.export-xlsx", have);
-  gtk_widget_action_set_enabled (widget, "win.export-report", have);
-  gtk_widget_action_set_enabled (widget, "win.print", have);
+  /* Busy while a report is being prepared for either */
+  gtk_widget_action_set_enabled (widget, "win.export-report", have && !bk_window_get_report_busy (self));
+  gtk_widget_action_set_enabled (widget, "win.print", have && !bk_window_get_report_busy (self));
   gtk_widget_action_set_enabled (widget, "win.export-csv", have && (on_table || g_strcmp0 (page, "results") == 0));
   gtk_widget_action_set_enabled (widget, "win.export-chart", have);
   gtk_widget_action_set_enabled (widget, "win.copy-chart", have);

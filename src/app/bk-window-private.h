@@ -61,6 +61,10 @@ struct _BkWindow
 
   char                     *last_toast;
   char                     *last_error;
+
+  /* The report being prepared for Export → Report or Print… (its
+   * analyses run in a worker thread), or NULL; cancelled on dispose */
+  GCancellable             *report_cancellable;
 };
 
 /* bk-window-actions.c */
@@ -72,6 +76,9 @@ void          bk_window_update_history     (BkWindow      *self);
 
 /* bk-window-dnd.c */
 void          bk_window_init_dnd           (BkWindow      *self);
+
+/* bk-window-report.c: stops preparing a report (the window closes) */
+void          bk_window_cancel_report      (BkWindow      *self);
 
 /* bk-window.c */
 int           bk_window_get_current_table  (BkWindow      *self);

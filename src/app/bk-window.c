@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bk-a11y.h"
+#include "bk-file-write.h"
 #include "bk-pane-memory.h"
 #include "bk-text.h"
 #include "bk-window-private.h"
@@ -668,7 +669,7 @@ bk_window_export_csv_path (BkWindow    *self,
     {
       g_autofree char *csv = bk_results_page_dup_csv (self->results_page);
 
-      if (!g_file_set_contents (path, csv, -1, error))
+      if (!bk_file_write_atomic (path, csv, strlen (csv), error))
         return FALSE;
       bk_window_toast_exported (self, path);
       return TRUE;
@@ -851,6 +852,7 @@ bk_window_dispose (GObject *object)
     g_binding_group_set_source (self->engine_bindings, NULL);
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_data (self->stack, self);
+  bk_window_cancel_report (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
   memset (self->table_pages, 0, sizeof self->table_pages);
@@ -881,6 +883,7 @@ bk_window_finalize (GObject *object)
   g_clear_object (&self->engine_bindings);
   g_free (self->last_toast);
   g_free (self->last_error);
+  g_clear_object (&self->report_cancellable);
 
   G_OBJECT_CLASS (bk_window_parent_class)->finalize (object);
 }

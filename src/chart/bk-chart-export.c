@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "bk-chart-export.h"
+#include "bk-file-write.h"
 #include "bk-chart-private.h"
 
 gboolean
@@ -186,8 +187,8 @@ bk_chart_export (BkChart        *chart,
   if (bytes == NULL)
     return FALSE;
 
-  /* Written to a temporary file beside @path, then renamed over it */
+  /* Written to a temporary file beside @path, then renamed over it; an
+   * error names @path (G_FILE_ERROR) */
   data = g_bytes_get_data (bytes, &size);
-  return g_file_set_contents_full (path, data, size,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+  return bk_file_write_atomic (path, data, size, error);
 }

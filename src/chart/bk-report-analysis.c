@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-report-analysis.c — the report's Analysis section: the tornado of the
  * total NPV, the breakeven map and the Monte Carlo simulation of the
- * report's scenario, run once when the report is made, as blocks
+ * report's scenario, run once when the report is made (on any thread: a
+ * BkReportJob works on a snapshot), as blocks
  *
  * The section shows what the Analysis page shows by default: NPV of the
  * total, each driver moved by BK_SENSITIVITY_DEFAULT_SWING, the map of
@@ -34,52 +35,123 @@
 #define MAP_X BK_ASSUMPTION_PRICE_PER_MTOK
 #define MAP_Y BK_ASSUMPTION_UTILIZATION
 
-void
-bk_report_analysis_compute (BkReportSource *source,
-                            guint           trials,
-                            guint64         seed)
+struct _BkReportJob
 {
-  g_autoptr(BkEngineInputs) inputs = NULL;
-  g_autoptr(GError) error = NULL;
+  BkEngineInputs     *inputs;         /* NULL: no company, nothing to do */
+  GHashTable         *distributions;  /* NULL: no uncertain driver */
+  guint               trials;
+  guint64             seed;
+
+  GArray             *tornado;
+  double              tornado_base;
+  BkBreakevenMap     *map;
+  BkMonteCarloResult *simulation;
+};
+
+BkReportJob *
+bk_report_job_new (BkWorkbook *workbook,
+                   guint       scenario,
+                   guint       trials,
+                   guint64     seed)
+{
+  BkReportJob *job = g_new0 (BkReportJob, 1);
+
+  g_assert (BK_IS_WORKBOOK (workbook));
+
+  job->trials = trials;
+  job->seed = seed;
+  job->tornado_base = NAN;
+  if (bk_workbook_get_n_companies (workbook) == 0)
+    return job;
+
+  job->inputs = bk_engine_inputs_new (workbook, scenario);
+  if (bk_workbook_get_n_distributions (workbook) > 0 && trials > 0)
+    job->distributions = bk_workbook_dup_distributions (workbook);
+  return job;
+}
+
+gboolean
+bk_report_job_run (BkReportJob   *job,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
   BkBreakevenMapParams map_params;
 
-  g_assert (source != NULL && source->workbook != NULL);
+  g_assert (job != NULL);
 
-  bk_report_analysis_clear (source);
-  if (bk_workbook_get_n_companies (source->workbook) == 0)
-    return;
+  if (job->inputs == NULL)
+    return !g_cancellable_set_error_if_cancelled (cancellable, error);
 
-  inputs = bk_engine_inputs_new (source->workbook, source->scenario);
-  source->tornado_base = NAN;
-  source->tornado = bk_sensitivity_run (inputs, BK_METRIC_NPV, -1, BK_SENSITIVITY_DEFAULT_SWING,
-                                        &source->tornado_base, &error);
-  if (source->tornado == NULL)
+  job->tornado = bk_sensitivity_run (job->inputs, BK_METRIC_NPV, -1, BK_SENSITIVITY_DEFAULT_SWING,
+                                     &job->tornado_base, &local_error);
+  if (job->tornado == NULL)
     {
-      g_debug ("No tornado in the report: %s", error->message);
-      g_clear_error (&error);
+      g_debug ("No tornado in the report: %s", local_error->message);
+      g_clear_error (&local_error);
     }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   bk_breakeven_map_params_init (&map_params, MAP_X, MAP_Y);
   map_params.steps = BK_BREAKEVEN_MAP_DEFAULT_STEPS;
-  source->map = bk_breakeven_map_new (inputs, &map_params, &error);
-  if (source->map == NULL)
+  job->map = bk_breakeven_map_new (job->inputs, &map_params, &local_error);
+  if (job->map == NULL)
     {
-      g_debug ("No breakeven map in the report: %s", error->message);
-      g_clear_error (&error);
+      g_debug ("No breakeven map in the report: %s", local_error->message);
+      g_clear_error (&local_error);
     }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
-  if (bk_workbook_get_n_distributions (source->workbook) > 0 && trials > 0)
+  if (job->distributions != NULL)
     {
-      g_autoptr(GHashTable) distributions = bk_workbook_dup_distributions (source->workbook);
       BkMonteCarloParams params;
 
       bk_monte_carlo_params_init (&params);
-      params.trials = trials;
-      params.seed = seed;
-      source->simulation = bk_monte_carlo_run (inputs, distributions, &params, NULL, NULL, NULL, &error);
-      if (source->simulation == NULL)
-        g_debug ("No simulation in the report: %s", error->message);
+      params.trials = job->trials;
+      params.seed = job->seed;
+      job->simulation = bk_monte_carlo_run (job->inputs, job->distributions, &params,
+                                            cancellable, NULL, NULL, &local_error);
+      if (job->simulation == NULL)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          g_debug ("No simulation in the report: %s", local_error->message);
+        }
     }
+
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+void
+bk_report_job_take (BkReportJob    *job,
+                    BkReportSource *source)
+{
+  g_assert (job != NULL && source != NULL);
+
+  bk_report_analysis_clear (source);
+  source->tornado = g_steal_pointer (&job->tornado);
+  source->tornado_base = job->tornado_base;
+  source->map = g_steal_pointer (&job->map);
+  source->simulation = g_steal_pointer (&job->simulation);
+}
+
+void
+bk_report_job_free (BkReportJob *job)
+{
+  if (job == NULL)
+    return;
+
+  g_clear_pointer (&job->inputs, bk_engine_inputs_unref);
+  g_clear_pointer (&job->distributions, g_hash_table_unref);
+  g_clear_pointer (&job->tornado, g_array_unref);
+  g_clear_pointer (&job->map, bk_breakeven_map_free);
+  g_clear_pointer (&job->simulation, bk_monte_carlo_result_free);
+  g_free (job);
 }
 
 void

@@ -53,7 +53,7 @@ typedef struct
   BkComparison *comparison;
   GDateTime    *date;
 
-  /* The Analysis section (bk_report_analysis_compute()): the tornado of
+  /* The Analysis section (a BkReportJob's): the tornado of
    * the total NPV, the breakeven map and, when a driver is uncertain, the
    * Monte Carlo simulation; NULL where there is none */
   GArray             *tornado;        /* BkSensitivityBar, largest swing first */
@@ -84,13 +84,25 @@ void           bk_report_add_table     (GPtrArray      *blocks,
                                         double          width,
                                         guint           n_key);
 
-/* Runs the analyses of @source's workbook in its scenario: the tornado of
- * the total NPV, the breakeven map of the Analysis page's default drivers
- * and, when some driver has an uncertainty, @trials Monte Carlo trials
- * from @seed. */
-void           bk_report_analysis_compute (BkReportSource *source,
+/* The analyses of a workbook in a scenario: the tornado of the total NPV,
+ * the breakeven map of the Analysis page's default drivers and, when some
+ * driver has an uncertainty, @trials Monte Carlo trials from @seed.
+ * bk_report_job_new() takes a snapshot of the workbook on the caller's
+ * thread (the workbook may change afterwards); bk_report_job_run() does
+ * the work on any thread, and fails only with G_IO_ERROR_CANCELLED. */
+typedef struct _BkReportJob BkReportJob;
+
+BkReportJob   *bk_report_job_new          (BkWorkbook     *workbook,
+                                           guint           scenario,
                                            guint           trials,
                                            guint64         seed);
+gboolean       bk_report_job_run          (BkReportJob    *job,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
+/* Moves what @job computed into @source's analyses */
+void           bk_report_job_take         (BkReportJob    *job,
+                                           BkReportSource *source);
+void           bk_report_job_free         (BkReportJob    *job);
 void           bk_report_analysis_clear   (BkReportSource *source);
 /* The Analysis section's blocks */
 void           bk_report_analysis_build   (GPtrArray      *blocks,

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "bk-engine.h"
+#include "bk-file-write.h"
 #include "bk-report.h"
 #include "bk-report-private.h"
 
@@ -346,6 +347,38 @@ bk_report_new (BkWorkbook *workbook,
   return bk_report_new_full (workbook, scenario, BK_REPORT_DEFAULT_TRIALS, BK_REPORT_DEFAULT_SEED);
 }
 
+/* A report of @workbook in @scenario as it is now, but for its analyses
+ * (a BkReportJob's) and its layout: on the thread that draws it, since its
+ * Pango context is that thread's */
+static BkReport *
+report_begin (BkWorkbook *workbook,
+              guint       scenario)
+{
+  BkReport *self = g_object_new (BK_TYPE_REPORT, NULL);
+  const char *title;
+
+  self->source.workbook = g_object_ref (workbook);
+  self->source.scenario = scenario;
+  self->source.results = bk_engine_compute (workbook, scenario);
+  self->source.comparison = bk_comparison_new (workbook);
+  self->source.date = g_date_time_new_now_local ();
+  self->source.tornado_base = NAN;
+
+  title = bk_workbook_get_title (workbook);
+  self->title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Untitled workbook"));
+  bk_report_paper_get_size (BK_REPORT_PAPER_A4, &self->width, &self->height);
+  return self;
+}
+
+/* The analyses @job computed, and the pages */
+static void
+report_end (BkReport    *self,
+            BkReportJob *job)
+{
+  bk_report_job_take (job, &self->source);
+  layout_pages (self);
+}
+
 BkReport *
 bk_report_new_full (BkWorkbook *workbook,
                     guint       scenario,
@@ -353,26 +386,107 @@ bk_report_new_full (BkWorkbook *workbook,
                     guint64     seed)
 {
   BkReport *self;
-  const char *title;
+  BkReportJob *job;
 
   g_return_val_if_fail (BK_IS_WORKBOOK (workbook), NULL);
   g_return_val_if_fail (scenario <= bk_workbook_get_n_scenarios (workbook), NULL);
   g_return_val_if_fail (trials >= 1 && trials <= BK_MONTE_CARLO_MAX_TRIALS, NULL);
 
-  self = g_object_new (BK_TYPE_REPORT, NULL);
-  self->source.workbook = g_object_ref (workbook);
-  self->source.scenario = scenario;
-  self->source.results = bk_engine_compute (workbook, scenario);
-  self->source.comparison = bk_comparison_new (workbook);
-  self->source.date = g_date_time_new_now_local ();
-  bk_report_analysis_compute (&self->source, trials, seed);
-
-  title = bk_workbook_get_title (workbook);
-  self->title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Untitled workbook"));
-
-  bk_report_paper_get_size (BK_REPORT_PAPER_A4, &self->width, &self->height);
-  layout_pages (self);
+  self = report_begin (workbook, scenario);
+  job = bk_report_job_new (workbook, scenario, trials, seed);
+  /* Without a cancellable it cannot fail */
+  bk_report_job_run (job, NULL, NULL);
+  report_end (self, job);
+  bk_report_job_free (job);
   return self;
+}
+
+/* The asynchronous report: the report begun and the job its thread runs */
+typedef struct
+{
+  BkReport    *report;
+  BkReportJob *job;
+} AsyncData;
+
+static void
+async_data_free (AsyncData *data)
+{
+  g_clear_object (&data->report);
+  g_clear_pointer (&data->job, bk_report_job_free);
+  g_free (data);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  AsyncData *data = task_data;
+  GError *error = NULL;
+
+  if (bk_report_job_run (data->job, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+bk_report_new_async (BkWorkbook          *workbook,
+                     guint                scenario,
+                     guint                trials,
+                     guint64              seed,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncData *data;
+
+  g_return_if_fail (BK_IS_WORKBOOK (workbook));
+  g_return_if_fail (scenario <= bk_workbook_get_n_scenarios (workbook));
+  g_return_if_fail (trials >= 1 && trials <= BK_MONTE_CARLO_MAX_TRIALS);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (AsyncData, 1);
+  data->report = report_begin (workbook, scenario);
+  data->job = bk_report_job_new (workbook, scenario, trials, seed);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bk_report_new_async);
+  g_task_set_name (task, "[breakeven] report");
+  g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
+  /* A cancelled run ends as cancelled, whatever the thread got to */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_run_in_thread (task, job_thread);
+}
+
+BkReport *
+bk_report_new_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  AsyncData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bk_report_new_async, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  data = g_task_get_task_data (G_TASK (result));
+  g_return_val_if_fail (data->report != NULL, NULL);
+  report_end (data->report, data->job);
+  return g_steal_pointer (&data->report);
+}
+
+const BkMonteCarloResult *
+bk_report_get_simulation (BkReport *report)
+{
+  g_return_val_if_fail (BK_IS_REPORT (report), NULL);
+
+  return report->source.simulation;
 }
 
 void
@@ -589,25 +703,6 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* @error from writing @path, said in words when the folder may not be
- * written (the message would name the temporary file) */
-static void
-explain_write_error (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *folder = NULL;
-  g_autofree char *folder_name = NULL;
-
-  if (error == NULL || *error == NULL
-      || !g_error_matches (*error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
-    return;
-  folder = g_path_get_dirname (path);
-  folder_name = g_filename_display_name (folder);
-  g_clear_error (error);
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
-               _("there is no permission to write in the folder %s"), folder_name);
-}
-
 gboolean
 bk_report_save_pdf (BkReport       *report,
                     BkReportPaper   paper,
@@ -652,14 +747,9 @@ bk_report_save_pdf (BkReport       *report,
       return FALSE;
     }
 
-  /* Written to a temporary file beside @path, then renamed over it */
-  if (!g_file_set_contents_full (path, (const char *) data->data, data->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, error))
-    {
-      explain_write_error (path, error);
-      return FALSE;
-    }
-  return TRUE;
+  /* Written to a temporary file beside @path, then renamed over it; an
+   * error names @path and says why (G_FILE_ERROR) */
+  return bk_file_write_atomic (path, data->data, data->len, error);
 }
 
 gboolean

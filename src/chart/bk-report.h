@@ -15,6 +15,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "bk-monte-carlo.h"
 #include "bk-workbook.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,26 @@ BkReport   *bk_report_new_full        (BkWorkbook    *workbook,
                                        guint          scenario,
                                        guint          trials,
                                        guint64        seed);
+/* bk_report_new_full() with its analyses (the tornado, the breakeven map
+ * and the Monte Carlo trials, which take the time) run in a worker
+ * thread: what needs the workbook is read now, on the calling thread (the
+ * workbook may change while the worker runs, the analyses do not follow),
+ * and @callback is called on the calling thread's main context.  Call
+ * bk_report_new_finish() there, on the same thread: the report lays its
+ * pages out then.  Cancelling @cancellable ends it with
+ * G_IO_ERROR_CANCELLED, within one chunk of Monte Carlo trials. */
+void        bk_report_new_async       (BkWorkbook          *workbook,
+                                       guint                scenario,
+                                       guint                trials,
+                                       guint64              seed,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+BkReport   *bk_report_new_finish      (GAsyncResult        *result,
+                                       GError             **error);
+/* The report's Monte Carlo simulation, or NULL when it has none (no
+ * uncertain driver, or no company) */
+const BkMonteCarloResult *bk_report_get_simulation (BkReport *report);
 /* Lays the pages out again for @width × @height points (the paper, the
  * margins are BK_REPORT_MARGIN), unless they already are. */
 void        bk_report_set_page_size   (BkReport      *report,
@@ -95,8 +116,9 @@ double      bk_report_get_table_width (BkReport      *report,
 
 /* Writes @report on @paper to @path as PDF, through a temporary file
  * beside it that is renamed over it: a failure leaves no file behind.  A
- * folder that may not be written fails with G_FILE_ERROR_ACCES, in words
- * that name the folder (not the temporary file). */
+ * write that fails does so in the G_FILE_ERROR domain with a message that
+ * names @path and says why (bk_file_set_write_error()), never the
+ * temporary file. */
 gboolean    bk_report_save_pdf        (BkReport      *report,
                                        BkReportPaper  paper,
                                        const char    *path,

@@ -221,10 +221,9 @@ write_chart (BkChart       *chart,
 
   if (!bk_chart_export (chart, output, format, width, height, scale, &error))
     {
-      /* as bk_cli_write_output() says it (EFBIG is G_FILE_ERROR_FAILED) */
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ||
-          g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_FAILED))
-        return bk_cli_fail (_("Cannot write %s: the disk is full or the file is too large"), name);
+      /* A file error names @output and says why already */
+      if (error->domain == G_FILE_ERROR)
+        return bk_cli_fail_error (NULL, error);
       return bk_cli_fail (_("Cannot write %s: %s"), name, error->message);
     }
 

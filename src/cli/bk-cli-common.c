@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bk-cli.h"
+#include "bk-file-write.h"
 #include "bk-format.h"
 #include "bk-input.h"
 #include "bk-number.h"
@@ -524,16 +525,10 @@ bk_cli_write_output (const char *path,
       return bk_cli_fail (_("%s is the document itself; choose another output file"), name);
     }
 
-  /* Written to a temporary file and renamed: all or nothing. */
-  if (!g_file_set_contents (path, data, (gssize) length, &error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ||
-          g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_FAILED))
-        return bk_cli_fail (_("Cannot write %s: the disk is full or the file is too large"), name);
-      return bk_cli_fail_error (NULL, error);
-    }
+  /* Written to a temporary file and renamed: all or nothing.  The
+   * message names @path and says why. */
+  if (!bk_file_write_atomic (path, data, length, &error))
+    return bk_cli_fail_error (NULL, error);
 
   return BK_CLI_OK;
 }

@@ -88,7 +88,12 @@ bk_cli_cmd_report (BkCliArgs *args)
 
   report = bk_report_new_full (workbook, scenario, (guint) trials, seed);
   if (!bk_report_save_pdf (report, paper, output, &error))
-    return bk_cli_fail (_("Cannot write %s: %s"), name, error->message);
+    {
+      /* A file error names @output and says why already */
+      if (error->domain == G_FILE_ERROR)
+        return bk_cli_fail_error (NULL, error);
+      return bk_cli_fail (_("Cannot write %s: %s"), name, error->message);
+    }
 
   return BK_CLI_OK;
 }

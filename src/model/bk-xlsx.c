@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "bk-engine.h"
+#include "bk-file-write.h"
 #include "bk-xlsx.h"
 #include "bk-xlsx-private.h"
 
@@ -379,6 +380,20 @@ set_io_error (GError    **error,
   return FALSE;
 }
 
+/* A write that failed with @errsv, said as every export says it (the
+ * folder, the disk, …: bk_file_set_write_error()), in BK_ERROR_IO */
+static gboolean
+set_errno_error (GError    **error,
+                 const char *path,
+                 int         errsv)
+{
+  g_autoptr(GError) local = NULL;
+
+  bk_file_set_write_error (&local, path, errsv);
+  g_set_error_literal (error, BK_ERROR, BK_ERROR_IO, local->message);
+  return FALSE;
+}
+
 gboolean
 bk_xlsx_export (BkWorkbook  *workbook,
                 guint        scenario,
@@ -426,7 +441,7 @@ bk_xlsx_export (BkWorkbook  *workbook,
       int saved = errno;
 
       bk_xlsx_clear (&x);
-      return set_io_error (error, path, g_strerror (saved));
+      return set_errno_error (error, path, saved);
     }
   close (fd);
 
@@ -466,13 +481,7 @@ bk_xlsx_export (BkWorkbook  *workbook,
       g_unlink (tmp_path);
       /* libxlsxwriter says only "Zip generic error ZIP_ERRNO" */
       if (write_errno == ENOSPC || write_errno == EFBIG)
-        {
-          g_autofree char *name = g_filename_display_name (path);
-
-          g_set_error (error, BK_ERROR, BK_ERROR_IO,
-                       _("Cannot write %s: the disk is full or the file is too large"), name);
-          return FALSE;
-        }
+        return set_errno_error (error, path, write_errno);
       return set_io_error (error, path, lxw_strerror (x.status));
     }
 
@@ -481,7 +490,7 @@ bk_xlsx_export (BkWorkbook  *workbook,
       int saved = errno;
 
       g_unlink (tmp_path);
-      return set_io_error (error, path, g_strerror (saved));
+      return set_errno_error (error, path, saved);
     }
 
   return TRUE;

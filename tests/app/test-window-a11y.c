@@ -28,6 +28,19 @@ dup_property (gpointer              widget,
   return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
 }
 
+/* Whether a string property is no longer @value.  The check returns the
+ * value it found (transfer full) when it differs: freed here, or every
+ * wait would leak one. */
+static gboolean
+property_differs (gpointer              widget,
+                  GtkAccessibleProperty property,
+                  const char           *value)
+{
+  g_autofree char *found = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, value);
+
+  return found != NULL;
+}
+
 /* Controls that show an icon and no text, or that GTK 4.8 leaves unnamed:
  * every one must have an accessible label */
 static void
@@ -200,8 +213,7 @@ test_chart_descriptions (Fixture       *f,
   /* Microsoft's 2023 CapEx, typed: the description follows */
   bk_test_type_text (GTK_WINDOW (f->window), "30");
   bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
-  BK_WAIT_FOR (gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                                   before) != NULL);
+  BK_WAIT_FOR (property_differs (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, before));
   assert_description_prefix (chart, "Capital expenditure by company: Microsoft $30B in 2023 to $167B in 2027, ");
 
   /* Results: NPV by company, one value a company, and the extremes */

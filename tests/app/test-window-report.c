@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "bk-application.h"
+#include "bk-document.h"
+#include "bk-monte-carlo.h"
 #include "bk-test-app.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
@@ -153,6 +155,14 @@ assert_xlsx (const char *path)
   g_assert_true (found);
 }
 
+/* Waits for the report the window is preparing, which must end well */
+static void
+wait_report (BkWindow *window)
+{
+  BK_WAIT_FOR (!bk_window_get_report_busy (window));
+  g_assert_null (bk_window_get_last_error (window));
+}
+
 static char *
 tmp_path (const char *name)
 {
@@ -182,6 +192,7 @@ test_exports (void)
 
   g_assert_true (bk_window_export_report_path (window, pdf, &error));
   g_assert_no_error (error);
+  wait_report (window);
   g_assert_cmpuint (assert_pdf (pdf, NULL), >=, 5);
   g_assert_cmpstr (bk_window_get_last_toast (window), ==, "Exported “report.pdf”");
   text = poppler ("pdftotext", "-layout", pdf);
@@ -193,6 +204,7 @@ test_exports (void)
   bk_window_set_scenario (window, 1);
   g_assert_true (bk_window_export_report_path (window, bear_pdf, &error));
   g_assert_no_error (error);
+  wait_report (window);
   first = poppler ("pdftotext", "-layout", bear_pdf);
   g_assert_nonnull (strstr (first, "Scenario: Bear — short GPU life, price war"));
 
@@ -231,8 +243,10 @@ test_print_to_file (void)
 
   g_assert_true (bk_window_print_to_file (window, printed, &error));
   g_assert_no_error (error);
+  wait_report (window);
   g_assert_true (bk_window_export_report_path (window, exported, &error));
   g_assert_no_error (error);
+  wait_report (window);
 
   n_printed = assert_pdf (printed, &printed_size);
   n_exported = assert_pdf (exported, &exported_size);
@@ -250,6 +264,147 @@ test_print_to_file (void)
   g_assert_nonnull (strstr (text, "Sources"));
 
   bk_test_app_close_window (window);
+}
+
+/* Frames the window drew while its report was being prepared */
+static gboolean
+count_busy_frame_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  if (bk_window_get_report_busy (BK_WINDOW (widget)))
+    (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+report_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  GError *error = NULL;
+  BkReport *report = bk_window_report_finish (result, &error);
+
+  g_assert_no_error (error);
+  *(BkReport **) data = report;
+}
+
+/* Asserts that @a and @b are the same simulation, number for number */
+static void
+assert_same_simulation (const BkMonteCarloResult *a,
+                        const BkMonteCarloResult *b)
+{
+  g_assert_cmpuint (a->params.trials, ==, b->params.trials);
+  g_assert_cmpuint (a->params.seed, ==, b->params.seed);
+  g_assert_cmpfloat (a->deterministic_npv, ==, b->deterministic_npv);
+  g_assert_cmpfloat (a->mean, ==, b->mean);
+  g_assert_cmpfloat (a->sd, ==, b->sd);
+  g_assert_cmpfloat (a->prob_positive, ==, b->prob_positive);
+  for (guint p = 0; p < BK_N_PERCENTILES; p++)
+    {
+      g_assert_cmpfloat (a->npv[p], ==, b->npv[p]);
+      g_assert_cmpuint (a->n_periods, ==, b->n_periods);
+      g_assert_cmpmem (a->cum_fcf[p], a->n_periods * sizeof (double), b->cum_fcf[p], b->n_periods * sizeof (double));
+    }
+  g_assert_cmpmem (a->trial_npv, a->params.trials * sizeof (double), b->trial_npv, b->params.trials * sizeof (double));
+  g_assert_cmpuint (a->n_bins, ==, b->n_bins);
+  for (guint i = 0; i < a->n_bins; i++)
+    g_assert_cmpuint (a->histogram[i].count, ==, b->histogram[i].count);
+}
+
+/* The report's 10,000 Monte Carlo trials run off the main thread: the
+ * window keeps drawing frames while they run, is busy meanwhile (another
+ * report is refused, the pointer shows progress), and the report's
+ * simulation is bk_monte_carlo_run()'s for the same trials and seed */
+static void
+test_off_main_thread (void)
+{
+  BkWindow *window = bk_test_app_present_window (app, NULL, 0, 0);
+  BkWorkbook *workbook = bk_document_get_workbook (bk_window_get_document (window));
+  g_autoptr(BkEngineInputs) inputs = bk_engine_inputs_new (workbook, BK_SCENARIO_BASE);
+  g_autoptr(GHashTable) distributions = bk_workbook_dup_distributions (workbook);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkReport) report = NULL;
+  g_autofree char *pdf = tmp_path ("busy.pdf");
+  BkMonteCarloResult *expected;
+  BkMonteCarloParams params;
+  guint frames = 0;
+  guint tick;
+
+  g_assert_cmpuint (g_hash_table_size (distributions), >, 0);
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_busy_frame_cb, &frames, NULL);
+
+  bk_window_report_async (window, report_ready_cb, &report);
+  g_assert_true (bk_window_get_report_busy (window));
+  g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (window))), ==, "progress");
+  /* One at a time */
+  g_assert_false (bk_window_export_report_path (window, pdf, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  BK_WAIT_FOR (report != NULL);
+  g_assert_false (bk_window_get_report_busy (window));
+  g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (window)));
+  /* The main loop ran while the trials did */
+  g_assert_cmpuint (frames, >, 0);
+
+  bk_monte_carlo_params_init (&params);
+  params.trials = BK_REPORT_DEFAULT_TRIALS;
+  params.seed = BK_REPORT_DEFAULT_SEED;
+  expected = bk_monte_carlo_run (inputs, distributions, &params, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bk_report_get_simulation (report));
+  assert_same_simulation (bk_report_get_simulation (report), expected);
+  bk_monte_carlo_result_free (expected);
+
+  /* Export → Report the same way: frames drawn while it is prepared, then
+   * the file, with the simulation's figures */
+  frames = 0;
+  g_assert_true (bk_window_export_report_path (window, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_window_get_report_busy (window));
+  wait_report (window);
+  g_assert_cmpuint (frames, >, 0);
+  g_assert_cmpstr (bk_window_get_last_toast (window), ==, "Exported “busy.pdf”");
+  {
+    g_autofree char *text = poppler ("pdftotext", "-layout", pdf);
+
+    g_assert_nonnull (strstr (text, "Monte Carlo simulation"));
+  }
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+  bk_test_app_close_window (window);
+}
+
+static void
+cancelled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(BkReport) report = bk_window_report_finish (result, data);
+  g_assert_null (report);
+}
+
+/* Closing the window while its report is prepared cancels it: the window
+ * goes, the report ends as cancelled, and no file is written */
+static void
+test_cancel_on_close (void)
+{
+  BkWindow *window = bk_test_app_present_window (app, NULL, 0, 0);
+  g_autofree char *pdf = tmp_path ("never.pdf");
+  g_autoptr(GError) error = NULL;
+  GError *cancelled = NULL;
+
+  bk_window_report_async (window, cancelled_cb, &cancelled);
+  g_assert_false (bk_window_export_report_path (window, pdf, &error));
+  g_clear_error (&error);
+  /* The preparation does not keep the window: it goes at once */
+  bk_test_app_close_window (window);
+  BK_WAIT_FOR (cancelled != NULL);
+  g_assert_error (cancelled, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&cancelled);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
 /* Sets LC_PAPER to @locale, which must be installed (build-aux/test
@@ -286,6 +441,8 @@ test_paper_locale (void)
 
       g_assert_true (bk_window_export_report_path (window, exported, &error));
       g_assert_no_error (error);
+
+      wait_report (window);
       assert_pdf (exported, &size);
       g_assert_true (g_str_has_prefix (size, "Page size:"));
       g_assert_cmpstr (g_strstrip (size + strlen ("Page size:")), ==, cases[i].size);
@@ -293,6 +450,7 @@ test_paper_locale (void)
       /* GTK's papers are in fractions of a point: the same paper by name */
       g_assert_true (bk_window_print_to_file (window, printed, &error));
       g_assert_no_error (error);
+      wait_report (window);
       assert_pdf (printed, &printed_size);
       g_assert_cmpstr (strrchr (printed_size, '('), ==, cases[i].name);
     }
@@ -356,6 +514,8 @@ main (int   argc,
   g_test_add_func ("/window-report/print-to-file", test_print_to_file);
   g_test_add_func ("/window-report/paper-locale", test_paper_locale);
   g_test_add_func ("/window-report/ctrl-p", test_ctrl_p);
+  g_test_add_func ("/window-report/off-main-thread", test_off_main_thread);
+  g_test_add_func ("/window-report/cancel-on-close", test_cancel_on_close);
 
   status = bk_test_app_run (app);
   g_free (tmp_dir);

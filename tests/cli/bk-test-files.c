@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-test-files.c — the command-line tests' temporary files: removing a
- * test's folder with everything in it */
+ * test's folder with everything in it; and the environment of a run
+ * under an LD_PRELOAD shim */
 
 #include <glib/gstdio.h>
 
@@ -28,4 +29,14 @@ bk_test_remove_tree (const char *path)
       bk_test_remove_tree (child);
     }
   g_rmdir (path);
+}
+
+char *
+bk_test_preload_asan_options (void)
+{
+  const char *options = g_getenv ("ASAN_OPTIONS");
+
+  if (options == NULL || *options == '\0')
+    return g_strdup ("verify_asan_link_order=0");
+  return g_strconcat (options, ":verify_asan_link_order=0", NULL);
 }

@@ -26,6 +26,7 @@
 #include "bk-assumptions.h"
 #include "bk-json.h"
 #include "bk-test-crash.h"
+#include "bk-test-files.h"
 
 #define MIN_KILLS 200
 #define MIN_ACKS  60
@@ -150,21 +151,6 @@ random_edit (BkWorkbook *wb,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_kill_loop (void)
 {
   g_autoptr(GError) error = NULL;
@@ -245,7 +231,7 @@ test_kill_loop (void)
   bk_test_crash_check_history (path, &original, &current, applied, applied);
   bk_test_state_clear (&original);
   bk_test_state_clear (&current);
-  remove_dir (dir);
+  bk_test_remove_tree (dir);
 }
 
 /* A writer killed before it synced its rollback journal leaves one that
@@ -278,7 +264,7 @@ test_unsynced_journal (void)
   g_file_set_contents (journal, (const char *) page, sizeof page, &error);
   g_assert_no_error (error);
   g_assert_false (cli_check (path));
-  remove_dir (dir);
+  bk_test_remove_tree (dir);
 }
 
 int

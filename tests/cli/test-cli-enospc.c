@@ -14,6 +14,7 @@
 
 #include "bk-document.h"
 #include "bk-json.h"
+#include "bk-test-files.h"
 
 static char *tmp_dir;
 static char *doc_path;
@@ -73,14 +74,10 @@ run_full (const Command  *command,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) argv = command_line (command);
   g_autofree char *after = g_strdup_printf ("%lld", bytes);
-  g_autofree char *asan = g_strdup_printf ("%s%sverify_asan_link_order=0",
-                                           g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
-                                           g_getenv ("ASAN_OPTIONS") ? ":" : "");
+  g_autofree char *asan = bk_test_preload_asan_options ();
 
   g_subprocess_launcher_setenv (launcher, "LD_PRELOAD", ENOSPC_SHIM, TRUE);
   g_subprocess_launcher_setenv (launcher, "BK_ENOSPC_AFTER", after, TRUE);
-  /* a sanitizer build's runtime wants to come first; the shim does not
-   * allocate */
   g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", asan, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);

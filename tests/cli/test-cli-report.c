@@ -840,9 +840,7 @@ test_permission (void)
   g_autofree char *denied = tmp_path ("denied");
   g_autofree char *existing = g_build_filename (denied, "old.pdf", NULL);
   g_autofree char *fresh = g_build_filename (denied, "new.pdf", NULL);
-  g_autofree char *asan = g_strdup_printf ("%s%sverify_asan_link_order=0",
-                                           g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
-                                           g_getenv ("ASAN_OPTIONS") ? ":" : "");
+  g_autofree char *asan = bk_test_preload_asan_options ();
   const char * const env[] = { "LD_PRELOAD", EACCES_SHIM, "BK_EACCES_DIR", denied, "ASAN_OPTIONS", asan, NULL };
   const char *targets[] = { existing, fresh };
   g_autoptr(GError) error = NULL;

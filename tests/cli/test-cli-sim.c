@@ -9,6 +9,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "bk-test-files.h"
+
 static char *tmp_dir;
 
 typedef struct
@@ -526,17 +528,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir)))
-      {
-        g_autofree char *file = g_build_filename (tmp_dir, name, NULL);
-        g_unlink (file);
-      }
-    g_rmdir (tmp_dir);
-  }
+  bk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

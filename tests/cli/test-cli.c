@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bk-test-files.h"
+
 static char *tmp_dir;
 
 typedef struct
@@ -42,6 +44,8 @@ bytes_to_string (GBytes *bytes)
  * normally: a crash fails the test. */
 /* When not 0, the file-size limit (ulimit -f) of the next runs, in bytes */
 static rlim_t file_size_limit;
+/* When not NULL, NAME, VALUE, …, NULL: variables set for the next runs */
+static const char * const *run_env;
 
 static void
 limit_file_size (gpointer data)
@@ -83,6 +87,8 @@ run_cli_v (const char  *input,
                                         | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_cwd (launcher, tmp_dir);
   g_subprocess_launcher_set_child_setup (launcher, limit_file_size, NULL, NULL);
+  for (guint i = 0; run_env != NULL && run_env[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, run_env[i], run_env[i + 1], TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
@@ -948,6 +954,97 @@ test_output_files (void)
   }
 }
 
+/* A folder the user may not write in (the EACCES shim, since the tests
+ * may run as root, whom chmod does not stop): every command that writes
+ * -o exits 1 with a message that names the file asked for and says why
+ * (never the temporary file beside it: ".out.json.XXXXXX: Permission
+ * denied"), and the folder holds what it held before, unchanged */
+static void
+test_output_permission (void)
+{
+  g_autofree char *document = new_name ("permission", "breakeven");
+  g_autofree char *denied = tmp_path ("denied");
+  g_autofree char *kept = g_build_filename (denied, "kept.json", NULL);
+  g_autofree char *asan = bk_test_preload_asan_options ();
+  const char * const env[] = { "LD_PRELOAD", EACCES_SHIM, "BK_EACCES_DIR", denied,
+                               "ASAN_OPTIONS", asan, NULL };
+  /* The output's name, the command and what goes after the document */
+  static const struct {
+    const char *output;
+    const char *args[4];
+  } cases[] = {
+    { "out.json", { "export-json" } },
+    { "kept.json", { "export-json" } },
+    { "out.csv", { "export-csv", "capex" } },
+    { "results.csv", { "export-csv", "results" } },
+    { "out.svg", { "chart", "--kind", "capex" } },
+    { "out.png", { "chart", "--kind", "npv" } },
+    { "out.pdf", { "chart", "--kind", "tornado" } },
+    { "report.pdf", { "report" } },
+    { "out.xlsx", { "export-xlsx" } },
+  };
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(Run) run = run_cli ("new", "--sample", document);
+
+    assert_ok (run);
+  }
+  g_assert_cmpint (g_mkdir (denied, 0755), ==, 0);
+  g_file_set_contents (kept, "kept as it was", -1, &error);
+  g_assert_no_error (error);
+
+  run_env = env;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *output = g_build_filename (denied, cases[i].output, NULL);
+      g_autofree char *expected = g_strdup_printf ("breakeven-cli: Cannot write %s: "
+                                                   "there is no permission to write in the folder %s\n",
+                                                   output, denied);
+      g_autofree char *temporary = g_strdup_printf (".%s.", cases[i].output);
+      g_autofree char *contents = NULL;
+      g_autoptr(Run) run = NULL;
+      const char *argv[8] = { cases[i].args[0], document, NULL, };
+      guint n = 2;
+
+      for (guint a = 1; a < G_N_ELEMENTS (cases[i].args) && cases[i].args[a] != NULL; a++)
+        argv[n++] = cases[i].args[a];
+      argv[n++] = "-o";
+      argv[n++] = output;
+
+      run = run_cli_v (NULL, argv);
+      assert_fails (run, 1);
+      g_assert_cmpstr (run->err, ==, expected);
+      g_assert_null (strstr (run->err, temporary));
+      g_assert_null (strstr (run->err, "XXXXXX"));
+      /* Nothing left behind, and the file that was there is as it was */
+      {
+        g_autoptr(GDir) dir = g_dir_open (denied, 0, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (g_dir_read_name (dir), ==, "kept.json");
+        g_assert_null (g_dir_read_name (dir));
+      }
+      g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "kept as it was");
+    }
+
+  /* The shim refuses only that folder: beside it each is written */
+  {
+    g_autoptr(Run) run = run_cli ("export-json", document, "-o", "allowed.json");
+
+    assert_ok (run);
+    g_assert_true (file_exists ("allowed.json"));
+  }
+  {
+    g_autoptr(Run) run = run_cli ("chart", document, "--kind", "capex", "-o", "allowed.svg");
+
+    assert_ok (run);
+    g_assert_true (file_exists ("allowed.svg"));
+  }
+  run_env = NULL;
+}
+
 /* ---------------------------------------------------------------------- */
 /* recalc                                                                  */
 
@@ -1386,25 +1483,6 @@ test_bad_files (void)
 
 /* ---------------------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 /* A document's texts cannot drive the terminal, and hostile JSON is
  * refused with a message rather than a crash */
 static void
@@ -1545,6 +1623,7 @@ main (int    argc,
   g_test_add_func ("/cli/undo-redo", test_undo_redo);
   g_test_add_func ("/cli/csv", test_csv);
   g_test_add_func ("/cli/output-files", test_output_files);
+  g_test_add_func ("/cli/output-files/permission", test_output_permission);
   g_test_add_func ("/cli/recalc/worked-example", test_recalc_worked_example);
   g_test_add_func ("/cli/recalc/granularities", test_recalc_granularities);
   g_test_add_func ("/cli/check", test_check);
@@ -1555,7 +1634,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
+  bk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return status;
