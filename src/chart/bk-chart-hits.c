@@ -33,6 +33,13 @@ typedef struct
   guint             marker;
 } LabelItem;
 
+typedef struct
+{
+  char             *text;
+  cairo_rectangle_t area;
+  gboolean          cut;
+} NameItem;
+
 struct _BkChartHits
 {
   GObject            parent_instance;
@@ -45,6 +52,7 @@ struct _BkChartHits
   GArray            *legend;  /* LegendItem */
   GArray            *texts;   /* TextItem */
   GArray            *labels;  /* LabelItem */
+  GArray            *names;   /* NameItem */
   gboolean           has_part[BK_CHART_N_PARTS];
   cairo_rectangle_t  parts[BK_CHART_N_PARTS];
 };
@@ -60,6 +68,7 @@ bk_chart_hits_finalize (GObject *object)
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->texts, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->names, g_array_unref);
 
   G_OBJECT_CLASS (bk_chart_hits_parent_class)->finalize (object);
 }
@@ -71,12 +80,20 @@ bk_chart_hits_class_init (BkChartHitsClass *klass)
 }
 
 static void
+clear_name (gpointer data)
+{
+  g_free (((NameItem *) data)->text);
+}
+
+static void
 bk_chart_hits_init (BkChartHits *self)
 {
   self->items = g_array_new (FALSE, TRUE, sizeof (BkChartHitItem));
   self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
   self->texts = g_array_new (FALSE, TRUE, sizeof (TextItem));
   self->labels = g_array_new (FALSE, TRUE, sizeof (LabelItem));
+  self->names = g_array_new (FALSE, TRUE, sizeof (NameItem));
+  g_array_set_clear_func (self->names, clear_name);
 }
 
 /* Recording (the renderer) */
@@ -115,6 +132,22 @@ bk_chart_hits_add_legend (BkChartHits *self,
   g_assert (BK_IS_CHART_HITS (self));
 
   g_array_append_val (self->legend, item);
+}
+
+void
+bk_chart_hits_add_name (BkChartHits *self,
+                        const char  *text,
+                        double       x,
+                        double       y,
+                        double       w,
+                        double       h,
+                        gboolean     cut)
+{
+  NameItem item = { g_strdup (text), { x, y, w, h }, cut };
+
+  g_assert (BK_IS_CHART_HITS (self));
+
+  g_array_append_val (self->names, item);
 }
 
 void
@@ -386,5 +419,36 @@ bk_chart_hits_get_label (BkChartHits       *self,
     *marker = item->marker;
   if (area != NULL)
     *area = item->area;
+  return TRUE;
+}
+
+guint
+bk_chart_hits_get_n_names (BkChartHits *self)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), 0);
+
+  return self->names->len;
+}
+
+gboolean
+bk_chart_hits_get_name (BkChartHits       *self,
+                        guint              i,
+                        const char       **text,
+                        cairo_rectangle_t *area,
+                        gboolean          *cut)
+{
+  const NameItem *item;
+
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
+
+  if (i >= self->names->len)
+    return FALSE;
+  item = &g_array_index (self->names, NameItem, i);
+  if (text != NULL)
+    *text = item->text;
+  if (area != NULL)
+    *area = item->area;
+  if (cut != NULL)
+    *cut = item->cut;
   return TRUE;
 }
