@@ -353,9 +353,11 @@ update_title (BkWindow *self)
   const char *path;
   g_autofree char *subtitle = NULL;
   g_autofree char *window_title = NULL;
+  g_autofree char *tooltip = NULL;
 
   if (document (self) == NULL)
     {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), NULL);
       adw_window_title_set_title (self->window_title, _("Breakeven"));
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Breakeven"));
@@ -378,6 +380,10 @@ update_title (BkWindow *self)
 
   adw_window_title_set_title (self->window_title, bk_workbook_get_title (wb));
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* A narrow header bar ellipsizes a long title: the whole of it, and
+   * the subtitle, in the tooltip */
+  tooltip = g_strdup_printf ("%s\n%s", bk_workbook_get_title (wb), subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), tooltip);
   /* Translators: the window title: document title — application */
   window_title = g_strdup_printf (_("%s — Breakeven"), bk_workbook_get_title (wb));
   gtk_window_set_title (GTK_WINDOW (self), window_title);

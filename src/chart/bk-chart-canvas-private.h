@@ -165,6 +165,16 @@ PangoLayout   *bk_canvas_text          (BkCanvas           *c,
                                         double              max_width,
                                         double             *width,
                                         double             *height);
+/* A new layout of @role holding @text on at most @lines lines of at most
+ * @max_width, wrapped at words (or characters, where a word is wider), cut
+ * with "…" only past the last line; the caller unrefs it */
+PangoLayout   *bk_canvas_text_wrapped  (BkCanvas           *c,
+                                        BkFontRole          role,
+                                        const char         *text,
+                                        double              max_width,
+                                        int                 lines,
+                                        double             *width,
+                                        double             *height);
 void           bk_canvas_show          (BkCanvas           *c,
                                         PangoLayout        *layout,
                                         double              x,

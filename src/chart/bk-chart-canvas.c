@@ -151,6 +151,33 @@ bk_canvas_text (BkCanvas   *c,
   return layout;
 }
 
+PangoLayout *
+bk_canvas_text_wrapped (BkCanvas   *c,
+                        BkFontRole  role,
+                        const char *text,
+                        double      max_width,
+                        int         lines,
+                        double     *width,
+                        double     *height)
+{
+  PangoLayout *layout = pango_layout_copy (c->layouts[role]);
+  PangoRectangle logical;
+
+  g_assert (lines >= 1);
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -lines);
+  pango_layout_set_width (layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = logical.width / (double) PANGO_SCALE;
+  if (height != NULL)
+    *height = logical.height / (double) PANGO_SCALE;
+  return layout;
+}
+
 void
 bk_canvas_show (BkCanvas           *c,
                 PangoLayout        *layout,

@@ -35,6 +35,13 @@ void         bk_chart_hits_add_legend (BkChartHits             *self,
                                        double                   y,
                                        double                   w,
                                        double                   h);
+void         bk_chart_hits_add_name   (BkChartHits             *self,
+                                       const char              *text,
+                                       double                   x,
+                                       double                   y,
+                                       double                   w,
+                                       double                   h,
+                                       gboolean                 cut);
 void         bk_chart_hits_add_text   (BkChartHits             *self,
                                        double                   x,
                                        double                   y,

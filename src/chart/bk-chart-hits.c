@@ -54,6 +54,12 @@ typedef struct
   guint             index;
   gboolean          cut;
 } CategoryItem;
+typedef struct
+{
+  char             *text;
+  cairo_rectangle_t area;
+  gboolean          cut;
+} NameItem;
 
 struct _BkChartHits
 {
@@ -68,6 +74,7 @@ struct _BkChartHits
   GArray            *texts;   /* TextItem */
   GArray            *labels;  /* LabelItem */
   GArray            *categories;  /* CategoryItem */
+  GArray            *names;   /* NameItem */
   gboolean           has_part[BK_CHART_N_PARTS];
   cairo_rectangle_t  parts[BK_CHART_N_PARTS];
 };
@@ -84,6 +91,7 @@ bk_chart_hits_finalize (GObject *object)
   g_clear_pointer (&self->texts, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->names, g_array_unref);
 
   G_OBJECT_CLASS (bk_chart_hits_parent_class)->finalize (object);
 }
@@ -95,6 +103,12 @@ bk_chart_hits_class_init (BkChartHitsClass *klass)
 }
 
 static void
+clear_name (gpointer data)
+{
+  g_free (((NameItem *) data)->text);
+}
+
+static void
 bk_chart_hits_init (BkChartHits *self)
 {
   self->items = g_array_new (FALSE, TRUE, sizeof (StoredItem));
@@ -102,6 +116,8 @@ bk_chart_hits_init (BkChartHits *self)
   self->texts = g_array_new (FALSE, TRUE, sizeof (TextItem));
   self->labels = g_array_new (FALSE, TRUE, sizeof (LabelItem));
   self->categories = g_array_new (FALSE, TRUE, sizeof (CategoryItem));
+  self->names = g_array_new (FALSE, TRUE, sizeof (NameItem));
+  g_array_set_clear_func (self->names, clear_name);
 }
 
 /* Recording (the renderer) */
@@ -154,6 +170,22 @@ bk_chart_hits_add_legend (BkChartHits *self,
   g_assert (BK_IS_CHART_HITS (self));
 
   g_array_append_val (self->legend, item);
+}
+
+void
+bk_chart_hits_add_name (BkChartHits *self,
+                        const char  *text,
+                        double       x,
+                        double       y,
+                        double       w,
+                        double       h,
+                        gboolean     cut)
+{
+  NameItem item = { g_strdup (text), { x, y, w, h }, cut };
+
+  g_assert (BK_IS_CHART_HITS (self));
+
+  g_array_append_val (self->names, item);
 }
 
 void
@@ -465,6 +497,37 @@ bk_chart_hits_get_category (BkChartHits       *self,
   item = &g_array_index (self->categories, CategoryItem, i);
   if (index != NULL)
     *index = item->index;
+  if (area != NULL)
+    *area = item->area;
+  if (cut != NULL)
+    *cut = item->cut;
+  return TRUE;
+}
+
+guint
+bk_chart_hits_get_n_names (BkChartHits *self)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), 0);
+
+  return self->names->len;
+}
+
+gboolean
+bk_chart_hits_get_name (BkChartHits       *self,
+                        guint              i,
+                        const char       **text,
+                        cairo_rectangle_t *area,
+                        gboolean          *cut)
+{
+  const NameItem *item;
+
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
+
+  if (i >= self->names->len)
+    return FALSE;
+  item = &g_array_index (self->names, NameItem, i);
+  if (text != NULL)
+    *text = item->text;
   if (area != NULL)
     *area = item->area;
   if (cut != NULL)

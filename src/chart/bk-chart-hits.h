@@ -88,6 +88,16 @@ gboolean  bk_chart_hits_get_category    (BkChartHits       *self,
                                          guint             *index,
                                          cairo_rectangle_t *area,
                                          gboolean          *cut);
+/* The names drawn for series and points (legend entries, the map's point
+ * labels): the @i-th one's text as given, the box it was drawn in, and
+ * whether it had to be cut short with "…" for want of room.  FALSE past
+ * the last. */
+guint     bk_chart_hits_get_n_names     (BkChartHits       *self);
+gboolean  bk_chart_hits_get_name        (BkChartHits       *self,
+                                         guint              i,
+                                         const char       **text,
+                                         cairo_rectangle_t *area,
+                                         gboolean          *cut);
 /* The box around everything the render drew of @part (the ink of its
  * texts, its swatches; for the plot also its rectangle), in the render's
  * coordinates; FALSE when nothing of it was drawn. */

@@ -34,17 +34,20 @@ legend_entries (BkCanvas *c)
   return entries;
 }
 
+/* One entry: its swatch, and its name on at most @lines lines of the
+ * width left beside the swatch */
 static void
 draw_entry (BkCanvas      *c,
             BkLegendEntry *e,
             double         x,
             double         y,
             double         w,
-            double         h)
+            double         h,
+            int            lines)
 {
   cairo_t *cr = c->cr;
   double sy = y + h / 2;
-  PangoLayout *layout;
+  g_autoptr(PangoLayout) layout = NULL;
   double tw, th;
 
   if (e->hidden)
@@ -70,20 +73,38 @@ draw_entry (BkCanvas      *c,
     }
 
   bk_canvas_mark_part (c, x, sy - 6, 14, 12);
-  layout = bk_canvas_text (c, BK_FONT_LABEL, e->name, MAX (w - 20, 1), &tw, &th);
+  layout = bk_canvas_text_wrapped (c, BK_FONT_LABEL, e->name, MAX (w - 20, 1), lines, &tw, &th);
   bk_canvas_show (c, layout, x + 20, sy - th / 2, e->hidden ? &c->secondary : &c->text);
 
+  if (c->hits != NULL)
+    bk_chart_hits_add_name (c->hits, e->name, x + 20, sy - th / 2, tw, th,
+                            pango_layout_is_ellipsized (layout));
   if (c->hits != NULL && e->series != G_MAXUINT)
     bk_chart_hits_add_legend (c->hits, e->series, x - 2, y, MIN (w, 20 + tw) + 4, h);
 }
 
-#define ENTRY_GAP 18
-#define MAX_ROWS  3
+#define ENTRY_GAP   18
+#define MAX_ROWS    3
+#define RIGHT_LINES 2  /* a long name in the column at the right wraps */
 
 static double
 entry_height (BkCanvas *c)
 {
   return MAX (c->line_height, 14.0) + 6;
+}
+
+/* The height of @e in the column at the right, @w wide: its name on up
+ * to RIGHT_LINES lines */
+static double
+right_entry_height (BkCanvas      *c,
+                    BkLegendEntry *e,
+                    double         w)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double th;
+
+  layout = bk_canvas_text_wrapped (c, BK_FONT_LABEL, e->name, MAX (w - 20, 1), RIGHT_LINES, NULL, &th);
+  return MAX (th, 14.0) + 6;
 }
 
 /* The entries with their texts' widths, and the widest; NULL when there is
@@ -126,9 +147,14 @@ fits_right (BkCanvas *c,
             double    max_text,
             double    room_height)
 {
-  return c->chart->legend_position == BK_CHART_LEGEND_RIGHT &&
-         right_width (c, max_text) <= (c->right - c->left) * 0.3 &&
-         entry_height (c) * entries->len <= room_height + 1;
+  double w = right_width (c, max_text);
+  double height = 0;
+
+  if (c->chart->legend_position != BK_CHART_LEGEND_RIGHT || w > (c->right - c->left) * 0.3)
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    height += right_entry_height (c, &g_array_index (entries, BkLegendEntry, i), w);
+  return height <= room_height + 1;
 }
 
 /* How many rows the entries take at the bottom, wrapping */
@@ -162,14 +188,16 @@ draw_right (BkCanvas *c,
             double    max_text)
 {
   double legend_w = right_width (c, max_text);
-  double entry_h = entry_height (c);
   double x, y;
 
   x = c->right - legend_w;
   y = c->top + c->line_height / 2;
   for (guint i = 0; i < entries->len; i++)
     {
-      draw_entry (c, &g_array_index (entries, BkLegendEntry, i), x, y, legend_w, entry_h);
+      BkLegendEntry *e = &g_array_index (entries, BkLegendEntry, i);
+      double entry_h = right_entry_height (c, e, legend_w);
+
+      draw_entry (c, e, x, y, legend_w, entry_h, RIGHT_LINES);
       y += entry_h;
     }
   c->right = x - 16;
@@ -203,7 +231,7 @@ draw_bottom (BkCanvas *c,
           x = 0;
           y += entry_h;
         }
-      draw_entry (c, e, c->left + x, y, w, entry_h);
+      draw_entry (c, e, c->left + x, y, w, entry_h, 1);
       x += w + ENTRY_GAP;
     }
 }

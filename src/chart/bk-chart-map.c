@@ -339,8 +339,34 @@ overlaps_any (GArray                  *placed,
   return FALSE;
 }
 
-/* A point's label: right of it, else left, above or below, where it
- * overlaps no other label and stays in the plot */
+/* Where a label box @w × @h goes by the point at (@px, @py): right of it,
+ * else left, above or below, where it overlaps no other label and stays
+ * in the plot; FALSE where none is free */
+static gboolean
+place_label (BkCanvas          *c,
+             GArray            *placed,
+             double             px,
+             double             py,
+             double             w,
+             double             h,
+             cairo_rectangle_t *box)
+{
+  box->width = w;
+  box->height = h;
+  for (guint k = 0; k < 4; k++)
+    {
+      box->x = k == 0 ? px + 9 : k == 1 ? px - 9 - w : px - w / 2;
+      box->y = k < 2 ? py - h / 2 : k == 2 ? py - 9 - h : py + 9;
+      if (box->x >= c->px && box->x + w <= c->px + c->pw &&
+          box->y >= c->py && box->y + h <= c->py + c->ph && !overlaps_any (placed, box))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A point's label, whole on one line where that fits somewhere by the
+ * point, else on two lines a third of the plot wide, cut with "…" only
+ * when even those fit nowhere (on one line); none where nothing fits */
 static void
 draw_point_label (BkCanvas     *c,
                   GArray       *placed,
@@ -348,23 +374,23 @@ draw_point_label (BkCanvas     *c,
                   double        px,
                   double        py)
 {
-  PangoLayout *layout;
+  BkFontRole role = p->is_current ? BK_FONT_SMALL_BOLD : BK_FONT_SMALL;
+  static const struct { int lines; gboolean limit; } tries[] = {
+    { 1, FALSE }, { 2, TRUE }, { 1, TRUE },
+  };
   cairo_rectangle_t box;
   double tw, th;
 
   if (p->label == NULL || *p->label == '\0')
     return;
-  layout = bk_canvas_text (c, p->is_current ? BK_FONT_SMALL_BOLD : BK_FONT_SMALL,
-                           p->label, c->pw / 3, &tw, &th);
-  box.width = tw + 8;
-  box.height = th + 2;
 
-  for (guint k = 0; k < 4; k++)
+  for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
     {
-      box.x = k == 0 ? px + 9 : k == 1 ? px - 9 - box.width : px - box.width / 2;
-      box.y = k < 2 ? py - box.height / 2 : k == 2 ? py - 9 - box.height : py + 9;
-      if (box.x < c->px || box.x + box.width > c->px + c->pw ||
-          box.y < c->py || box.y + box.height > c->py + c->ph || overlaps_any (placed, &box))
+      g_autoptr(PangoLayout) layout = NULL;
+
+      layout = bk_canvas_text_wrapped (c, role, p->label, tries[t].limit ? c->pw / 3 : 0,
+                                       tries[t].lines, &tw, &th);
+      if (!place_label (c, placed, px, py, tw + 8, th + 2, &box))
         continue;
 
       g_array_append_val (placed, box);
@@ -373,6 +399,9 @@ draw_point_label (BkCanvas     *c,
       cairo_rectangle (c->cr, box.x, box.y, box.width, box.height);
       cairo_fill (c->cr);
       bk_canvas_show (c, layout, box.x + 4, box.y + 1, &c->text);
+      if (c->hits != NULL)
+        bk_chart_hits_add_name (c->hits, p->label, box.x, box.y, box.width, box.height,
+                                pango_layout_is_ellipsized (layout));
       return;
     }
 }

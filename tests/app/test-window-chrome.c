@@ -592,6 +592,23 @@ test_names_shown_whole (Fixture       *f,
   }
 }
 
+/* A long document title is ellipsized in a narrow header bar (as
+ * AdwWindowTitle does): the whole title, and the subtitle, are in the
+ * title's tooltip */
+static void
+test_title_tooltip (Fixture       *f,
+                    gconstpointer  data)
+{
+  BkWorkbook *wb = bk_document_get_workbook (bk_window_get_document (f->window));
+  const char *title = bk_workbook_get_title (wb);
+  const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (f->window->window_title));
+
+  g_assert_cmpuint (strlen (title), >, 40);
+  g_assert_nonnull (tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, title));
+  g_assert_nonnull (strstr (tooltip, adw_window_title_get_subtitle (f->window->window_title)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,6 +623,7 @@ main (int   argc,
   ADD ("rename-row-dialog", test_rename_row_dialog);
   ADD ("focus-after-header-menus", test_focus_after_header_menus);
   ADD ("names-shown-whole", test_names_shown_whole);
+  ADD ("title-tooltip", test_title_tooltip);
 #undef ADD
 
   return bk_test_app_run (app);

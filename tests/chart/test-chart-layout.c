@@ -568,6 +568,120 @@ test_whole_categories (void)
     }
 }
 
+/* The record of @name among the names @hits drew: whole, or cut with "…" */
+static gboolean
+find_name (BkChartHits *hits,
+           const char  *name,
+           gboolean    *cut)
+{
+  for (guint i = 0; i < bk_chart_hits_get_n_names (hits); i++)
+    {
+      const char *text;
+
+      g_assert_true (bk_chart_hits_get_name (hits, i, &text, NULL, cut));
+      if (g_strcmp0 (text, name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The sample's scenarios by the names given (NULL: as they are) */
+static BkWorkbook *
+sample_named (const char *const *names)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkWorkbook) sample = bk_json_read_sample (&error);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) text = NULL;
+  BkWorkbook *workbook;
+
+  g_assert_no_error (error);
+  if (names == NULL)
+    return g_steal_pointer (&sample);
+
+  json = bk_json_write_workbook (sample);
+  text = g_string_new (json);
+  for (guint s = 1; s <= bk_workbook_get_n_scenarios (sample); s++)
+    {
+      g_autofree char *from = g_strdup_printf ("\"%s\"", bk_workbook_get_scenario_name (sample, s));
+      g_autofree char *to = g_strdup_printf ("\"%s\"", names[s - 1]);
+
+      g_assert_cmpuint (g_string_replace (text, from, to, 0), >, 0);
+    }
+  workbook = bk_json_read_workbook (text->str, (gssize) text->len, &error);
+  g_assert_no_error (error);
+  return workbook;
+}
+
+/* The scenarios' names are long ("Bear — short GPU life, price war"): the
+ * compare chart's legend and the breakeven map's point labels show them
+ * whole, wrapping or placed where they fit, in English and in Chinese */
+static void
+test_names_whole (void)
+{
+  const char *const chinese[] = {
+    "熊市——GPU 寿命短，价格战", "牛市——需求持续复合增长", "错失恐惧式资本开支",
+  };
+  const struct { int width, height; } whole_sizes[] = { { 640, 400 }, { 1600, 1000 } };
+
+  for (guint l = 0; l < 2; l++)
+    {
+      g_autoptr(BkWorkbook) workbook = sample_named (l == 0 ? NULL : chinese);
+      g_autoptr(BkComparison) comparison = bk_comparison_new (workbook);
+      g_autoptr(BkEngineInputs) inputs = bk_engine_inputs_new (workbook, 0);
+      g_autoptr(BkBreakevenMap) map = NULL;
+      g_autoptr(BkChart) compare = NULL;
+      g_autoptr(BkChart) map_chart = NULL;
+      g_autoptr(GError) error = NULL;
+      BkBreakevenMapParams params;
+
+      g_assert_cmpuint (bk_workbook_get_n_scenarios (workbook), ==, G_N_ELEMENTS (chinese));
+      bk_breakeven_map_params_init (&params, BK_ASSUMPTION_PRICE_PER_MTOK, BK_ASSUMPTION_UTILIZATION);
+      params.steps = 11;
+      map = bk_breakeven_map_new (inputs, &params, &error);
+      g_assert_no_error (error);
+      compare = bk_chart_build_compare (workbook, comparison, BK_METRIC_NPV);
+      map_chart = bk_chart_build_breakeven_map (workbook, 0, map);
+
+      for (guint z = 0; z < G_N_ELEMENTS (whole_sizes); z++)
+        for (guint k = 0; k < 2; k++)
+          {
+            BkChart *chart = k == 0 ? compare : map_chart;
+            cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, whole_sizes[z].width,
+                                                                   whole_sizes[z].height);
+            cairo_t *cr = cairo_create (surface);
+            g_autoptr(BkChartHits) hits = bk_chart_render (chart, cr, whole_sizes[z].width,
+                                                           whole_sizes[z].height);
+            guint drawn = 0;
+
+            for (guint s = 0; s <= bk_workbook_get_n_scenarios (workbook); s++)
+              {
+                const char *name = bk_workbook_get_scenario_name (workbook, s);
+                gboolean cut = TRUE;
+
+                g_test_message ("%s at %d x %d: %s", k == 0 ? "compare" : "map",
+                                whole_sizes[z].width, whole_sizes[z].height, name);
+                if (!find_name (hits, name, &cut))
+                  continue;
+                g_assert_false (cut);
+                drawn++;
+              }
+            /* The legend names every scenario; the sample's scenarios all
+             * lie on the map */
+            g_assert_cmpuint (drawn, ==, bk_workbook_get_n_scenarios (workbook) + 1);
+            for (guint i = 0; i < bk_chart_hits_get_n_names (hits); i++)
+              {
+                gboolean cut;
+
+                g_assert_true (bk_chart_hits_get_name (hits, i, NULL, NULL, &cut));
+                g_assert_false (cut);
+              }
+            cairo_destroy (cr);
+            cairo_surface_destroy (surface);
+          }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/payback-labels", test_payback_labels);
   g_test_add_func ("/chart/layout/crowded-markers", test_crowded_markers);
   g_test_add_func ("/chart/layout/whole-categories", test_whole_categories);
+  g_test_add_func ("/chart/layout/names-whole", test_names_whole);
 
   return g_test_run ();
 }
