@@ -154,3 +154,23 @@ bk_test_assert_page_fits (BkWindow   *window,
   for (guint i = 0; i < sheets->len; i++)
     assert_sheet_fits (window, page, g_ptr_array_index (sheets, i));
 }
+
+void
+bk_test_assert_whole_rows (BkSheetView *sheet,
+                           guint        n_rows,
+                           const char  *what)
+{
+  GdkRectangle first, last = { 0 };
+  int height = gtk_widget_get_height (GTK_WIDGET (sheet));
+  int rows_room;
+
+  g_assert_true (bk_sheet_view_get_cell_area (sheet, 0, 0, &first));
+  bk_sheet_view_get_cell_area (sheet, n_rows - 1, 0, &last);
+  g_test_message ("%s: sheet %d tall, rows of %d from %d", what, height, first.height, first.y);
+  if (last.y + last.height <= height)
+    return;
+  rows_room = height - first.y;
+  g_assert_cmpint (rows_room, >=, first.height);
+  if (rows_room % first.height != 0)
+    g_error ("%s: the sheet ends %d px into a row", what, rows_room % first.height);
+}

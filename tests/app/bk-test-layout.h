@@ -19,5 +19,11 @@ void  bk_test_assert_page_fits      (BkWindow   *window,
  * scrolling: the whole table is in view */
 gboolean bk_test_sheet_fully_shown  (BkWindow    *window,
                                      BkSheetView *sheet);
+/* Asserts that @sheet shows its column headers and whole rows: its last
+ * visible row ends where the sheet does, or all @n_rows are in view.
+ * @what names the case in the messages. */
+void  bk_test_assert_whole_rows     (BkSheetView *sheet,
+                                     guint        n_rows,
+                                     const char  *what);
 
 G_END_DECLS

@@ -197,6 +197,9 @@ assert_analysis_split (int   width,
   g_test_message ("%d × %d: %u rows shown, charts %d px high", width, height, rows_shown (sheet),
                   gtk_widget_get_height (charts));
   g_assert_cmpuint (rows_shown (sheet), >=, rows);
+  /* and no row cut by the divider */
+  bk_test_assert_whole_rows (sheet, bk_table_model_get_n_rows (bk_sheet_view_get_model (sheet)),
+                             "analysis");
   g_assert_cmpint (gtk_widget_get_height (charts), >=, chart_room);
   bk_test_assert_page_fits (window, "analysis");
   bk_test_app_close_window (window);

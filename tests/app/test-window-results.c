@@ -10,6 +10,7 @@
 #include "bk-chart-view.h"
 #include "bk-results-page.h"
 #include "bk-test-app.h"
+#include "bk-test-layout.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
 
@@ -78,28 +79,6 @@ assert_whole_charts (BkWindow   *window,
   g_assert_cmpuint (whole, >, 0);
 }
 
-/* The sheet shows its column headers and whole rows: its last visible row
- * ends where the sheet does, or every row is shown */
-static void
-assert_whole_rows (BkSheetView *sheet,
-                   guint        n_rows,
-                   const char  *what)
-{
-  GdkRectangle first, last = { 0 };
-  int height = gtk_widget_get_height (GTK_WIDGET (sheet));
-  int rows_room;
-
-  g_assert_true (bk_sheet_view_get_cell_area (sheet, 0, 0, &first));
-  bk_sheet_view_get_cell_area (sheet, n_rows - 1, 0, &last);
-  g_test_message ("%s: sheet %d tall, rows of %d from %d", what, height, first.height, first.y);
-  if (last.y + last.height <= height)
-    return;
-  rows_room = height - first.y;
-  g_assert_cmpint (rows_room, >=, first.height);
-  if (rows_room % first.height != 0)
-    g_error ("%s: the sheet ends %d px into a row", what, rows_room % first.height);
-}
-
 static void
 check_size (int width,
             int height)
@@ -110,7 +89,7 @@ check_size (int width,
 
   assert_whole_charts (window, what);
   /* The sample's nine companies and the total */
-  assert_whole_rows (bk_results_page_get_metrics_sheet (results), 10, what);
+  bk_test_assert_whole_rows (bk_results_page_get_metrics_sheet (results), 10, what);
   bk_test_app_close_window (window);
 }
 
