@@ -46,7 +46,6 @@ static const char *const chart_keys[N_ANALYSIS_CHARTS] = {
 
 /* The charts' least heights */
 #define CHART_HEIGHT 300
-#define CHART_TALL   440
 
 typedef enum
 {
@@ -74,6 +73,7 @@ struct _BkAnalysisPage
   BkSheetView         *compare_sheet;
   BkCompareTableModel *compare_model;
   GtkWidget           *simulation_slot;
+  BkChartGrid         *chart_grid;
   GtkWidget           *views[N_ANALYSIS_CHARTS];
   BkChart             *charts[N_ANALYSIS_CHARTS];
   GtkDropDown         *dropdowns[N_DROPDOWNS];
@@ -413,9 +413,10 @@ chart_cell (BkAnalysisPage *self,
   gtk_box_append (GTK_BOX (box), controls);
   gtk_widget_set_hexpand (view, TRUE);
   gtk_widget_set_vexpand (view, TRUE);
-  /* Room for the tornado's every driver, one bar each, and the same for
-   * the charts beside it */
-  gtk_widget_set_size_request (view, -1, which == ANALYSIS_TORNADO ? CHART_TALL : CHART_HEIGHT);
+  /* Below its height a chart gives its chrome way to the plot and the
+   * tornado shows as many drivers as fit; the grid makes whole rows of
+   * charts fill the view */
+  gtk_widget_set_size_request (view, -1, CHART_HEIGHT);
   self->views[which] = view;
   gtk_box_append (GTK_BOX (box), bk_chart_frame_new (view, chart_keys[which]));
   return box;
@@ -434,6 +435,8 @@ build_charts (BkAnalysisPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *grid = bk_chart_grid_new ();
   GtkWidget *row;
+
+  self->chart_grid = BK_CHART_GRID (grid);
 
   row = controls_row ();
   add_control (row, _("_Metric"),
@@ -577,6 +580,22 @@ set_row_steps (BkAnalysisPage *self,
   bk_pane_memory_set_steps (GTK_PANED (self->paned), heading_h + sheet_min - cell.height, cell.height);
 }
 
+/* The height the paned will give the charts below its divider, when the
+ * page is @height tall */
+static int
+charts_height (BkAnalysisPage *self,
+               int             height)
+{
+  GtkPaned *paned = GTK_PANED (self->paned);
+  int handle = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->paned); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != gtk_paned_get_start_child (paned) && child != gtk_paned_get_end_child (paned))
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &handle, NULL, NULL, NULL);
+  return MAX (height - gtk_paned_get_position (paned) - handle, 0);
+}
+
 /* The divider fits the table before the paned is allocated (no layout
  * manager: with one, GTK would allocate through it and never call this) */
 static void
@@ -589,6 +608,10 @@ bk_analysis_page_size_allocate (GtkWidget *widget,
 
   set_row_steps (self, width);
   bk_pane_memory_fit (GTK_PANED (self->paned), height, width);
+  /* Scrolled, the charts come in whole rows of the view's height: a
+   * chart at the top is never cut through its text.  Told before the
+   * paned is allocated, so that the grid is measured with it. */
+  bk_chart_grid_set_view_height (self->chart_grid, charts_height (self, height));
   gtk_widget_allocate (self->paned, width, height, baseline, NULL);
 }
 

@@ -174,3 +174,54 @@ bk_test_assert_whole_rows (BkSheetView *sheet,
   if (rows_room % first.height != 0)
     g_error ("%s: the sheet ends %d px into a row", what, rows_room % first.height);
 }
+
+static void
+collect_charts_in (GtkWidget *widget,
+                GPtrArray *charts)
+{
+  if (BK_IS_CHART_VIEW (widget))
+    g_ptr_array_add (charts, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_charts_in (child, charts);
+}
+
+void
+bk_test_assert_whole_charts (BkWindow   *window,
+                             const char *page_name,
+                             guint       n_charts,
+                             const char *what)
+{
+  GtkWidget *page = bk_window_get_page_widget (window, page_name);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  GtkWidget *viewport = NULL;
+  guint whole = 0;
+
+  collect_charts_in (page, charts);
+  if (n_charts > 0)
+    g_assert_cmpuint (charts->len, ==, n_charts);
+  g_assert_cmpuint (charts->len, >, 0);
+  viewport = gtk_widget_get_ancestor (g_ptr_array_index (charts, 0), GTK_TYPE_VIEWPORT);
+  g_assert_nonnull (viewport);
+
+  for (guint i = 0; i < charts->len; i++)
+    {
+      GtkWidget *chart = g_ptr_array_index (charts, i);
+      graphene_rect_t bounds;
+      double top, bottom;
+
+      g_assert_true (gtk_widget_compute_bounds (chart, viewport, &bounds));
+      top = bounds.origin.y;
+      bottom = top + bounds.size.height;
+      g_test_message ("%s: chart %u from %.0f to %.0f in a view %d tall", what, i, top, bottom,
+                      gtk_widget_get_height (viewport));
+      /* Below the view (a scroll away), or in it whole */
+      if (top >= gtk_widget_get_height (viewport))
+        continue;
+      if (top < 0 || bottom > gtk_widget_get_height (viewport) + 0.5)
+        g_error ("%s: chart %u (%.0f to %.0f) is cut by a view %d tall", what, i, top, bottom,
+                 gtk_widget_get_height (viewport));
+      whole++;
+    }
+  g_assert_cmpuint (whole, >, 0);
+}

@@ -25,5 +25,12 @@ gboolean bk_test_sheet_fully_shown  (BkWindow    *window,
 void  bk_test_assert_whole_rows     (BkSheetView *sheet,
                                      guint        n_rows,
                                      const char  *what);
+/* Asserts that every chart of @page_name that lies in its scroller's view
+ * is in it whole (none cut through its text by the view's edge) and that
+ * at least one is; @n_charts, unless 0, is how many the page has. */
+void  bk_test_assert_whole_charts   (BkWindow    *window,
+                                     const char  *page_name,
+                                     guint        n_charts,
+                                     const char  *what);
 
 G_END_DECLS

@@ -32,54 +32,6 @@ open_window (int width,
 }
 
 static void
-collect_charts (GtkWidget *widget,
-                GPtrArray *charts)
-{
-  if (BK_IS_CHART_VIEW (widget))
-    g_ptr_array_add (charts, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect_charts (child, charts);
-}
-
-/* Every chart in the scroller's view is in it whole; at least one is */
-static void
-assert_whole_charts (BkWindow   *window,
-                     const char *what)
-{
-  GtkWidget *page = bk_window_get_page_widget (window, "results");
-  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
-  GtkWidget *viewport = NULL;
-  guint whole = 0;
-
-  collect_charts (page, charts);
-  g_assert_cmpuint (charts->len, ==, 4);
-  viewport = gtk_widget_get_ancestor (g_ptr_array_index (charts, 0), GTK_TYPE_VIEWPORT);
-  g_assert_nonnull (viewport);
-
-  for (guint i = 0; i < charts->len; i++)
-    {
-      GtkWidget *chart = g_ptr_array_index (charts, i);
-      graphene_rect_t bounds;
-      double top, bottom;
-
-      g_assert_true (gtk_widget_compute_bounds (chart, viewport, &bounds));
-      top = bounds.origin.y;
-      bottom = top + bounds.size.height;
-      g_test_message ("%s: chart %u from %.0f to %.0f in a view %d tall", what, i, top, bottom,
-                      gtk_widget_get_height (viewport));
-      /* Below the view (a scroll away), or in it whole */
-      if (top >= gtk_widget_get_height (viewport))
-        continue;
-      if (top < 0 || bottom > gtk_widget_get_height (viewport) + 0.5)
-        g_error ("%s: chart %u (%.0f to %.0f) is cut by a view %d tall", what, i, top, bottom,
-                 gtk_widget_get_height (viewport));
-      whole++;
-    }
-  g_assert_cmpuint (whole, >, 0);
-}
-
-static void
 check_size (int width,
             int height)
 {
@@ -87,7 +39,7 @@ check_size (int width,
   BkResultsPage *results = BK_RESULTS_PAGE (bk_window_get_page_widget (window, "results"));
   g_autofree char *what = g_strdup_printf ("%d x %d", width, height);
 
-  assert_whole_charts (window, what);
+  bk_test_assert_whole_charts (window, "results", 4, what);
   /* The sample's nine companies and the total */
   bk_test_assert_whole_rows (bk_results_page_get_metrics_sheet (results), 10, what);
   bk_test_app_close_window (window);
