@@ -554,30 +554,18 @@ bk_analysis_page_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
-/* The table stops after a whole row: its heading and column headers, then
- * rows of the compare sheet's height */
+/* The table stops after a whole row: its heading (which wraps: at the
+ * page's @width) and column headers, then rows of the compare sheet's
+ * height */
 static void
 set_row_steps (BkAnalysisPage *self,
                int             width)
 {
   GtkWidget *box = gtk_paned_get_start_child (GTK_PANED (self->paned));
-  GtkWidget *heading = box != NULL ? gtk_widget_get_first_child (box) : NULL;
-  GdkRectangle cell = { 0 };
-  int heading_h = 0, sheet_min = 0;
 
-  /* The area is filled in even when the cell is scrolled out of sight */
-  bk_sheet_view_get_cell_area (self->compare_sheet, 0, 0, &cell);
-  if (heading == NULL || cell.height <= 0)
-    {
-      bk_pane_memory_set_steps (GTK_PANED (self->paned), 0, 0);
-      return;
-    }
-  /* The heading wraps: its height at the page's width */
-  gtk_widget_measure (heading, GTK_ORIENTATION_VERTICAL, width, &heading_h, NULL, NULL, NULL);
-  /* A sheet's least height is its column headers and one row */
-  gtk_widget_measure (GTK_WIDGET (self->compare_sheet), GTK_ORIENTATION_VERTICAL, -1,
-                      &sheet_min, NULL, NULL, NULL);
-  bk_pane_memory_set_steps (GTK_PANED (self->paned), heading_h + sheet_min - cell.height, cell.height);
+  bk_pane_memory_set_sheet_steps (GTK_PANED (self->paned),
+                                  box != NULL ? gtk_widget_get_first_child (box) : NULL,
+                                  self->compare_sheet, width);
 }
 
 /* The height the paned will give the charts below its divider, when the

@@ -179,3 +179,28 @@ bk_pane_memory_set_steps (GtkPaned *paned,
   memory->offset = MAX (offset, 0);
   memory->step = MAX (step, 0);
 }
+
+void
+bk_pane_memory_set_sheet_steps (GtkPaned    *paned,
+                                GtkWidget   *title,
+                                BkSheetView *sheet,
+                                int          title_width)
+{
+  GdkRectangle cell = { 0 };
+  int title_h = 0, sheet_min = 0;
+
+  g_return_if_fail (GTK_IS_PANED (paned));
+  g_return_if_fail (BK_IS_SHEET_VIEW (sheet));
+
+  /* The area is filled in even when the cell is scrolled out of sight */
+  bk_sheet_view_get_cell_area (sheet, 0, 0, &cell);
+  if (title == NULL || cell.height <= 0)
+    {
+      bk_pane_memory_set_steps (paned, 0, 0);
+      return;
+    }
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, title_width, &title_h, NULL, NULL, NULL);
+  /* A sheet's least height is its column headers and one row */
+  gtk_widget_measure (GTK_WIDGET (sheet), GTK_ORIENTATION_VERTICAL, -1, &sheet_min, NULL, NULL, NULL);
+  bk_pane_memory_set_steps (paned, title_h + sheet_min - cell.height, cell.height);
+}

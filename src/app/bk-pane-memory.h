@@ -5,6 +5,8 @@
 
 #include <gtk/gtk.h>
 
+#include "bk-sheet-view.h"
+
 G_BEGIN_DECLS
 
 /* Until the person moves it, @paned's divider sits where its start child
@@ -31,6 +33,14 @@ void      bk_pane_memory_fit            (GtkPaned   *paned,
 void      bk_pane_memory_set_steps      (GtkPaned   *paned,
                                          int         offset,
                                          int         step);
+/* The steps for a sheet under @title, as bk_pane_memory_set_steps(): the
+ * title (its height at @title_width, or -1 for its least width) and the
+ * sheet's column headers, then rows of @sheet's row height.  Steps of 0
+ * while the sheet has no rows or no @title. */
+void      bk_pane_memory_set_sheet_steps (GtkPaned    *paned,
+                                          GtkWidget   *title,
+                                          BkSheetView *sheet,
+                                          int          title_width);
 /* Whether the divider still fits itself to the start child */
 gboolean  bk_pane_memory_is_automatic   (GtkPaned   *paned);
 

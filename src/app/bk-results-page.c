@@ -154,22 +154,10 @@ static void
 set_row_steps (BkResultsPage *self)
 {
   GtkWidget *box = gtk_paned_get_start_child (GTK_PANED (self->sheets));
-  GtkWidget *title = box != NULL ? gtk_widget_get_first_child (box) : NULL;
-  GdkRectangle cell = { 0 };
-  int title_h = 0, sheet_min = 0;
 
-  /* The area is filled in even when the cell is scrolled out of sight */
-  bk_sheet_view_get_cell_area (self->metrics_sheet, 0, 0, &cell);
-  if (title == NULL || cell.height <= 0)
-    {
-      bk_pane_memory_set_steps (GTK_PANED (self->paned), 0, 0);
-      return;
-    }
-  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, -1, &title_h, NULL, NULL, NULL);
-  /* A sheet's least height is its column headers and one row */
-  gtk_widget_measure (GTK_WIDGET (self->metrics_sheet), GTK_ORIENTATION_VERTICAL, -1,
-                      &sheet_min, NULL, NULL, NULL);
-  bk_pane_memory_set_steps (GTK_PANED (self->paned), title_h + sheet_min - cell.height, cell.height);
+  bk_pane_memory_set_sheet_steps (GTK_PANED (self->paned),
+                                  box != NULL ? gtk_widget_get_first_child (box) : NULL,
+                                  self->metrics_sheet, -1);
 }
 
 /* The dividers fit the sheets before the paneds are allocated */
