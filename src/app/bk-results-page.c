@@ -168,8 +168,15 @@ bk_results_page_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   BkResultsPage *self = BK_RESULTS_PAGE (widget);
+  guint lines;
 
-  /* Sheets above charts, across the page; the two sheets side by side */
+  /* Sheets above charts, across the page; the two sheets side by side,
+   * their header rows equally tall so that their rows are level (and the
+   * divider, stopping after a whole row of one, does so for both) */
+  lines = MAX (bk_sheet_view_get_needed_header_lines (self->metrics_sheet),
+               bk_sheet_view_get_needed_header_lines (self->series_sheet));
+  bk_sheet_view_set_min_header_lines (self->metrics_sheet, lines);
+  bk_sheet_view_set_min_header_lines (self->series_sheet, lines);
   set_row_steps (self);
   bk_pane_memory_fit (GTK_PANED (self->paned), height, width);
   bk_pane_memory_fit (GTK_PANED (self->sheets), width, -1);

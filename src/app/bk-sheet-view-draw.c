@@ -254,6 +254,16 @@ bk_sheet_view_fit_column_headers (BkSheetView *self)
       lines = MAX (lines, MIN (needed, MAX_HEADER_LINES));
     }
 
+  self->needed_header_lines = lines;
+  bk_sheet_view_set_header_height (self);
+}
+
+/* The header row: the lines its headers need, or the sheet beside's */
+void
+bk_sheet_view_set_header_height (BkSheetView *self)
+{
+  int lines = MAX (self->needed_header_lines, self->min_header_lines);
+
   if (self->header_lines != lines)
     gtk_widget_queue_resize (GTK_WIDGET (self));
   self->header_lines = lines;

@@ -91,6 +91,8 @@ struct _BkSheetView
   int               row_height;
   int               header_height;
   int               header_lines;  /* 1, or 2 when a column header wraps */
+  int               needed_header_lines;  /* header_lines without min_header_lines */
+  int               min_header_lines;     /* bk_sheet_view_set_min_header_lines() */
   int               row_header_width;
   int               user_row_header_width;  /* > 0 once resized by hand */
   int               digit_width;
@@ -161,6 +163,7 @@ int      bk_sheet_view_header_lines          (BkSheetView  *self,
                                               int           len,
                                               int           width);
 void     bk_sheet_view_fit_column_headers    (BkSheetView  *self);
+void     bk_sheet_view_set_header_height     (BkSheetView  *self);
 int      bk_sheet_view_measure_text          (BkSheetView  *self,
                                               guint         layout_index,
                                               const char   *text,

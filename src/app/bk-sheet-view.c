@@ -1104,6 +1104,33 @@ bk_sheet_view_column_header_fits (BkSheetView *self,
 }
 
 guint
+bk_sheet_view_get_needed_header_lines (BkSheetView *self)
+{
+  g_return_val_if_fail (BK_IS_SHEET_VIEW (self), 1);
+
+  bk_sheet_view_ensure_metrics (self);
+  return (guint) MAX (self->needed_header_lines, 1);
+}
+
+void
+bk_sheet_view_set_min_header_lines (BkSheetView *self,
+                                    guint        lines)
+{
+  g_return_if_fail (BK_IS_SHEET_VIEW (self));
+
+  lines = MIN (lines, MAX_HEADER_LINES);
+  if (self->min_header_lines == (int) lines)
+    return;
+  self->min_header_lines = (int) lines;
+  /* Until the widths are fitted, that fitting sets the height */
+  if (self->widths_valid)
+    {
+      bk_sheet_view_set_header_height (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+guint
 bk_sheet_view_get_n_drawn_cells (BkSheetView *self)
 {
   g_return_val_if_fail (BK_IS_SHEET_VIEW (self), 0);

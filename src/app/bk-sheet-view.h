@@ -100,6 +100,13 @@ guint         bk_sheet_view_get_n_drawn_cells  (BkSheetView   *self);
  * header row's two) */
 gboolean      bk_sheet_view_column_header_fits (BkSheetView   *self,
                                                 guint          column);
+/* The lines the column headers need: 1, or 2 when one wraps (whatever
+ * bk_sheet_view_set_min_header_lines() asks for) */
+guint         bk_sheet_view_get_needed_header_lines (BkSheetView *self);
+/* The header row is at least @lines lines tall: two sheets side by side
+ * keep their rows level */
+void          bk_sheet_view_set_min_header_lines (BkSheetView *self,
+                                                  guint        lines);
 /* For tests: @column's header as drawn, its lines joined by "\n" */
 char         *bk_sheet_view_dup_column_header_lines (BkSheetView *self,
                                                      guint        column);

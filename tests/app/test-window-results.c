@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-results.c — the Results page at 1024 × 600, 1440 × 900 and
  * on a large screen: the charts' scroller shows whole charts, never one
- * cut through its text, and the sheets above end after a whole row
+ * cut through its text, and the two sheets above, their rows level, end
+ * after a whole row
  *
  * Real windows under Xvfb. */
 #include "config.h"
@@ -38,10 +39,18 @@ check_size (int width,
   BkWindow *window = open_window (width, height);
   BkResultsPage *results = BK_RESULTS_PAGE (bk_window_get_page_widget (window, "results"));
   g_autofree char *what = g_strdup_printf ("%d x %d", width, height);
+  GdkRectangle metrics_cell, series_cell;
+  BkSheetView *series;
 
   bk_test_assert_whole_charts (window, "results", 4, what);
   /* The sample's nine companies and the total */
   bk_test_assert_whole_rows (bk_results_page_get_metrics_sheet (results), 10, what);
+  /* and the per-period sheet beside it, its rows level with the metrics' */
+  series = bk_results_page_get_series_sheet (results);
+  bk_test_assert_whole_rows (series, bk_table_model_get_n_rows (bk_sheet_view_get_model (series)), what);
+  bk_sheet_view_get_cell_area (bk_results_page_get_metrics_sheet (results), 0, 0, &metrics_cell);
+  bk_sheet_view_get_cell_area (series, 0, 0, &series_cell);
+  g_assert_cmpint (series_cell.y, ==, metrics_cell.y);
   bk_test_app_close_window (window);
 }
 
