@@ -44,8 +44,11 @@ static const char *const chart_keys[N_ANALYSIS_CHARTS] = {
   [ANALYSIS_MAP] = "breakeven-map",
 };
 
-/* The charts' least heights */
-#define CHART_HEIGHT 300
+/* The charts' least heights: where the view has the room, and where it
+ * is small (a 1024 × 600 screen), the least at which a chart still draws
+ * its text whole (bk_chart_view's own minimum) */
+#define CHART_HEIGHT       300
+#define SMALL_CHART_HEIGHT 200
 
 typedef enum
 {
@@ -75,6 +78,7 @@ struct _BkAnalysisPage
   GtkWidget           *simulation_slot;
   BkChartGrid         *chart_grid;
   GtkWidget           *views[N_ANALYSIS_CHARTS];
+  int                  chart_height;   /* the views' size request */
   BkChart             *charts[N_ANALYSIS_CHARTS];
   GtkDropDown         *dropdowns[N_DROPDOWNS];
   GtkStringList       *companies;        /* "Total", then each company */
@@ -416,7 +420,7 @@ chart_cell (BkAnalysisPage *self,
   /* Below its height a chart gives its chrome way to the plot and the
    * tornado shows as many drivers as fit; the grid makes whole rows of
    * charts fill the view */
-  gtk_widget_set_size_request (view, -1, CHART_HEIGHT);
+  gtk_widget_set_size_request (view, -1, self->chart_height);
   self->views[which] = view;
   gtk_box_append (GTK_BOX (box), bk_chart_frame_new (view, chart_keys[which]));
   return box;
@@ -584,6 +588,17 @@ charts_height (BkAnalysisPage *self,
   return MAX (height - gtk_paned_get_position (paned) - handle, 0);
 }
 
+static void
+set_chart_height (BkAnalysisPage *self,
+                  int             height)
+{
+  if (height == self->chart_height)
+    return;
+  self->chart_height = height;
+  for (guint i = 0; i < N_ANALYSIS_CHARTS; i++)
+    gtk_widget_set_size_request (self->views[i], -1, height);
+}
+
 /* The divider fits the table before the paned is allocated (no layout
  * manager: with one, GTK would allocate through it and never call this) */
 static void
@@ -594,12 +609,21 @@ bk_analysis_page_size_allocate (GtkWidget *widget,
 {
   BkAnalysisPage *self = BK_ANALYSIS_PAGE (widget);
 
+  int chrome = bk_chart_grid_get_row_minimum (self->chart_grid, width) - self->chart_height;
+  int charts;
+
   set_row_steps (self, width);
+  /* The table leaves room for a row of charts, if only of small ones */
+  bk_pane_memory_set_end_room (GTK_PANED (self->paned), chrome + SMALL_CHART_HEIGHT);
   bk_pane_memory_fit (GTK_PANED (self->paned), height, width);
+  charts = charts_height (self, height);
+  /* A row of charts fits the view whole where it can: the charts give
+   * way down to the least height at which their text is whole */
+  set_chart_height (self, CLAMP (charts - chrome, SMALL_CHART_HEIGHT, CHART_HEIGHT));
   /* Scrolled, the charts come in whole rows of the view's height: a
    * chart at the top is never cut through its text.  Told before the
    * paned is allocated, so that the grid is measured with it. */
-  bk_chart_grid_set_view_height (self->chart_grid, charts_height (self, height));
+  bk_chart_grid_set_view_height (self->chart_grid, charts);
   gtk_widget_allocate (self->paned, width, height, baseline, NULL);
 }
 
@@ -662,6 +686,7 @@ bk_analysis_page_init (BkAnalysisPage *self)
   self->compare_metric = BK_METRIC_NPV;
   self->tornado_metric = BK_METRIC_NPV;
   self->tornado_company = -1;
+  self->chart_height = CHART_HEIGHT;
   self->map_x = BK_ASSUMPTION_PRICE_PER_MTOK;
   self->map_y = BK_ASSUMPTION_UTILIZATION;
   for (guint a = 0; a < BK_N_ASSUMPTIONS; a++)

@@ -28,6 +28,7 @@ typedef struct
   double     max_share; /* of the room, for the start child's natural size */
   int        offset;    /* bk_pane_memory_set_steps() */
   int        step;
+  int        end_room;  /* bk_pane_memory_set_end_room() */
 } Memory;
 
 static void
@@ -104,7 +105,7 @@ bk_pane_memory_fit (GtkPaned *paned,
   gtk_widget_measure (start, orientation, other, &start_min, &start_nat, NULL, NULL);
   gtk_widget_measure (end, orientation, other, &end_min, NULL, NULL, NULL);
   position = MIN (start_nat, (int) (memory->max_share * room));
-  position = MIN (position, room - end_min - HANDLE_ROOM);
+  position = MIN (position, room - MAX (end_min, memory->end_room) - HANDLE_ROOM);
   if (memory->step > 0 && position < start_nat && position > memory->offset)
     position = memory->offset + (position - memory->offset) / memory->step * memory->step;
   position = MAX (position, start_min);
@@ -178,6 +179,19 @@ bk_pane_memory_set_steps (GtkPaned *paned,
     return;
   memory->offset = MAX (offset, 0);
   memory->step = MAX (step, 0);
+}
+
+void
+bk_pane_memory_set_end_room (GtkPaned *paned,
+                             int       room)
+{
+  Memory *memory;
+
+  g_return_if_fail (GTK_IS_PANED (paned));
+
+  memory = g_object_get_data (G_OBJECT (paned), MEMORY_DATA);
+  if (memory != NULL)
+    memory->end_room = MAX (room, 0);
 }
 
 void

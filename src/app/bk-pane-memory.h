@@ -33,6 +33,12 @@ void      bk_pane_memory_fit            (GtkPaned   *paned,
 void      bk_pane_memory_set_steps      (GtkPaned   *paned,
                                          int         offset,
                                          int         step);
+/* While the divider fits itself, it leaves the end child at least @room
+ * (more than the end child's minimum: what it needs to show something
+ * whole) as long as the start child keeps its minimum; the window's
+ * least size is not changed by it.  0 for the end child's minimum. */
+void      bk_pane_memory_set_end_room   (GtkPaned   *paned,
+                                         int         room);
 /* The steps for a sheet under @title, as bk_pane_memory_set_steps(): the
  * title (its height at @title_width, or -1 for its least width) and the
  * sheet's column headers, then rows of @sheet's row height.  Steps of 0
