@@ -28,6 +28,7 @@
 #include "bk-compare.h"
 #include "bk-engine-inputs.h"
 #include "bk-pane-memory.h"
+#include "bk-scroll-snap.h"
 #include "bk-sensitivity.h"
 
 typedef enum
@@ -476,6 +477,8 @@ build_charts (BkAnalysisPage *self)
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  /* Scrolling comes to rest on a whole row of charts */
+  bk_scroll_snap_attach (GTK_SCROLLED_WINDOW (scroller), BK_CHART_GRID (grid));
   return scroller;
 }
 

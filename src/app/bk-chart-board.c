@@ -17,6 +17,7 @@
 #include "bk-chart-builder.h"
 #include "bk-chart-grid.h"
 #include "bk-chart-view.h"
+#include "bk-scroll-snap.h"
 
 typedef enum
 {
@@ -472,6 +473,8 @@ results_grid (BkChartBoard *self)
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  /* and comes to rest on a whole row */
+  bk_scroll_snap_attach (GTK_SCROLLED_WINDOW (scroller), BK_CHART_GRID (grid));
   self->grid = BK_CHART_GRID (grid);
   return scroller;
 }

@@ -22,6 +22,8 @@ struct _BkChartGrid
 
   guint     n_children;
   guint     n_columns;
+  guint     n_rows;       /* of the last allocation */
+  int       row_height;
   int       view_height;
 };
 
@@ -150,9 +152,11 @@ bk_chart_grid_size_allocate (GtkWidget *widget,
   guint i = 0;
 
   self->n_columns = columns;
+  self->n_rows = rows;
   child_heights (self, MAX (cell_w, 1), &min, &nat);
   cell_h = MAX (row_height (rows, min, view_height (self, height)),
                 (height - (int) (rows - 1) * SPACING) / (int) rows);
+  self->row_height = cell_h;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
        child = gtk_widget_get_next_sibling (child), i++)
@@ -223,6 +227,23 @@ bk_chart_grid_get_n_columns (BkChartGrid *self)
   g_return_val_if_fail (BK_IS_CHART_GRID (self), 1);
 
   return self->n_columns;
+}
+
+gboolean
+bk_chart_grid_get_row_area (BkChartGrid *self,
+                            guint        row,
+                            int         *y,
+                            int         *height)
+{
+  g_return_val_if_fail (BK_IS_CHART_GRID (self), FALSE);
+
+  if (row >= self->n_rows || self->n_children == 0)
+    return FALSE;
+  if (y != NULL)
+    *y = (int) row * (self->row_height + SPACING);
+  if (height != NULL)
+    *height = self->row_height;
+  return TRUE;
 }
 
 void

@@ -16,6 +16,13 @@ void       bk_chart_grid_append       (BkChartGrid *self,
 /* How many columns the last allocation used: 1, 2 or 4 (3 for three charts) */
 guint      bk_chart_grid_get_n_columns (BkChartGrid *self);
 
+/* Where @row of the last allocation lies, in the grid's coordinates;
+ * FALSE past the last row */
+gboolean   bk_chart_grid_get_row_area  (BkChartGrid *self,
+                                        guint        row,
+                                        int         *y,
+                                        int         *height);
+
 /* The height of the view the grid scrolls in (-1: it does not scroll):
  * when its rows do not all fit, they are sized so a whole number of them
  * fills the view.  Set by its holder before the view is allocated. */

@@ -215,8 +215,8 @@ bk_test_assert_whole_charts (BkWindow   *window,
       bottom = top + bounds.size.height;
       g_test_message ("%s: chart %u from %.0f to %.0f in a view %d tall", what, i, top, bottom,
                       gtk_widget_get_height (viewport));
-      /* Below the view (a scroll away), or in it whole */
-      if (top >= gtk_widget_get_height (viewport))
+      /* Above or below the view (a scroll away), or in it whole */
+      if (top >= gtk_widget_get_height (viewport) || bottom <= 0)
         continue;
       if (top < 0 || bottom > gtk_widget_get_height (viewport) + 0.5)
         g_error ("%s: chart %u (%.0f to %.0f) is cut by a view %d tall", what, i, top, bottom,
