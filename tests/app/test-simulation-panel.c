@@ -23,6 +23,7 @@
 #include "bk-format.h"
 #include "bk-json.h"
 #include "bk-simulation-panel.h"
+#include "bk-test-simulation.h"
 #include "bk-test-ui.h"
 
 typedef struct
@@ -155,33 +156,6 @@ direct_run (Fixture *f,
   return result;
 }
 
-static void
-assert_same_result (const BkMonteCarloResult *a,
-                    const BkMonteCarloResult *b)
-{
-  g_assert_cmpuint (a->params.trials, ==, b->params.trials);
-  g_assert_cmpuint (a->params.seed, ==, b->params.seed);
-  g_assert_cmpint (a->params.company, ==, b->params.company);
-  g_assert_cmpfloat (a->deterministic_npv, ==, b->deterministic_npv);
-  g_assert_cmpfloat (a->mean, ==, b->mean);
-  g_assert_cmpfloat (a->sd, ==, b->sd);
-  g_assert_cmpfloat (a->prob_positive, ==, b->prob_positive);
-  for (guint p = 0; p < BK_N_PERCENTILES; p++)
-    g_assert_cmpfloat (a->npv[p], ==, b->npv[p]);
-  g_assert_cmpuint (a->n_bins, ==, b->n_bins);
-  for (guint i = 0; i < a->n_bins; i++)
-    {
-      g_assert_cmpfloat (a->histogram[i].from, ==, b->histogram[i].from);
-      g_assert_cmpuint (a->histogram[i].count, ==, b->histogram[i].count);
-    }
-  g_assert_cmpuint (a->n_periods, ==, b->n_periods);
-  for (guint p = 0; p < BK_N_PERCENTILES; p++)
-    g_assert_cmpmem (a->cum_fcf[p], a->n_periods * sizeof (double),
-                     b->cum_fcf[p], b->n_periods * sizeof (double));
-  g_assert_cmpmem (a->trial_npv, a->params.trials * sizeof (double),
-                   b->trial_npv, b->params.trials * sizeof (double));
-}
-
 /* The summary shows @expected, formatted as the app formats money */
 static void
 assert_summary (Fixture                  *f,
@@ -241,7 +215,7 @@ test_completes (Fixture       *f,
   g_assert_no_error (f->finished_error);
   expected = direct_run (f, 3000, 7, -1);
   g_assert_nonnull (bk_simulation_get_result (f->simulation));
-  assert_same_result (bk_simulation_get_result (f->simulation), expected);
+  bk_test_assert_same_simulation (bk_simulation_get_result (f->simulation), expected);
   assert_summary (f, expected);
   g_assert_cmpfloat (bk_simulation_get_progress (f->simulation), ==, 1.0);
   g_assert_false (bk_simulation_panel_get_stale (f->panel));
@@ -275,7 +249,7 @@ test_completes (Fixture       *f,
   BK_WAIT_FOR (f->n_finished == 2);
   g_assert_no_error (f->finished_error);
   company = direct_run (f, 3000, 7, 0);
-  assert_same_result (bk_simulation_get_result (f->simulation), company);
+  bk_test_assert_same_simulation (bk_simulation_get_result (f->simulation), company);
   assert_summary (f, company);
   g_assert_cmpfloat (company->mean, !=, expected->mean);
   assert_idle (f);
@@ -364,14 +338,14 @@ test_edit_restarts (Fixture       *f,
   g_assert_cmpfloat (expected->deterministic_npv, ==,
                      bk_results_get_total (bk_engine_get_results (f->engine))->npv);
   g_assert_cmpfloat (expected->deterministic_npv, !=, npv_before);
-  assert_same_result (bk_simulation_get_result (f->simulation), expected);
+  bk_test_assert_same_simulation (bk_simulation_get_result (f->simulation), expected);
   assert_summary (f, expected);
   assert_idle (f);
 
   /* The first run's result never arrives */
   bk_test_flush ();
   g_assert_cmpuint (f->n_finished, ==, 1);
-  assert_same_result (bk_simulation_get_result (f->simulation), expected);
+  bk_test_assert_same_simulation (bk_simulation_get_result (f->simulation), expected);
 }
 
 /* Removes f->remove_id from the first progress report of a run */
@@ -439,7 +413,7 @@ test_company_followed (Fixture       *f,
   g_assert_cmpuint (selected, ==, 1);
   g_assert_cmpint (bk_simulation_get_result (f->simulation)->params.company, ==, 0);
   expected = direct_run (f, 50000, 11, 0);
-  assert_same_result (bk_simulation_get_result (f->simulation), expected);
+  bk_test_assert_same_simulation (bk_simulation_get_result (f->simulation), expected);
   assert_summary (f, expected);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (part (f, "status"))),
                             bk_workbook_get_company_name (wb, 0)));
@@ -463,7 +437,7 @@ test_company_removed (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (part (f, "company"))), ==, 0);
   g_assert_cmpint (bk_simulation_get_result (f->simulation)->params.company, ==, -1);
   expected = direct_run (f, 50000, 12, -1);
-  assert_same_result (bk_simulation_get_result (f->simulation), expected);
+  bk_test_assert_same_simulation (bk_simulation_get_result (f->simulation), expected);
   assert_summary (f, expected);
   assert_idle (f);
 }
@@ -499,7 +473,7 @@ test_seed_field (Fixture       *f,
   g_assert_cmpuint (bk_simulation_panel_get_seed (f->panel), ==, 4242);
   g_assert_cmpuint (bk_simulation_get_result (f->simulation)->params.seed, ==, 4242);
   expected = direct_run (f, 2000, 4242, -1);
-  assert_same_result (bk_simulation_get_result (f->simulation), expected);
+  bk_test_assert_same_simulation (bk_simulation_get_result (f->simulation), expected);
   assert_summary (f, expected);
 
   /* Another seed, other numbers */
@@ -507,14 +481,14 @@ test_seed_field (Fixture       *f,
   click (f, "simulate");
   BK_WAIT_FOR (f->n_finished == 2);
   other = direct_run (f, 2000, 4243, -1);
-  assert_same_result (bk_simulation_get_result (f->simulation), other);
+  bk_test_assert_same_simulation (bk_simulation_get_result (f->simulation), other);
   g_assert_cmpfloat (other->mean, !=, expected->mean);
 
   /* The first seed again, the first numbers again */
   bk_simulation_panel_set_seed (f->panel, 4242);
   click (f, "simulate");
   BK_WAIT_FOR (f->n_finished == 3);
-  assert_same_result (bk_simulation_get_result (f->simulation), expected);
+  bk_test_assert_same_simulation (bk_simulation_get_result (f->simulation), expected);
   assert_summary (f, expected);
 }
 

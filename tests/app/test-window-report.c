@@ -15,6 +15,7 @@
 #include "bk-document.h"
 #include "bk-monte-carlo.h"
 #include "bk-test-app.h"
+#include "bk-test-simulation.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
 #include "bk-window-report.h"
@@ -289,29 +290,6 @@ report_ready_cb (GObject      *source,
   *(BkReport **) data = report;
 }
 
-/* Asserts that @a and @b are the same simulation, number for number */
-static void
-assert_same_simulation (const BkMonteCarloResult *a,
-                        const BkMonteCarloResult *b)
-{
-  g_assert_cmpuint (a->params.trials, ==, b->params.trials);
-  g_assert_cmpuint (a->params.seed, ==, b->params.seed);
-  g_assert_cmpfloat (a->deterministic_npv, ==, b->deterministic_npv);
-  g_assert_cmpfloat (a->mean, ==, b->mean);
-  g_assert_cmpfloat (a->sd, ==, b->sd);
-  g_assert_cmpfloat (a->prob_positive, ==, b->prob_positive);
-  for (guint p = 0; p < BK_N_PERCENTILES; p++)
-    {
-      g_assert_cmpfloat (a->npv[p], ==, b->npv[p]);
-      g_assert_cmpuint (a->n_periods, ==, b->n_periods);
-      g_assert_cmpmem (a->cum_fcf[p], a->n_periods * sizeof (double), b->cum_fcf[p], b->n_periods * sizeof (double));
-    }
-  g_assert_cmpmem (a->trial_npv, a->params.trials * sizeof (double), b->trial_npv, b->params.trials * sizeof (double));
-  g_assert_cmpuint (a->n_bins, ==, b->n_bins);
-  for (guint i = 0; i < a->n_bins; i++)
-    g_assert_cmpuint (a->histogram[i].count, ==, b->histogram[i].count);
-}
-
 /* The report's 10,000 Monte Carlo trials run off the main thread: the
  * window keeps drawing frames while they run, is busy meanwhile (another
  * report is refused, the pointer shows progress), and the report's
@@ -355,7 +333,7 @@ test_off_main_thread (void)
   expected = bk_monte_carlo_run (inputs, distributions, &params, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (bk_report_get_simulation (report));
-  assert_same_simulation (bk_report_get_simulation (report), expected);
+  bk_test_assert_same_simulation (bk_report_get_simulation (report), expected);
   bk_monte_carlo_result_free (expected);
 
   /* Export → Report the same way: frames drawn while it is prepared, then

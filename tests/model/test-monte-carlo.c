@@ -12,6 +12,7 @@
 #include "bk-json.h"
 #include "bk-metric.h"
 #include "bk-monte-carlo.h"
+#include "bk-test-simulation.h"
 #include "bk-workbook-private.h"
 
 static BkWorkbook *
@@ -336,23 +337,6 @@ test_sample_degenerate (void)
 /* Simulation */
 
 static void
-assert_same_result (const BkMonteCarloResult *a,
-                    const BkMonteCarloResult *b)
-{
-  g_assert_cmpuint (a->params.trials, ==, b->params.trials);
-  g_assert_cmpmem (a->trial_npv, sizeof (double) * a->params.trials, b->trial_npv, sizeof (double) * b->params.trials);
-  g_assert_cmpfloat (a->mean, ==, b->mean);
-  g_assert_cmpfloat (a->sd, ==, b->sd);
-  g_assert_cmpfloat (a->prob_positive, ==, b->prob_positive);
-  g_assert_cmpmem (a->npv, sizeof a->npv, b->npv, sizeof b->npv);
-  g_assert_cmpuint (a->n_bins, ==, b->n_bins);
-  g_assert_cmpmem (a->histogram, sizeof (BkHistogramBin) * a->n_bins, b->histogram, sizeof (BkHistogramBin) * b->n_bins);
-  g_assert_cmpuint (a->n_periods, ==, b->n_periods);
-  for (guint p = 0; p < BK_N_PERCENTILES; p++)
-    g_assert_cmpmem (a->cum_fcf[p], sizeof (double) * a->n_periods, b->cum_fcf[p], sizeof (double) * b->n_periods);
-}
-
-static void
 test_reproducible (void)
 {
   g_autoptr(BkWorkbook) wb = load_sample ();
@@ -370,8 +354,8 @@ test_reproducible (void)
 
   g_assert_cmpuint (one->params.threads, ==, 1);
   g_assert_cmpuint (four->params.threads, ==, 4);
-  assert_same_result (one, two);
-  assert_same_result (one, four);
+  bk_test_assert_same_simulation (one, two);
+  bk_test_assert_same_simulation (one, four);
 
   /* Trial i is the same trial in a shorter run; another seed differs */
   g_assert_cmpmem (shorter->trial_npv, sizeof (double) * 1000, one->trial_npv, sizeof (double) * 1000);
