@@ -18,6 +18,7 @@
 #include "bk-format.h"
 #include "bk-table-page.h"
 #include "bk-test-app.h"
+#include "bk-test-chart.h"
 #include "bk-test-ui.h"
 #include "bk-window.h"
 
@@ -423,8 +424,6 @@ assert_shows_reason (Fixture    *f,
   g_autofree char *summary = NULL;
   g_autofree char *wrong = NULL;
   BkChartHits *hits;
-  cairo_rectangle_t plot, text;
-  gboolean found = FALSE;
 
   g_assert_nonnull (chart);
   g_assert_true (bk_chart_view_get_chart (BK_CHART_VIEW (view)) == chart);
@@ -440,21 +439,7 @@ assert_shows_reason (Fixture    *f,
 
   /* Drawn on screen: the plot's room holds one uncut text, the reason */
   BK_WAIT_FOR ((hits = bk_chart_view_get_hits (BK_CHART_VIEW (view))) != NULL);
-  g_assert_true (bk_chart_hits_get_part (hits, BK_CHART_PART_PLOT, &plot));
-  for (guint i = 0; i < bk_chart_hits_get_n_texts (hits); i++)
-    {
-      gboolean cut = TRUE;
-
-      g_assert_true (bk_chart_hits_get_text (hits, i, &text, &cut));
-      if (text.x <= plot.x && text.y <= plot.y + 1 &&
-          text.x + text.width >= plot.x + plot.width &&
-          text.y + text.height + 1 >= plot.y + plot.height)
-        {
-          g_assert_false (cut);
-          found = TRUE;
-        }
-    }
-  g_assert_true (found);
+  bk_test_chart_assert_plot_text (hits);
 }
 
 /* A tornado with nothing to draw says why, in the person's words: Meta

@@ -47,3 +47,28 @@ bk_test_chart_mix (guint32 from,
     }
   return out;
 }
+
+void
+bk_test_chart_assert_plot_text (BkChartHits *hits)
+{
+  cairo_rectangle_t plot, text;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (hits);
+  g_assert_true (bk_chart_hits_get_part (hits, BK_CHART_PART_PLOT, &plot));
+  for (guint i = 0; i < bk_chart_hits_get_n_texts (hits); i++)
+    {
+      gboolean cut = TRUE;
+
+      g_assert_true (bk_chart_hits_get_text (hits, i, &text, &cut));
+      /* The text's box holds the ink of the plot part */
+      if (text.x <= plot.x && text.y <= plot.y + 1 &&
+          text.x + text.width >= plot.x + plot.width &&
+          text.y + text.height + 1 >= plot.y + plot.height)
+        {
+          g_assert_false (cut);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bk-test-chart.h — colours as the chart tests compare them with pixels */
+/* bk-test-chart.h — what the chart tests share: colours as they are
+ * compared with pixels, and the text a chart draws in its plot's place */
 #pragma once
 
 #include "bk-chart.h"
+#include "bk-chart-hits.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +18,8 @@ guint32  bk_test_chart_background (BkChartTheme        theme);
 guint32  bk_test_chart_mix        (guint32             from,
                                    guint32             to,
                                    double              amount);
+/* A chart with nothing to draw: one text, uncut, fills its plot's room
+ * (bk_chart_set_empty_text()) */
+void     bk_test_chart_assert_plot_text (BkChartHits *hits);
 
 G_END_DECLS
