@@ -7,11 +7,13 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "bk-chart-builder-analysis.h"
+#include "bk-chart-export.h"
 #include "bk-chart-private.h"
 #include "bk-json.h"
 #include "bk-test-chart.h"
@@ -312,6 +314,51 @@ test_fan (void)
   assert_renders_plot (chart);
 }
 
+/* @text, its words apart as it may wrap, in a PDF export of @chart: the
+ * reason reaches a report as words a reader can find and copy */
+static void
+assert_pdf_says (BkChart    *chart,
+                 const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = bk_chart_export_bytes (chart, BK_CHART_FORMAT_PDF, 640, 400, 1, &error);
+  g_autofree char *dir = g_dir_make_tmp ("breakeven-reason-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) want = g_strsplit_set (text, " \n", -1);
+  g_auto(GStrv) got = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", NULL, "-", NULL };
+  int status = -1;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  path = g_build_filename (dir, "reason.pdf", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), &error));
+  g_assert_no_error (error);
+  argv[3] = path;
+  /* poppler-utils is a test dependency: missing is a failure */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  got = g_strsplit_set (out, " \n\f", -1);
+  for (guint i = 0; got[i] != NULL; i++)
+    if (*got[i] != '\0')
+      g_string_append_printf (words, "%s ", got[i]);
+  for (guint i = 0; want[i] != NULL; i++)
+    if (*want[i] != '\0')
+      g_string_append_printf (expected, "%s ", want[i]);
+  if (strstr (words->str, expected->str) == NULL)
+    g_error ("the PDF does not say “%s”: %s", text, words->str);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* The chart draws @reason (and nothing else) where its plot would be,
  * whole, and its summary says it */
 static void
@@ -336,6 +383,8 @@ assert_renders_reason (BkChart    *chart,
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+
+  assert_pdf_says (chart, reason);
 }
 
 /* A tornado or map with nothing to draw says why, in people's words; a
