@@ -9,8 +9,8 @@
  * REST_MS, no finger on the touchpad, no button held on the scroll bar),
  * a view whose top edge lies inside a row glides on to the start of the
  * next row in the direction it was going (so that one turn of the wheel
- * moves on by a row instead of snapping back), or to the end of what
- * scrolls.  Rows taller than the view, and whatever lies below the grid,
+ * moves on by a row instead of snapping back), or to what follows the
+ * grid, or to the end of what scrolls.  Rows taller than the view, and whatever lies below the grid,
  * scroll freely. */
 #include "config.h"
 
@@ -93,7 +93,9 @@ rest_target (Snap   *snap,
       /* A row taller than the view is read by scrolling through it */
       if (height > page + 0.5)
         return FALSE;
-      next = bk_chart_grid_get_row_area (snap->grid, row + 1, &next_y, NULL) ? origin.y + next_y : end;
+      /* The next row, or what follows the grid */
+      next = origin.y + (bk_chart_grid_get_row_area (snap->grid, row + 1, &next_y, NULL)
+                         ? next_y : gtk_widget_get_height (GTK_WIDGET (snap->grid)));
       if (value < top - 0.5)
         return FALSE;  /* above the grid */
       if (value <= top + 0.5)

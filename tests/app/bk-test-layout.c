@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "bk-chart-view.h"
+#include "bk-scroll-snap.h"
 #include "bk-test-layout.h"
 #include "bk-test-ui.h"
 
@@ -224,4 +225,40 @@ bk_test_assert_whole_charts (BkWindow   *window,
       whole++;
     }
   g_assert_cmpuint (whole, >, 0);
+}
+
+GtkScrolledWindow *
+bk_test_chart_scroller (BkWindow     *window,
+                        const char   *page_name,
+                        BkChartGrid **grid)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  GtkWidget *found;
+
+  collect_charts_in (bk_window_get_page_widget (window, page_name), charts);
+  g_assert_cmpuint (charts->len, >, 0);
+  found = gtk_widget_get_ancestor (g_ptr_array_index (charts, 0), BK_TYPE_CHART_GRID);
+  g_assert_nonnull (found);
+  *grid = BK_CHART_GRID (found);
+  found = gtk_widget_get_ancestor (found, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (found);
+  return GTK_SCROLLED_WINDOW (found);
+}
+
+double
+bk_test_scroll_and_rest (BkWindow          *window,
+                         GtkScrolledWindow *scroller,
+                         double             value)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  guint frames = 0;
+
+  gtk_adjustment_set_value (adjustment, value);
+  g_assert_true (bk_scroll_snap_is_pending (scroller));
+  while (bk_scroll_snap_is_pending (scroller))
+    {
+      g_assert_cmpuint (++frames, <, 600);
+      bk_test_wait_frames (GTK_WIDGET (window), 1);
+    }
+  return gtk_adjustment_get_value (adjustment);
 }

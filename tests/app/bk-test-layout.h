@@ -4,6 +4,7 @@
  * chart's menu button */
 #pragma once
 
+#include "bk-chart-grid.h"
 #include "bk-window.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,14 @@ void  bk_test_assert_whole_charts   (BkWindow    *window,
                                      const char  *page_name,
                                      guint        n_charts,
                                      const char  *what);
+/* The scroller of @page_name's chart grid, which is put in @grid */
+GtkScrolledWindow *bk_test_chart_scroller (BkWindow    *window,
+                                           const char  *page_name,
+                                           BkChartGrid **grid);
+/* Moves @scroller's view to @value as a scroll would (a snap must then be
+ * pending), waits for it to come to rest and returns where it rests */
+double bk_test_scroll_and_rest      (BkWindow          *window,
+                                     GtkScrolledWindow *scroller,
+                                     double             value);
 
 G_END_DECLS

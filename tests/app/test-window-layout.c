@@ -14,6 +14,7 @@
 #include "bk-application.h"
 #include "bk-pane-memory.h"
 #include "bk-results-page.h"
+#include "bk-simulation-panel.h"
 #include "bk-table-page.h"
 #include "bk-test-layout.h"
 #include "bk-test-app.h"
@@ -232,6 +233,55 @@ test_analysis_split (void)
   g_settings_reset (settings, "pane-positions");
 }
 
+/* Scrolling the Analysis page's charts comes to rest on a whole row, and
+ * going on down from the last row, on what follows the grid (the Monte
+ * Carlo panel) or the end of the page, whichever comes first */
+static void
+test_analysis_scroll (void)
+{
+  BkWindow *window = open_window (1024, 600);
+  BkChartGrid *grid;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  BkSimulationPanel *panel;
+  int second, height, after;
+
+  bk_window_set_page (window, "analysis");
+  for (guint i = 0; i < 3; i++)
+    bk_test_wait_frames (GTK_WIDGET (window), 1);
+  scroller = bk_test_chart_scroller (window, "analysis", &grid);
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  /* Three charts in two columns: two rows, then the panel */
+  g_assert_cmpuint (bk_chart_grid_get_n_columns (grid), ==, 2);
+  g_assert_true (bk_chart_grid_get_row_area (grid, 1, &second, &height));
+  g_assert_false (bk_chart_grid_get_row_area (grid, 2, NULL, NULL));
+  g_assert_cmpint (height, <=, gtk_adjustment_get_page_size (adjustment));
+  /* What follows the grid, or the end of the page if that comes first */
+  after = MIN (gtk_widget_get_height (GTK_WIDGET (grid)),
+               gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpint (after, >, second + 30);
+
+  g_assert_cmpfloat (bk_test_scroll_and_rest (window, scroller, 30), ==, second);
+  bk_test_assert_whole_charts (window, "analysis", 0, "second row");
+  g_assert_cmpfloat (bk_test_scroll_and_rest (window, scroller, second + 30), ==, after);
+  g_assert_cmpfloat (bk_test_scroll_and_rest (window, scroller, after - 30), ==, second);
+
+  /* Simulated, the panel below shows its charts: the page goes on past
+   * the grid, and the view stops where the panel starts */
+  panel = BK_SIMULATION_PANEL (gtk_widget_get_first_child (bk_analysis_page_get_simulation_slot (
+    BK_ANALYSIS_PAGE (bk_window_get_page_widget (window, "analysis")))));
+  g_assert_nonnull (panel);
+  gtk_widget_activate (bk_simulation_panel_get_part (panel, "simulate"));
+  BK_WAIT_FOR (bk_simulation_get_result (bk_simulation_panel_get_simulation (panel)) != NULL);
+  for (guint i = 0; i < 3; i++)
+    bk_test_wait_frames (GTK_WIDGET (window), 1);
+  after = gtk_widget_get_height (GTK_WIDGET (grid));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, after);
+  g_assert_cmpfloat (bk_test_scroll_and_rest (window, scroller, second + 30), ==, after);
+  g_assert_cmpfloat (bk_test_scroll_and_rest (window, scroller, after - 30), ==, second);
+  bk_test_app_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/window-layout/large-window", test_large_window);
   g_test_add_func ("/window-layout/divider-remembered", test_divider_remembered);
   g_test_add_func ("/window-layout/analysis-split", test_analysis_split);
+  g_test_add_func ("/window-layout/analysis-scroll", test_analysis_scroll);
 
   return bk_test_app_run (app);
 }

@@ -8,10 +8,8 @@
 #include "config.h"
 
 #include "bk-application.h"
-#include "bk-chart-grid.h"
 #include "bk-chart-view.h"
 #include "bk-results-page.h"
-#include "bk-scroll-snap.h"
 #include "bk-test-app.h"
 #include "bk-test-layout.h"
 #include "bk-test-ui.h"
@@ -74,52 +72,14 @@ test_large (void)
   check_size (1920, 1080);
 }
 
-static GtkWidget *
-find_chart (GtkWidget *widget)
-{
-  if (BK_IS_CHART_VIEW (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_chart (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Moves the view to @value as a scroll would, and waits for it to come to
- * rest */
-static double
-scroll_and_rest (BkWindow          *window,
-                 GtkScrolledWindow *scroller,
-                 double             value)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-  guint frames = 0;
-
-  gtk_adjustment_set_value (adjustment, value);
-  g_assert_true (bk_scroll_snap_is_pending (scroller));
-  while (bk_scroll_snap_is_pending (scroller))
-    {
-      g_assert_cmpuint (++frames, <, 600);
-      bk_test_wait_frames (GTK_WIDGET (window), 1);
-    }
-  return gtk_adjustment_get_value (adjustment);
-}
-
 /* Let go part-way into a row, the view comes to rest on the next row's
  * start going down, on that row's start going up: no chart is left cut */
 static void
 test_scroll_snap (void)
 {
   BkWindow *window = open_window (1024, 600);
-  GtkWidget *chart = find_chart (bk_window_get_page_widget (window, "results"));
-  BkChartGrid *grid = BK_CHART_GRID (gtk_widget_get_ancestor (chart, BK_TYPE_CHART_GRID));
-  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (grid),
-                                                                             GTK_TYPE_SCROLLED_WINDOW));
+  BkChartGrid *grid;
+  GtkScrolledWindow *scroller = bk_test_chart_scroller (window, "results", &grid);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
   int second, height;
@@ -128,13 +88,13 @@ test_scroll_snap (void)
   g_assert_cmpint (height, <=, gtk_adjustment_get_page_size (adjustment));
   g_assert_cmpfloat (end, >, 60);
 
-  g_assert_cmpfloat (scroll_and_rest (window, scroller, 60), ==, MIN (second, end));
+  g_assert_cmpfloat (bk_test_scroll_and_rest (window, scroller, 60), ==, MIN (second, end));
   bk_test_assert_whole_charts (window, "results", 4, "scrolled down");
-  g_assert_cmpfloat (scroll_and_rest (window, scroller, MIN (second, end) - 40), ==, 0);
+  g_assert_cmpfloat (bk_test_scroll_and_rest (window, scroller, MIN (second, end) - 40), ==, 0);
   bk_test_assert_whole_charts (window, "results", 4, "scrolled up");
   /* At a row's start it stays */
   gtk_adjustment_set_value (adjustment, 0);
-  g_assert_cmpfloat (scroll_and_rest (window, scroller, MIN (second, end)), ==, MIN (second, end));
+  g_assert_cmpfloat (bk_test_scroll_and_rest (window, scroller, MIN (second, end)), ==, MIN (second, end));
   bk_test_app_close_window (window);
 }
 
