@@ -112,6 +112,23 @@ field_changed_cb (BkGoalSeekDialog *self)
   forget_answer (self);
 }
 
+/* An amount in US$ billion as a money cell reads it (scales and currency),
+ * but not a formula */
+static gboolean
+parse_money (const char *text,
+             double     *value)
+{
+  BkInput input = { 0 };
+  gboolean ok;
+
+  if (!bk_input_parse (text, BK_TABLE_CAPEX, NULL, &input, NULL))
+    return FALSE;
+  ok = input.kind == BK_INPUT_NUMBER;
+  *value = input.value;
+  bk_input_clear (&input);
+  return ok;
+}
+
 gboolean
 bk_goal_seek_dialog_find (BkGoalSeekDialog *self)
 {
@@ -131,7 +148,22 @@ bk_goal_seek_dialog_find (BkGoalSeekDialog *self)
     return FALSE;
 
   target_text = gtk_editable_get_text (GTK_EDITABLE (self->target_row));
-  if (!bk_input_parse_plain_number (target_text, NULL, &target))
+  if (bk_goal_seek_dialog_get_metric (self) == BK_METRIC_NPV)
+    {
+      /* Money as a cell takes it: 50, $50B, 0.05T (or 500亿), in US$ billion */
+      if (!parse_money (target_text, &target))
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: the NPV target typed in Goal Seek is not an
+           * amount; in Chinese, say 500亿 works too */
+          message = g_strdup_printf (_("“%s” is not a number; type US$ billion like 0, 50 or 1.2T"),
+                                     target_text);
+          show_message (self, message, TRUE);
+          return FALSE;
+        }
+    }
+  else if (!bk_input_parse_plain_number (target_text, NULL, &target))
     {
       g_autofree char *message = NULL;
 

@@ -285,6 +285,47 @@ test_company_in_scenario (Fixture       *f,
   }
 }
 
+/* An NPV target is money as a cell takes it: scales and currency, in
+ * US$ billion ("0.05T" and "$50B" are 50), never a formula */
+static void
+test_money_target (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *const same[] = { "50", "$50B", "0.05T", "US$ 50bn" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkEngineInputs) inputs = NULL;
+  BkGoalSeekDialog *dialog;
+  double expected = NAN;
+
+  BK_TEST_REQUIRE_XDOTOOL ();
+
+  inputs = bk_engine_inputs_new (workbook (f), BK_SCENARIO_BASE);
+  g_assert_true (bk_goal_seek (inputs, BK_METRIC_NPV, -1, 50, BK_ASSUMPTION_PRICE_PER_MTOK,
+                               NAN, NAN, &expected, &error));
+  g_assert_no_error (error);
+
+  dialog = open_dialog (f);
+  bk_goal_seek_dialog_set_metric (dialog, BK_METRIC_NPV);
+  bk_goal_seek_dialog_set_driver (dialog, BK_ASSUMPTION_PRICE_PER_MTOK);
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      type_target (dialog, same[i]);
+      bk_test_send_keys (GTK_WINDOW (dialog), "Return", NULL);
+      if (bk_goal_seek_dialog_get_value (dialog) != expected)
+        g_error ("“%s”: %s", same[i], bk_goal_seek_dialog_get_message (dialog));
+      /* Found: Apply is offered */
+      g_assert_true (bk_goal_seek_dialog_can_apply (dialog));
+    }
+
+  /* A formula is not a target */
+  type_target (dialog, "=25*2");
+  bk_test_send_keys (GTK_WINDOW (dialog), "Return", NULL);
+  g_assert_nonnull (strstr (bk_goal_seek_dialog_get_message (dialog), "not a number"));
+  g_assert_false (bk_goal_seek_dialog_can_apply (dialog));
+  bk_test_send_keys (GTK_WINDOW (dialog), "Escape", NULL);
+  BK_WAIT_FOR (find_dialog () == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +338,7 @@ main (int   argc,
   ADD ("find-and-apply", test_find_and_apply);
   ADD ("no-solution-and-escape", test_no_solution_and_escape);
   ADD ("company-in-scenario", test_company_in_scenario);
+  ADD ("money-target", test_money_target);
 #undef ADD
 
   return bk_test_app_run (app);
