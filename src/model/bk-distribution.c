@@ -126,11 +126,12 @@ find_to (const char *s,
   return NULL;
 }
 
-/* "none", or its translation ("无") */
+/* "none", "无" or the translation of "none" */
 static gboolean
 is_none (const char *s)
 {
-  return g_ascii_strcasecmp (s, "none") == 0 || g_strcmp0 (s, C_("uncertainty", "none")) == 0;
+  return g_ascii_strcasecmp (s, "none") == 0 || g_str_equal (s, "无") ||
+         g_str_equal (s, C_("uncertainty", "none"));
 }
 
 gboolean

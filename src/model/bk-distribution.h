@@ -31,9 +31,9 @@ typedef struct
  * the word "to" in any case.  Between the ends of a triangular range, in
  * every language: "to" between blanks, the translated word the window
  * shows (bk_distribution_to_display()), and 至, 到, ~, ～ or an en dash –
- * with or without blanks ("3至7", "3–7").  "", "none" and its translation
- * (无) give *@out = NULL (no distribution).  Every bound and the mean must be a valid value of the
- * driver, LOW ≤ HIGH and SD ≥ 0.  On failure returns FALSE with a
+ * with or without blanks ("3至7", "3–7").  "", "none", 无 and the
+ * translation of "none" give *@out = NULL (no distribution).  Every bound
+ * and the mean must be a valid value of the driver, LOW ≤ HIGH and SD ≥ 0.  On failure returns FALSE with a
  * BK_ERROR_INVALID_INPUT or BK_ERROR_OUT_OF_RANGE error that says why. */
 gboolean        bk_distribution_parse     (const char            *text,
                                            BkAssumption           driver,
