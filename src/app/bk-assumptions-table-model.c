@@ -14,9 +14,11 @@
  * point and digit grouping work as in every other cell.
  *
  * Uncertainty.  The last column holds each driver's uncertainty, the same
- * for every scenario ("0.1 to 0.6", "N(3, 0.5)", "U(2, 4)", as stored):
- * typing one stores it through bk_document_set_distribution(), one undo
- * step; "" or "none" removes it.
+ * for every scenario ("0.1 to 0.6", "N(3, 0.5)", "U(2, 4)"), shown in the
+ * user's language and numbers ("0.1 至 0.6" in zh_CN; the file keeps "0.1
+ * to 0.6", bk-distribution.h): typing one, the shown form included, stores
+ * it through bk_document_set_distribution(), one undo step; "" or "none"
+ * removes it.
  */
 
 #include "config.h"
@@ -25,6 +27,7 @@
 #include <math.h>
 
 #include "bk-assumptions-table-model.h"
+#include "bk-distribution.h"
 #include "bk-engine-inputs.h"
 #include "bk-format.h"
 
@@ -114,6 +117,18 @@ append_typed_value (BkAssumption  assumption,
     bk_format_number_exact (out, value);
 }
 
+/* A stored uncertainty as the person reads and types it: "3 至 7" in
+ * zh_CN for the file's "3 to 7" */
+static void
+append_uncertainty (BkAssumption  assumption,
+                    const char   *spec,
+                    GString      *out)
+{
+  g_autofree char *shown = bk_distribution_spec_to_display (spec, assumption);
+
+  g_string_append (out, shown);
+}
+
 /* Parses what was typed for @assumption; "" gives NAN (no value). */
 static gboolean
 parse_text (BkAssumption           assumption,
@@ -131,7 +146,7 @@ parse_text (BkAssumption           assumption,
   for (const char *p = text; *p != '\0' && ok; p++)
     {
       if ((g_ascii_isalpha (*p) && *p != 'e' && *p != 'E') ||
-          *p == '$' || *p == '=' || (*p == '%' && !fraction))
+          *p == '$' || *p == '=' || (*p == '%' && !fraction) || bk_input_is_chinese_scale (p))
         ok = FALSE;
     }
 
@@ -243,7 +258,7 @@ bk_assumptions_table_model_get_cell (BkTableModel *model,
       if (spec == NULL)
         return BK_TABLE_CELL_BLANK;
       if (display != NULL)
-        g_string_append (display, spec);
+        append_uncertainty (assumption, spec, display);
       return BK_TABLE_CELL_NONE;
     }
 
@@ -284,7 +299,7 @@ bk_assumptions_table_model_get_edit_text (BkTableModel *model,
       const char *spec = bk_workbook_get_distribution (self->workbook, assumption);
 
       if (spec != NULL)
-        g_string_append (out, spec);
+        append_uncertainty (assumption, spec, out);
       return;
     }
 
@@ -499,7 +514,9 @@ set_uncertainty (BkAssumptionsTableModel  *self,
                  GError                  **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(BkDistribution) typed = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *spec = NULL;
   const char *old = bk_workbook_get_distribution (self->workbook, assumption);
 
   if (!has_uncertainty (assumption))
@@ -512,13 +529,18 @@ set_uncertainty (BkAssumptionsTableModel  *self,
                    bk_assumption_get_name (assumption));
       return FALSE;
     }
-  /* Nothing to do: no undo step */
-  if (old == NULL && (stripped[0] == '\0' || g_ascii_strcasecmp (stripped, "none") == 0))
-    return TRUE;
-  if (old != NULL && g_strcmp0 (old, stripped) == 0)
-    return TRUE;
+  /* What was typed, in the user's language and numbers, as the file keeps
+   * it; the same as before: nothing to do, no undo step.  The document
+   * parses the typed text itself, in the same locale. */
+  if (bk_distribution_parse (stripped, assumption, NULL, &typed, &local_error))
+    {
+      spec = typed != NULL ? bk_distribution_to_string (typed) : NULL;
+      if (g_strcmp0 (old, spec) == 0)
+        return TRUE;
+    }
 
-  if (!bk_document_set_distribution (bk_document_table_model_get_document (BK_DOCUMENT_TABLE_MODEL (self)),
+  if (local_error != NULL ||
+      !bk_document_set_distribution (bk_document_table_model_get_document (BK_DOCUMENT_TABLE_MODEL (self)),
                                      assumption, stripped, &local_error))
     {
       g_set_error (error, BK_ERROR, local_error->code,

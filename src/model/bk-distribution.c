@@ -2,6 +2,11 @@
 /* bk-distribution.c — the uncertainty of a driver: parsing what a person
  * types, sampling, and writing it back as text.
  *
+ * Two texts: the canonical spec ("3 to 7", C-locale numbers), which files,
+ * JSON and the command line keep in every language, and the display form
+ * in the user's language and numbers ("3 至 7" in zh_CN), which the window
+ * shows.  The parser reads both, so what a cell shows can be typed back.
+ *
  * Samples are drawn by inversion with one uniform number each: the
  * triangular and uniform distribution functions invert in closed form; the
  * truncated normal maps the uniform into [Φ(α), Φ(β)] and inverts Φ with
@@ -17,7 +22,9 @@
 
 #include "bk-distribution.h"
 #include "bk-engine-inputs.h"
+#include "bk-format.h"
 #include "bk-number.h"
+#include "bk-text.h"
 
 /* Parsing */
 
@@ -39,7 +46,7 @@ parse_number (const char            *text,
               double                *value,
               GError               **error)
 {
-  g_autofree char *s = g_strstrip (g_strdup (text));
+  g_autofree char *s = bk_text_strip_blank (text);
   gboolean ok = bk_input_parse_plain_number (s, locale, value);
 
   if (!ok)
@@ -71,14 +78,60 @@ check_value (BkAssumption   driver,
   return FALSE;
 }
 
-/* "LOW to HIGH": the position of the word "to" between blanks, or NULL. */
+/* The word between the ends of a triangular range as the window shows it,
+ * "to" in English */
 static const char *
-find_to (const char *s)
+display_to (void)
 {
-  for (const char *p = s + 1; p[0] != '\0' && p[1] != '\0' && p[2] != '\0'; p++)
-    if (g_ascii_strncasecmp (p, "to", 2) == 0 && g_ascii_isspace (p[-1]) && g_ascii_isspace (p[2]))
-      return p;
+  /* Translators: the word between the two ends of a driver's uncertainty
+   * range, as the Assumptions page shows it and people type it: "3 to 7".
+   * Files keep "to" in every language, and "to" is always understood too. */
+  return C_("uncertainty range", "to");
+}
+
+static gboolean
+is_blank_before (const char *s,
+                 const char *p)
+{
+  return p > s && bk_text_is_blank (g_utf8_get_char (g_utf8_prev_char (p)));
+}
+
+/* "LOW to HIGH": where the separator between the ends is, with its length
+ * in @len, or NULL.  A separator made of letters ("to", or the translated
+ * word when it has letters) stands between blanks; the others (至 到 ~ ～ –)
+ * need none: "3至7", "3~7", "3–7". */
+static const char *
+find_to (const char *s,
+         gsize      *len)
+{
+  const char *words[] = { "to", display_to (), "至", "到", "~", "～", "–" };
+
+  /* The first character is the low end's, even when it is a sign */
+  for (const char *p = g_utf8_next_char (s); *p != '\0'; p = g_utf8_next_char (p))
+    for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+      {
+        gsize n = strlen (words[i]);
+        gboolean letters = g_unichar_isalpha (g_utf8_get_char (words[i])) &&
+                           !g_unichar_iswide (g_utf8_get_char (words[i]));
+
+        if (n == 0 || g_ascii_strncasecmp (p, words[i], n) != 0)
+          continue;
+        if (letters && (!is_blank_before (s, p) || !bk_text_is_blank (g_utf8_get_char (p + n))))
+          continue;
+        if (p[n] == '\0')
+          continue;
+        *len = n;
+        return p;
+      }
   return NULL;
+}
+
+/* "none", "无" or the translation of "none" */
+static gboolean
+is_none (const char *s)
+{
+  return g_ascii_strcasecmp (s, "none") == 0 || g_str_equal (s, "无") ||
+         g_str_equal (s, C_("uncertainty", "none"));
 }
 
 gboolean
@@ -91,7 +144,7 @@ bk_distribution_parse (const char            *text,
   g_autofree char *s = NULL;
   g_autoptr(BkDistribution) d = NULL;
   const char *to;
-  gsize len;
+  gsize len, to_len = 0;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (driver < BK_N_ASSUMPTIONS, FALSE);
@@ -110,9 +163,9 @@ bk_distribution_parse (const char            *text,
   if (!bk_driver_check (driver, error))
     return FALSE;
 
-  s = g_strstrip (g_strdup (text));
+  s = bk_text_strip_blank (text);
   len = strlen (s);
-  if (len == 0 || g_ascii_strcasecmp (s, "none") == 0)
+  if (len == 0 || is_none (s))
     return TRUE;
 
   d = g_new0 (BkDistribution, 1);
@@ -134,12 +187,12 @@ bk_distribution_parse (const char            *text,
 
       d->kind = g_ascii_tolower (s[0]) == 'n' ? BK_DISTRIBUTION_NORMAL : BK_DISTRIBUTION_UNIFORM;
     }
-  else if ((to = find_to (s)) != NULL)
+  else if ((to = find_to (s, &to_len)) != NULL)
     {
       g_autofree char *low = g_strndup (s, to - s);
 
       if (!parse_number (low, locale, s, &d->a, error) ||
-          !parse_number (to + 2, locale, s, &d->b, error))
+          !parse_number (to + to_len, locale, s, &d->b, error))
         return FALSE;
       d->kind = BK_DISTRIBUTION_TRIANGULAR;
     }
@@ -196,6 +249,48 @@ bk_distribution_to_string (const BkDistribution *self)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+char *
+bk_distribution_to_display (const BkDistribution *self)
+{
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+  BkNumberLocale locale;
+  const char *comma;
+
+  if (self == NULL)
+    return g_strdup (C_("uncertainty", "none"));
+
+  bk_format_number_exact (a, self->a);
+  bk_format_number_exact (b, self->b);
+  /* With decimal commas the arguments are separated by ';', as typed */
+  bk_number_locale_init_current (&locale);
+  comma = strchr (locale.decimal_point, ',') != NULL ? "; " : ", ";
+
+  switch (self->kind)
+    {
+    case BK_DISTRIBUTION_TRIANGULAR: return g_strdup_printf ("%s %s %s", a->str, display_to (), b->str);
+    case BK_DISTRIBUTION_NORMAL:     return g_strdup_printf ("N(%s%s%s)", a->str, comma, b->str);
+    case BK_DISTRIBUTION_UNIFORM:    return g_strdup_printf ("U(%s%s%s)", a->str, comma, b->str);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+char *
+bk_distribution_spec_to_display (const char   *spec,
+                                 BkAssumption  driver)
+{
+  g_autoptr(BkDistribution) d = NULL;
+  BkNumberLocale c_locale;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  bk_number_locale_init_c (&c_locale);
+  if (!bk_distribution_parse (spec, driver, &c_locale, &d, NULL))
+    return g_strdup (spec);
+  return bk_distribution_to_display (d);
 }
 
 BkDistribution *

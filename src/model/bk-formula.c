@@ -19,9 +19,10 @@
  *
  * Numbers use the C locale only: '.' is the decimal point and there is no
  * grouping, so ',' is never ambiguous.  A scale suffix K, M, B, bn or T (any
- * case, white space allowed before it) converts the number into the table's
- * unit as in a plain cell (=prev+5B in capex adds 5, =500B in tokens is 0.5);
- * the share table takes none.  Inside a formula no number is implicitly a
+ * case, white space allowed before it), or 万, 亿, 万亿 (optionally with
+ * 美元, money only), converts the number into the table's unit as in a
+ * plain cell (=prev+5B in capex adds 5, =500B in tokens is 0.5, =prev+500亿
+ * in capex adds 50); the share table takes none.  Inside a formula no number is implicitly a
  * percentage, even in the share table: =prev+2% there adds 0.02.
  * `prev` (any case) is the previous period's value of the same row, and
  * `base` (any case) the Base value of the same cell, which only a
@@ -29,7 +30,9 @@
  * signs U+2212 −, U+00D7 × and U+00F7 ÷ are read as -, * and /.
  *
  * The normalised text is "=" followed by the tokens without white space:
- * operators in ASCII, `prev` and `base` in lower case, numbers and suffixes as typed.
+ * operators in ASCII, `prev` and `base` in lower case, numbers and suffixes as typed,
+ * except that a number with a Chinese scale is written as its exact value in
+ * the table's unit ("=prev+500亿" is stored as "=prev+50" in capex).
  *
  * Limits: 1000 characters, 64 nested parentheses.  Positions in messages
  * count characters from 1 at the "=".
@@ -142,6 +145,56 @@ digits_to_double (const char *digits,
   return g_ascii_strtod (s, NULL);
 }
 
+/* A number with a Chinese scale ("500亿") in the normalised text: exactly
+ * its value in the table's unit, without a suffix ("50" in capex), so the
+ * stored formula keeps the ASCII syntax every reader of a document (the
+ * XLSX export, other tools) knows. */
+static void
+append_in_unit (GString     *text,
+                const Token *token)
+{
+  const char *digits = token->digits;
+  int exponent = token->exponent;
+  int n, point;
+
+  while (digits[0] == '0' && digits[1] != '\0')
+    digits++;
+  n = (int) strlen (digits);
+  while (n > 1 && digits[n - 1] == '0' && exponent < 0)
+    {
+      n--;
+      exponent++;
+    }
+  if (n == 1 && digits[0] == '0')
+    exponent = 0;
+
+  point = n + exponent;
+  if (exponent >= 0 && point <= 21)
+    {
+      g_string_append_len (text, digits, n);
+      for (int i = 0; i < exponent; i++)
+        g_string_append_c (text, '0');
+    }
+  else if (exponent < 0 && point > 0)
+    {
+      g_string_append_len (text, digits, point);
+      g_string_append_c (text, '.');
+      g_string_append_len (text, digits + point, n - point);
+    }
+  else if (exponent < 0 && point > -6)
+    {
+      g_string_append (text, "0.");
+      for (int i = point; i < 0; i++)
+        g_string_append_c (text, '0');
+      g_string_append_len (text, digits, n);
+    }
+  else
+    {
+      g_string_append_len (text, digits, n);
+      g_string_append_printf (text, "e%d", exponent);
+    }
+}
+
 static void
 token_clear (gpointer data)
 {
@@ -196,6 +249,7 @@ lex_number (Compiler    *c,
   int n_int, n_frac = 0;
   int exponent = 0;
   int power = 0;
+  gboolean money = FALSE;
   gsize suffix_len;
 
   n_int = bk_text_count_digits (p);
@@ -229,13 +283,19 @@ lex_number (Compiler    *c,
   token->digits = g_string_free (digits, FALSE);
 
   suffix = bk_text_skip_blank (p);
-  suffix_len = bk_text_match_suffix (suffix, &power);
+  suffix_len = bk_text_match_suffix (suffix, &power, &money);
   if (suffix_len > 0)
     {
       if (c->table == BK_TABLE_SHARE)
         {
           g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                                _("A share takes no K, M, B or T suffix; write percentages with %, like =prev+2%"));
+          return FALSE;
+        }
+      if (money && c->table == BK_TABLE_TOKENS)
+        {
+          g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                               _("Tokens are not money; type trillion tokens per day without a currency sign, like 2.5 or 500B"));
           return FALSE;
         }
 
@@ -325,9 +385,14 @@ tokenize (Compiler  *c,
               token_clear (&token);
               return FALSE;
             }
-          g_string_append_len (text, token.start, (gssize) token.len);
-          if (token.suffix != NULL)
-            g_string_append_len (text, token.suffix, (gssize) token.suffix_len);
+          if (token.suffix != NULL && (guchar) token.suffix[0] >= 0x80)
+            append_in_unit (text, &token);
+          else
+            {
+              g_string_append_len (text, token.start, (gssize) token.len);
+              if (token.suffix != NULL)
+                g_string_append_len (text, token.suffix, (gssize) token.suffix_len);
+            }
           g_array_append_val (c->tokens, token);
           continue;
         }

@@ -46,15 +46,20 @@
  *
  * Scale suffixes, with or without white space before them, convert the value
  * into the table's unit: K (10³), M (10⁶), B or bn (10⁹), T (10¹²), in any
- * case.  Capex and backlog: "180B" is 180, "1.2T" is 1200, "500M" is 0.5,
- * "250K" is 0.00025.  Tokens: "500B" is 0.5, "2T" is 2.  A bare number is
- * already in the table's unit.  A share takes no suffix.
+ * case, and the Chinese 万 (10⁴), 亿 (10⁸) and 万亿 (10¹²) in every locale,
+ * since under zh_CN the charts and the KPI strip count money in 亿美元 and
+ * 万亿美元 while the tables stay in the document's unit.  Capex and
+ * backlog: "180B" is 180, "1.2T" is 1200, "500M" is 0.5, "250K" is
+ * 0.00025, "2500亿" is 250, "1.2万亿" is 1200, "5000万" is 0.05.  Tokens:
+ * "500B" is 0.5, "2T" is 2, "5000亿" is 0.5.  A bare number is already in
+ * the table's unit.  A share takes no suffix.
  * The scaling is done in decimal before the conversion to double, so every
  * value is the double nearest to what was typed ("1.1B" of tokens is exactly
  * the double 0.0011).
  *
- * Currency prefixes "$", "US$" and "USD" (any case, white space may follow)
- * are allowed in capex and backlog only: tokens and shares are not money.
+ * Currency prefixes "$", "US$" and "USD" (any case, white space may follow),
+ * and 美元 right after a Chinese scale ("2500亿美元", "$1.2万亿美元"), are
+ * allowed in capex and backlog only: tokens and shares are not money.
  *
  * Share.  Like a spreadsheet cell formatted as percent, a number typed into
  * the share table is a percentage whether or not '%' follows: "47" and "47%"
@@ -388,11 +393,13 @@ static gboolean
 parse_tail (const char *p,
             gboolean   *has_suffix,
             int        *suffix_power,
+            gboolean   *money,
             gboolean   *percent)
 {
   gsize len;
 
   *has_suffix = FALSE;
+  *money = FALSE;
   *percent = FALSE;
 
   p = bk_text_skip_blank (p);
@@ -406,7 +413,7 @@ parse_tail (const char *p,
       return TRUE;
     }
 
-  len = bk_text_match_suffix (p, suffix_power);
+  len = bk_text_match_suffix (p, suffix_power, money);
   *has_suffix = len > 0 && p[len] == '\0';
   return *has_suffix;
 }
@@ -516,6 +523,7 @@ parse_number_text (const char           *text,
   gboolean has_sign;
   gboolean has_currency = FALSE;
   gboolean has_suffix = FALSE;
+  gboolean suffix_money = FALSE;
   gboolean percent = FALSE;
   gboolean found = FALSE;
   int suffix_power = 0;
@@ -542,10 +550,13 @@ parse_number_text (const char           *text,
 
   for (guint i = 0; i < G_N_ELEMENTS (rules) && !found; i++)
     found = parse_decimal (&rules[i], p, &d)
-            && parse_tail (d.end, &has_suffix, &suffix_power, &percent);
+            && parse_tail (d.end, &has_suffix, &suffix_power, &suffix_money, &percent);
 
   if (!found)
     return set_not_a_number (error, text, table, locale);
+
+  /* "2500亿美元": the currency follows the scale */
+  has_currency = has_currency || suffix_money;
 
   if (has_currency && (table == BK_TABLE_TOKENS || table == BK_TABLE_SHARE))
     {
@@ -690,6 +701,17 @@ bk_input_parse (const char           *text,
   return ok;
 }
 
+gboolean
+bk_input_is_chinese_scale (const char *text)
+{
+  int power;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  /* K M B T are ASCII letters; only the Chinese words start with a lead byte */
+  return (guchar) text[0] >= 0x80 && bk_text_match_suffix (text, &power, NULL) > 0;
+}
+
 void
 bk_input_clear (BkInput *input)
 {
@@ -723,7 +745,7 @@ bk_input_parse_plain_number (const char           *text,
    * Neither may carry a scale suffix, a currency or a formula here. */
   for (const char *p = s; *p != '\0' && ok; p++)
     if ((g_ascii_isalpha (*p) && *p != 'e' && *p != 'E') || *p == '$' || *p == '=' ||
-        (*p == '%' && p != s + len - 1))
+        (*p == '%' && p != s + len - 1) || bk_input_is_chinese_scale (p))
       ok = FALSE;
 
   ok = ok && bk_input_parse (s, percent ? BK_TABLE_SHARE : BK_TABLE_TOKENS, locale, &input, NULL)

@@ -52,4 +52,8 @@ gboolean  bk_input_parse_plain_number   (const char           *text,
                                          const BkNumberLocale *locale,
                                          double               *value);
 
+/* Whether @text starts with a Chinese scale word (万, 亿 or 万亿), which
+ * callers that take no scale suffix refuse as they refuse K M B T. */
+gboolean  bk_input_is_chinese_scale     (const char           *text);
+
 G_END_DECLS

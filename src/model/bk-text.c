@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-text.c — scanning what a person typed: blanks, quoting in messages
- * and short forms of names, digits and scale suffixes, shared by the cell
- * parser and the formula lexer so that both read a cell the same way. */
+ * and short forms of names, digits and scale suffixes (K M B T and the
+ * Chinese 万 亿 万亿), shared by the cell parser and the formula lexer so
+ * that both read a cell the same way. */
 
 #include "config.h"
 
@@ -163,12 +164,42 @@ is_word_char (char c)
   return g_ascii_isalnum (c) || c == '_';
 }
 
+/* 万亿 before 万, so the longest word wins */
+static const struct
+{
+  const char *word;
+  int         power;
+} chinese_scales[] = {
+  { "万亿", 12 },
+  { "亿",   8 },
+  { "万",   4 },
+};
+
 gsize
 bk_text_match_suffix (const char *text,
-                      int        *power)
+                      int        *power,
+                      gboolean   *money)
 {
   g_return_val_if_fail (text != NULL, 0);
   g_return_val_if_fail (power != NULL, 0);
+
+  if (money != NULL)
+    *money = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (chinese_scales); i++)
+    if (g_str_has_prefix (text, chinese_scales[i].word))
+      {
+        gsize len = strlen (chinese_scales[i].word);
+
+        *power = chinese_scales[i].power;
+        if (g_str_has_prefix (text + len, "美元"))
+          {
+            len += strlen ("美元");
+            if (money != NULL)
+              *money = TRUE;
+          }
+        return len;
+      }
 
   if (g_ascii_tolower (text[0]) == 'b' && g_ascii_tolower (text[1]) == 'n'
       && !is_word_char (text[2]))

@@ -36,11 +36,15 @@ char       *bk_text_shorten          (const char  *name,
 #define BK_TEXT_SHORT_COLUMNS 24
 /* The number of ASCII digits at the start of @text. */
 int         bk_text_count_digits     (const char  *text);
-/* A scale suffix K, M, B, bn or T (any case) at the start of @text that is a
- * whole word (not followed by a letter, digit or '_'): its length in bytes,
- * with its power of ten in @power; 0 when there is none. */
+/* A scale suffix at the start of @text: its length in bytes, with its
+ * power of ten in @power; 0 when there is none.  Either K, M, B, bn or T
+ * (any case) as a whole word (not followed by a letter, digit or '_'), or
+ * the Chinese 万 (10⁴), 亿 (10⁸) or 万亿 (10¹²), the units the charts count
+ * money in under zh_CN, optionally followed by 美元 (US dollars): then
+ * *@money (may be NULL) is TRUE, else FALSE. */
 gsize       bk_text_match_suffix     (const char  *text,
-                                      int         *power);
+                                      int         *power,
+                                      gboolean    *money);
 
 /* The longest texts a document stores, in characters (docs/file-format.md):
  * bounded on input and on load, so no view is ever handed a text it cannot

@@ -1025,6 +1025,34 @@ test_assumptions_rejected (Fixture       *f,
   g_assert_false (bk_document_can_undo (f->document));
 }
 
+/* A driver takes a plain number: the Chinese scales are refused as K M B T
+ * are, though the money tables take them */
+static void
+test_assumptions_chinese_scale (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(BkAssumptionsTableModel) model = bk_assumptions_table_model_new (f->document);
+  BkTableModel *m = BK_TABLE_MODEL (model);
+  const char *texts[][1] = { { "38亿" }, { "1万" }, { "2万亿美元" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (bk_table_model_set_range (m, BK_ASSUMPTION_POWER_PRICE, COL_ALL, 1, 1, texts[i], &error));
+      assert_error_mentions (error, "Power price", texts[i][0]);
+      g_assert_nonnull (strstr (error->message, "plain number"));
+    }
+  {
+    const char *percent[] = { "7亿" };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (bk_table_model_set_range (m, BK_ASSUMPTION_UTILIZATION, COL_ALL, 1, 1, percent, &error));
+    assert_error_mentions (error, "Utilization", "7亿");
+  }
+  g_assert_false (bk_document_can_undo (f->document));
+}
+
 static void
 test_assumptions_scenario (Fixture       *f,
                            gconstpointer  data)
@@ -1379,6 +1407,7 @@ main (int   argc,
   ADD ("/assumptions/inherit", test_assumptions_inherit);
   ADD ("/assumptions/block-undo", test_assumptions_block_undo);
   ADD ("/assumptions/rejected", test_assumptions_rejected);
+  ADD ("/assumptions/chinese-scale", test_assumptions_chinese_scale);
   ADD ("/assumptions/scenario", test_assumptions_scenario);
   ADD ("/results/total", test_results);
   ADD ("/results/missing-metric", test_results_missing_metric);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -562,6 +563,116 @@ test_suffixes_tokens (void)
   check_rejected ("-$5", BK_TABLE_TOKENS, &locale_c, "500B");
 }
 
+/* The Chinese scales the zh_CN charts count money in: 万 (10⁴), 亿 (10⁸),
+ * 万亿 (10¹²), with or without 美元, $ or US$, in every locale */
+static void
+test_suffixes_chinese (void)
+{
+  const BkTable tables[] = { BK_TABLE_CAPEX, BK_TABLE_BACKLOG };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      BkTable t = tables[i];
+
+      check_number ("2500亿", t, &locale_c, 250);
+      check_number ("2500 亿", t, &locale_c, 250);
+      check_number ("2500\u00a0亿", t, &locale_c, 250);
+      check_number ("2,500亿", t, &locale_c, 250);
+      check_number ("2.500,5亿", t, &locale_de, 250.05);
+      check_number ("1800亿", t, &locale_fr, 180);
+      check_number ("1亿", t, &locale_c, 0.1);
+      check_number ("1.2万亿", t, &locale_c, 1200);
+      check_number ("0.25万亿", t, &locale_c, 250);
+      check_number ("5000万", t, &locale_c, 0.05);
+      check_number ("2500亿美元", t, &locale_c, 250);
+      check_number ("1.2万亿美元", t, &locale_c, 1200);
+      check_number ("5000万美元", t, &locale_c, 0.05);
+      check_number ("$2500亿", t, &locale_c, 250);
+      check_number ("US$2500亿", t, &locale_c, 250);
+      check_number ("us$ 1.2万亿", t, &locale_c, 1200);
+      check_number ("USD 2500亿美元", t, &locale_c, 250);
+      check_number ("-2500亿", t, &locale_c, -250);
+      check_number ("\u22122500亿美元", t, &locale_c, -250);
+      check_number ("-$1.2万亿", t, &locale_c, -1200);
+      check_number ("1.5e3亿", t, &locale_c, 150);
+
+      check_rejected ("2500亿元", t, &locale_c, "is not a number");
+      check_rejected ("亿2500", t, &locale_c, "is not a number");
+      check_rejected ("2500美元", t, &locale_c, "is not a number");
+      check_rejected ("2500亿亿", t, &locale_c, "is not a number");
+      check_rejected ("2500B亿", t, &locale_c, "is not a number");
+      check_rejected ("2500 美元亿", t, &locale_c, "is not a number");
+      check_rejected ("+5亿%", t, &locale_c, "is not a number");
+
+      /* in formulas too, stored in the table's unit (ASCII, as every
+       * reader of the file knows it) */
+      check_formula ("=prev+500亿", t, &locale_c, "=prev+50");
+      check_formula ("= prev + 500 亿美元", t, &locale_c, "=prev+50");
+      check_formula ("=1.2万亿*2", t, &locale_c, "=1200*2");
+      check_formula ("=-5000万", t, &locale_c, "=-0.05");
+      check_formula ("=0.5万", t, &locale_c, "=0.000005");
+      check_formula ("=1e20亿", t, &locale_c, "=10000000000000000000");
+      check_formula ("=5e-30亿", t, &locale_c, "=5e-31");
+      check_formula ("=000.0亿", t, &locale_c, "=0");
+      check_eval ("=prev+500亿", t, 100, 150);
+      check_eval ("=prev-1.2万亿美元", t, 1300, 100);
+      check_eval ("=2500亿/prev", t, 5, 50);
+    }
+
+  /* tokens: the same scales of a token count, never money */
+  check_number ("5000亿", BK_TABLE_TOKENS, &locale_c, 0.5);
+  check_number ("1.2万亿", BK_TABLE_TOKENS, &locale_c, 1.2);
+  check_number ("-2万亿", BK_TABLE_TOKENS, &locale_c, -2);
+  check_number ("1000万", BK_TABLE_TOKENS, &locale_c, 0.00001);
+  check_rejected ("5000亿美元", BK_TABLE_TOKENS, &locale_c, "not money");
+  check_rejected ("$5000亿", BK_TABLE_TOKENS, &locale_c, "not money");
+  check_formula ("=prev+5000亿", BK_TABLE_TOKENS, &locale_c, "=prev+0.5");
+  check_eval ("=prev*2+1万亿", BK_TABLE_TOKENS, 1, 3);
+  check_compile_error ("=prev+5000亿美元", BK_TABLE_TOKENS, "not money");
+
+  /* a share takes no scale */
+  check_rejected ("5亿", BK_TABLE_SHARE, &locale_c, "suffix");
+  check_rejected ("5 万", BK_TABLE_SHARE, &locale_c, "suffix");
+  check_compile_error ("=prev+5亿", BK_TABLE_SHARE, "suffix");
+
+  /* nor does a driver's plain number */
+  {
+    double value = 42;
+
+    g_assert_false (bk_input_parse_plain_number ("5亿", &locale_c, &value));
+    g_assert_false (bk_input_parse_plain_number ("1.2万亿", &locale_c, &value));
+    g_assert_false (bk_input_parse_plain_number ("3万", &locale_c, &value));
+    g_assert_cmpfloat (value, ==, 42);
+    g_assert_true (bk_input_parse_plain_number ("3", &locale_c, &value));
+    g_assert_cmpfloat (value, ==, 3);
+  }
+}
+
+/* Under zh_CN the refusal of a non-number says that 亿 works */
+static void
+test_suffixes_chinese_message (void)
+{
+  g_autoptr(GError) money = NULL;
+  g_autoptr(GError) tokens = NULL;
+  g_autoptr(GError) english = NULL;
+  BkInput input = { 0, };
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+  g_assert_false (bk_input_parse ("abc", BK_TABLE_CAPEX, &locale_c, &input, &money));
+  g_assert_false (bk_input_parse ("abc", BK_TABLE_TOKENS, &locale_c, &input, &tokens));
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
+  g_assert_false (bk_input_parse ("abc", BK_TABLE_CAPEX, &locale_c, &input, &english));
+
+  g_assert_cmpstr (money->message, ==,
+                   "“abc”不是数字；请输入以十亿美元为单位的金额（如 12.5 或 180B，也可用亿或万亿：1800亿），"
+                   "或类似 =prev*1.1 的公式");
+  g_assert_nonnull (strstr (tokens->message, "5000亿"));
+  g_assert_cmpstr (english->message, ==,
+                   "“abc” is not a number; type an amount in US$ billion like 12.5 or 180B, or a formula like =prev*1.1");
+}
+
 /* ---------------------------------------------------------------------- */
 /* Share                                                                   */
 
@@ -1081,7 +1192,7 @@ test_fuzz (void)
     "0", "1", "5", "9", "12", "123", ".", ",", " ", "\u00a0", "\u202f", "+", "-",
     "\u2212", "e", "E", "k", "M", "B", "bn", "T", "%", "$", "US$", "USD", "=",
     "prev", "PREV", "(", ")", "*", "/", "^", "×", "x", "\xff", "\xc3", "€",
-    "1e999", "nan", "inf", "\t",
+    "1e999", "nan", "inf", "\t", "亿", "万", "万亿", "美元",
   };
   const BkNumberLocale *locales[] = { &locale_c, &locale_de, &locale_fr, NULL };
 
@@ -1149,6 +1260,8 @@ int
 main (int    argc,
       char **argv)
 {
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
 
   make_locale (&locale_c, ".", ",");
@@ -1166,6 +1279,8 @@ main (int    argc,
   g_test_add_func ("/input/length-limit", test_length_limit);
   g_test_add_func ("/input/suffixes/money", test_suffixes_money);
   g_test_add_func ("/input/suffixes/tokens", test_suffixes_tokens);
+  g_test_add_func ("/input/suffixes/chinese", test_suffixes_chinese);
+  g_test_add_func ("/input/suffixes/chinese-message", test_suffixes_chinese_message);
   g_test_add_func ("/input/share", test_share);
   g_test_add_func ("/input/growth", test_growth);
   g_test_add_func ("/input/invalid-utf8", test_invalid_utf8);

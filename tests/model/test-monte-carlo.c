@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -262,6 +264,158 @@ test_parse_refuses (void)
       g_assert_error (error, BK_ERROR, cases[i].code);
       if (strstr (error->message, cases[i].reason) == NULL)
         g_error ("“%s”: message “%s” does not say “%s”", cases[i].text, error->message, cases[i].reason);
+    }
+}
+
+/* The display form (the window's) in the language of the moment, read back
+ * to the same distribution there, with the file's spec unchanged */
+typedef struct
+{
+  const char   *spec;     /* canonical, as files keep it */
+  BkAssumption  driver;
+  const char   *c;        /* shown in C */
+  const char   *zh;       /* shown in zh_CN */
+  const char   *de;       /* shown with German numbers */
+} DisplayCase;
+
+static const DisplayCase display_cases[] = {
+  { "40 to 120", BK_ASSUMPTION_POWER_PRICE, "40 to 120", "40 至 120", "40 to 120" },
+  { "0.1 to 0.6", BK_ASSUMPTION_UTILIZATION, "0.1 to 0.6", "0.1 至 0.6", "0,1 to 0,6" },
+  { "-0.05 to 0.1", BK_ASSUMPTION_PRICE_DECLINE, "-0.05 to 0.1", "-0.05 至 0.1", "-0,05 to 0,1" },
+  { "1.234 to 2", BK_ASSUMPTION_PRICE_PER_MTOK, "1.234 to 2", "1.234 至 2", "1,234 to 2" },
+  { "N(0.7, 0.1)", BK_ASSUMPTION_UTILIZATION, "N(0.7, 0.1)", "N(0.7, 0.1)", "N(0,7; 0,1)" },
+  { "U(1.5, 3)", BK_ASSUMPTION_PRICE_PER_MTOK, "U(1.5, 3)", "U(1.5, 3)", "U(1,5; 3)" },
+  { "U(1000, 2000)", BK_ASSUMPTION_POWER_PRICE, "U(1000, 2000)", "U(1000, 2000)", "U(1000; 2000)" },
+};
+
+static void
+check_display_round_trip (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (display_cases); i++)
+    {
+      const DisplayCase *c = &display_cases[i];
+      g_autoptr(BkDistribution) d = parse_ok (c->spec, c->driver);
+      g_autoptr(BkDistribution) again = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *shown = bk_distribution_to_display (d);
+      g_autofree char *from_spec = bk_distribution_spec_to_display (c->spec, c->driver);
+      g_autofree char *canonical = bk_distribution_to_string (d);
+      const char *expected = g_str_equal (language, "zh_CN") ? c->zh : g_str_equal (language, "de") ? c->de : c->c;
+
+      g_assert_cmpstr (shown, ==, expected);
+      g_assert_cmpstr (from_spec, ==, expected);
+      g_assert_cmpstr (canonical, ==, c->spec);
+      /* typed back as shown, in the same language and numbers */
+      g_assert_true (bk_distribution_parse (shown, c->driver, NULL, &again, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (again);
+      g_assert_cmpmem (again, sizeof *again, d, sizeof *d);
+    }
+}
+
+static void
+test_display_c (void)
+{
+  g_autofree char *none = bk_distribution_to_display (NULL);
+
+  check_display_round_trip ("C");
+  g_assert_cmpstr (none, ==, "none");
+  /* not a spec: shown as it is */
+  {
+    g_autofree char *odd = bk_distribution_spec_to_display ("cheap", BK_ASSUMPTION_POWER_PRICE);
+
+    g_assert_cmpstr (odd, ==, "cheap");
+  }
+}
+
+static void
+test_display_zh_CN (void)
+{
+  g_autofree char *none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) syntax = NULL;
+  g_autoptr(GError) number = NULL;
+  BkDistribution *nothing = (BkDistribution *) &error;  /* anything non-NULL */
+  BkDistribution *d = NULL;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+  check_display_round_trip ("zh_CN");
+  none = bk_distribution_to_display (NULL);
+  g_assert_true (bk_distribution_parse (none, BK_ASSUMPTION_UTILIZATION, NULL, &nothing, &error));
+  g_assert_false (bk_distribution_parse ("便宜", BK_ASSUMPTION_POWER_PRICE, NULL, &d, &syntax));
+  g_assert_false (bk_distribution_parse ("3 至 abc", BK_ASSUMPTION_POWER_PRICE, NULL, &d, &number));
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpstr (none, ==, "无");
+  g_assert_no_error (error);
+  g_assert_null (nothing);
+  g_assert_null (d);
+  /* refusals in Chinese, with the form the window shows */
+  g_assert_error (syntax, BK_ERROR, BK_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (syntax->message, ==,
+                   "“便宜”不是有效的不确定性；请输入“下限 至 上限”（三角分布）、“N(均值, 标准差)”"
+                   "（正态分布）、“U(下限, 上限)”（均匀分布）或“无”");
+  g_assert_error (number, BK_ERROR, BK_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (number->message, ==, "“3 至 abc”：“abc”不是数字；请输入 0.25 或 25% 这样的数字");
+}
+
+static void
+test_display_decimal_comma (void)
+{
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  /* build-aux/test generates this locale: its absence is a failure */
+  g_assert_nonnull (setlocale (LC_NUMERIC, "de_DE.UTF-8"));
+  check_display_round_trip ("de");
+  setlocale (LC_NUMERIC, old);
+}
+
+/* What a Chinese analyst types between the ends, in any language */
+static void
+test_parse_separators (void)
+{
+  const char *forms[] = {
+    "3 to 7", "3 TO 7", "3至7", "3 至 7", "3到7", "3 到 7", "3~7", "3 ~ 7", "3～7", "3 ～ 7",
+    "3–7", "3 – 7", "\u30003 至\u30007\u3000", "300% 至 700%",
+  };
+  const char *refused[] = { "3至", "至7", "3 至 至 7", "3to7", "3 至 7 至 9", "3-7", "3—7" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(BkDistribution) d = parse_ok (forms[i], BK_ASSUMPTION_PRICE_PER_MTOK);
+
+      g_assert_cmpint (d->kind, ==, BK_DISTRIBUTION_TRIANGULAR);
+      g_assert_cmpfloat (d->a, ==, 3);
+      g_assert_cmpfloat (d->b, ==, 7);
+    }
+
+  {
+    g_autoptr(BkDistribution) d = parse_ok ("\u22125%~5%", BK_ASSUMPTION_PRICE_DECLINE);
+    g_autoptr(BkDistribution) e = parse_ok ("-0.1–-0.05", BK_ASSUMPTION_PRICE_DECLINE);
+    g_autoptr(GError) error = NULL;
+    BkDistribution *nothing = (BkDistribution *) &error;  /* anything non-NULL */
+
+    g_assert_cmpfloat (d->a, ==, -0.05);
+    g_assert_cmpfloat (d->b, ==, 0.05);
+    g_assert_cmpfloat (e->a, ==, -0.1);
+    g_assert_cmpfloat (e->b, ==, -0.05);
+    /* "无" is none in every language, as "none" is */
+    g_assert_true (bk_distribution_parse (" 无 ", BK_ASSUMPTION_UTILIZATION, NULL, &nothing, &error));
+    g_assert_no_error (error);
+    g_assert_null (nothing);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      BkDistribution *d = NULL;
+
+      if (bk_distribution_parse (refused[i], BK_ASSUMPTION_PRICE_PER_MTOK, NULL, &d, &error))
+        g_error ("“%s” was accepted", refused[i]);
+      g_assert_null (d);
+      g_assert_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT);
     }
 }
 
@@ -607,6 +761,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/monte-carlo/rng/reference", test_rng_reference);
@@ -614,6 +770,10 @@ main (int   argc,
   g_test_add_func ("/monte-carlo/distribution/accepts", test_parse_accepts);
   g_test_add_func ("/monte-carlo/distribution/none-and-locale", test_parse_none_and_locale);
   g_test_add_func ("/monte-carlo/distribution/refuses", test_parse_refuses);
+  g_test_add_func ("/monte-carlo/distribution/separators", test_parse_separators);
+  g_test_add_func ("/monte-carlo/distribution/display/C", test_display_c);
+  g_test_add_func ("/monte-carlo/distribution/display/zh_CN", test_display_zh_CN);
+  g_test_add_func ("/monte-carlo/distribution/display/decimal-comma", test_display_decimal_comma);
   g_test_add_func ("/monte-carlo/distribution/sample", test_sample);
   g_test_add_func ("/monte-carlo/distribution/degenerate", test_sample_degenerate);
   g_test_add_func ("/monte-carlo/run/reproducible", test_reproducible);

@@ -94,10 +94,34 @@ test_suffix (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       int power = -1;
-      gsize len = bk_text_match_suffix (cases[i].text, &power);
+      gsize len = bk_text_match_suffix (cases[i].text, &power, NULL);
 
       g_assert_cmpuint (len, ==, cases[i].len);
       g_assert_cmpint (power, ==, cases[i].power);
+    }
+}
+
+/* 万 亿 万亿, the longest first, and 美元 after them marks money */
+static void
+test_suffix_chinese (void)
+{
+  static const struct { const char *text; gsize len; int power; gboolean money; } cases[] = {
+    { "万", 3, 4, FALSE }, { "亿", 3, 8, FALSE }, { "万亿", 6, 12, FALSE },
+    { "亿美元", 9, 8, TRUE }, { "万亿美元", 12, 12, TRUE }, { "万美元", 9, 4, TRUE },
+    { "亿+1", 3, 8, FALSE }, { "亿元", 3, 8, FALSE }, { "B", 1, 9, FALSE },
+    /* no scale: a currency alone, other words */
+    { "美元", 0, -1, FALSE }, { "元", 0, -1, FALSE }, { "千", 0, -1, FALSE }, { " 亿", 0, -1, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int power = -1;
+      gboolean money = !cases[i].money;
+      gsize len = bk_text_match_suffix (cases[i].text, &power, &money);
+
+      g_assert_cmpuint (len, ==, cases[i].len);
+      g_assert_cmpint (power, ==, cases[i].power);
+      g_assert_true (money == cases[i].money);
     }
 }
 
@@ -146,6 +170,7 @@ main (int   argc,
   g_test_add_func ("/text/shorten", test_shorten);
   g_test_add_func ("/text/digits", test_digits);
   g_test_add_func ("/text/suffix", test_suffix);
+  g_test_add_func ("/text/suffix/chinese", test_suffix_chinese);
 
   return g_test_run ();
 }
