@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "bk-chart-builder-analysis.h"
+#include "bk-distribution.h"
 #include "bk-format.h"
 #include "bk-report.h"
 #include "bk-report-private.h"
@@ -318,12 +319,16 @@ add_simulation (GPtrArray      *blocks,
   for (guint k = 0; k < BK_N_ASSUMPTIONS; k++)
     {
       const char *spec = bk_workbook_get_distribution (workbook, (BkAssumption) k);
+      g_autofree char *shown = NULL;
 
       if (spec == NULL)
         continue;
+      /* As the window shows it: "3 至 7" in Chinese (laid out on the main
+       * thread, where the locale may be read) */
+      shown = bk_distribution_spec_to_display (spec, (BkAssumption) k);
       if (drivers->len > 0)
         g_string_append (drivers, "; ");
-      g_string_append_printf (drivers, "%s %s", bk_assumption_get_name ((BkAssumption) k), spec);
+      g_string_append_printf (drivers, "%s %s", bk_assumption_get_name ((BkAssumption) k), shown);
     }
   /* Translators: the uncertain drivers, "GPU life 4 to 7; Utilization N(0.6, 0.1)" */
   intro = g_strdup_printf (_("Every trial draws each uncertain driver (%s) and recalculates the model; "
