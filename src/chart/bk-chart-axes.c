@@ -260,7 +260,8 @@ rotated_caps (BkCanvas  *c,
 
       bk_canvas_text (c, c->label_font, text, 0, &sizes[i].width, NULL);
       sizes[i].two = G_MAXDOUBLE;
-      if (sizes[i].width > 1 && fits_two_lines (c, wrap, text, sizes[i].width - 1))
+      /* (Those whole on one line at @cap never need two) */
+      if (sizes[i].width > cap && fits_two_lines (c, wrap, text, sizes[i].width - 1))
         sizes[i].two = balanced_width (c, wrap, text, sizes[i].width - 1);
       need[0] = sizes[i].width + 0.01;
       need[1] = sizes[i].two + c->label_lh + 0.01;
@@ -277,31 +278,43 @@ static const BkFontRole rotated_roles[] = { BK_FONT_LABEL, BK_FONT_SMALL };
 #define N_ROTATED_ROLES G_N_ELEMENTS (rotated_roles)
 
 /* Tries every c->label_every-th label (then every 2nd, 5th… of them), in
- * each font of rotated_roles (the labels' @sizes and @caps in it), on one
- * line and then on one or two, at each of the caps: whether one fits */
+ * each font of rotated_roles, on one line and then on one or two, at each
+ * of the caps from @cap to @max_cap: whether one fits.  The labels' @sizes
+ * and @caps in each font, and its line height @lh, are measured when
+ * first needed. */
 static gboolean
-rotated_search (BkCanvas        *c,
-                const double     lh[N_ROTATED_ROLES],
-                const LabelSize *sizes,
-                GArray          *caps[N_ROTATED_ROLES],
-                double          *height)
+rotated_search (BkCanvas  *c,
+                double     cap,
+                double     max_cap,
+                double     lh[N_ROTATED_ROLES],
+                LabelSize *sizes,
+                GArray    *caps[N_ROTATED_ROLES],
+                double    *height)
 {
   double px = c->px, pw = c->pw;
 
   for (;; c->label_every = nice_every (c->label_every + 1))
     {
       for (guint f = 0; f < N_ROTATED_ROLES; f++)
-        for (c->label_lines = 1; c->label_lines <= 2; c->label_lines++)
-          for (guint k = 0; k < caps[f]->len; k++)
+        {
+          c->label_font = rotated_roles[f];
+          if (caps[f] == NULL)
             {
-              c->label_font = rotated_roles[f];
+              bk_canvas_text (c, rotated_roles[f], "0", 0, NULL, &lh[f]);
               c->label_lh = lh[f];
-              c->label_cap = g_array_index (caps[f], double, k);
-              c->px = px;
-              c->pw = pw;
-              if (rotated_fit (c, sizes + f * c->n_cat, TRUE, height))
-                return TRUE;
+              caps[f] = rotated_caps (c, sizes + f * c->n_cat, cap, max_cap);
             }
+          c->label_lh = lh[f];
+          for (c->label_lines = 1; c->label_lines <= 2; c->label_lines++)
+            for (guint k = 0; k < caps[f]->len; k++)
+              {
+                c->label_cap = g_array_index (caps[f], double, k);
+                c->px = px;
+                c->pw = pw;
+                if (rotated_fit (c, sizes + f * c->n_cat, TRUE, height))
+                  return TRUE;
+              }
+        }
       if (c->label_every >= c->n_cat)
         break;
     }
@@ -320,25 +333,18 @@ layout_rotated (BkCanvas *c,
                 double    room)
 {
   g_autofree LabelSize *sizes = g_new (LabelSize, N_ROTATED_ROLES * c->n_cat);
-  GArray *caps[N_ROTATED_ROLES];
+  GArray *caps[N_ROTATED_ROLES] = { NULL };
   double lh[N_ROTATED_ROLES];
   double cap = c->label_cap, max_cap, height;
   guint every = nice_every (c->label_every);
 
   max_cap = MAX (cap, (room * ROTATED_SHARE - 6) / SIN45 - c->line_height);
-  for (guint f = 0; f < N_ROTATED_ROLES; f++)
-    {
-      bk_canvas_text (c, rotated_roles[f], "0", 0, NULL, &lh[f]);
-      c->label_font = rotated_roles[f];
-      c->label_lh = lh[f];
-      caps[f] = rotated_caps (c, sizes + f * c->n_cat, cap, max_cap);
-    }
-
   c->label_every = every;
-  if (!rotated_search (c, lh, sizes, caps, &height))
+  if (!rotated_search (c, cap, max_cap, lh, sizes, caps, &height))
     {
+      /* As before: one line each, the longest cut */
       c->label_every = every;
-      c->label_lines = 2;
+      c->label_lines = 1;
       c->label_font = BK_FONT_LABEL;
       c->label_lh = lh[0];
       c->label_cap = cap;
@@ -346,7 +352,7 @@ layout_rotated (BkCanvas *c,
     }
 
   for (guint f = 0; f < N_ROTATED_ROLES; f++)
-    g_array_unref (caps[f]);
+    g_clear_pointer (&caps[f], g_array_unref);
   return height;
 }
 
