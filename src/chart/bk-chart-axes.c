@@ -277,11 +277,34 @@ rotated_caps (BkCanvas  *c,
 static const BkFontRole rotated_roles[] = { BK_FONT_LABEL, BK_FONT_SMALL };
 #define N_ROTATED_ROLES G_N_ELEMENTS (rotated_roles)
 
+/* The first of @caps at which the labels of @sizes fit rotated with at
+ * most c->label_lines lines each; the plot as rotated_fit() moves it */
+static gboolean
+first_fit (BkCanvas        *c,
+           const LabelSize *sizes,
+           GArray          *caps,
+           double          *height)
+{
+  double px = c->px, pw = c->pw;
+
+  for (guint k = 0; k < caps->len; k++)
+    {
+      c->label_cap = g_array_index (caps, double, k);
+      c->px = px;
+      c->pw = pw;
+      if (rotated_fit (c, sizes, TRUE, height))
+        return TRUE;
+    }
+  c->px = px;
+  c->pw = pw;
+  return FALSE;
+}
+
 /* Tries every c->label_every-th label (then every 2nd, 5th… of them), in
- * each font of rotated_roles, on one line and then on one or two, at each
- * of the caps from @cap to @max_cap: whether one fits.  The labels' @sizes
- * and @caps in each font, and its line height @lh, are measured when
- * first needed. */
+ * each font of rotated_roles, at each of the caps from @cap to @max_cap:
+ * whether they fit, on one line each or, where that takes more than a line
+ * more of the height, on one or two.  The labels' @sizes and @caps in each
+ * font, and its line height @lh, are measured when first needed. */
 static gboolean
 rotated_search (BkCanvas  *c,
                 double     cap,
@@ -291,12 +314,13 @@ rotated_search (BkCanvas  *c,
                 GArray    *caps[N_ROTATED_ROLES],
                 double    *height)
 {
-  double px = c->px, pw = c->pw;
-
   for (;; c->label_every = nice_every (c->label_every + 1))
     {
       for (guint f = 0; f < N_ROTATED_ROLES; f++)
         {
+          double px = c->px, pw = c->pw, one_cap = 0, one_px = 0, one_height = 0;
+          gboolean one;
+
           c->label_font = rotated_roles[f];
           if (caps[f] == NULL)
             {
@@ -305,29 +329,42 @@ rotated_search (BkCanvas  *c,
               caps[f] = rotated_caps (c, sizes + f * c->n_cat, cap, max_cap);
             }
           c->label_lh = lh[f];
-          for (c->label_lines = 1; c->label_lines <= 2; c->label_lines++)
-            for (guint k = 0; k < caps[f]->len; k++)
-              {
-                c->label_cap = g_array_index (caps[f], double, k);
-                c->px = px;
-                c->pw = pw;
-                if (rotated_fit (c, sizes + f * c->n_cat, TRUE, height))
-                  return TRUE;
-              }
+
+          c->label_lines = 1;
+          one = first_fit (c, sizes + f * c->n_cat, caps[f], &one_height);
+          if (one)
+            {
+              one_cap = c->label_cap;
+              one_px = c->px;
+              c->px = px;
+              c->pw = pw;
+            }
+          c->label_lines = 2;
+          if (first_fit (c, sizes + f * c->n_cat, caps[f], height) &&
+              (!one || *height + lh[f] < one_height))
+            return TRUE;
+          if (one)
+            {
+              c->label_lines = 1;
+              c->label_cap = one_cap;
+              c->pw = px + pw - one_px;
+              c->px = one_px;
+              *height = one_height;
+              return TRUE;
+            }
         }
       if (c->label_every >= c->n_cat)
         break;
     }
-  c->px = px;
-  c->pw = pw;
   return FALSE;
 }
 
 /* Rotated labels: the shortest line length (c->label_cap), from the
  * usual share of the room up to ROTATED_SHARE of @room, at which every
- * label shows whole on one line; else on one line or two; else the same
- * a font step smaller; else every 2nd, 5th… of them; else the usual cap,
- * cut with "…".  Returns the height they take. */
+ * label shows whole on one line, or on one or two where that saves more
+ * than a line of height; else the same a font step smaller; else every
+ * 2nd, 5th… of them; else the usual cap, cut with "…".  Returns the
+ * height they take. */
 static double
 layout_rotated (BkCanvas *c,
                 double    room)
