@@ -724,6 +724,66 @@ test_sample_categories (void)
     }
 }
 
+/* Labels too long for one line and too close for two lines each side by
+ * side: every other one (or every 5th…) is shown, whole, rather than all
+ * of them cut with "…" */
+static void
+test_thinned_categories (void)
+{
+  const char *const names[] = { "Depreciation added back", "折旧加回后的自由现金流" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (names); l++)
+    {
+      g_autoptr(BkChart) chart = bk_chart_new (BK_CHART_KIND_BAR);
+      g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_free);
+      double values[12];
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 250);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(BkChartHits) hits = NULL;
+      guint n, every = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          g_ptr_array_add (categories, g_strdup_printf ("%s %u", names[l], i + 1));
+          values[i] = i + 1;
+        }
+      g_ptr_array_add (categories, NULL);
+      bk_chart_set_title (chart, "Thinned");
+      bk_chart_set_categories (chart, (const char *const *) categories->pdata);
+      bk_chart_add_series (chart, "Value", values, G_N_ELEMENTS (values));
+      hits = bk_chart_render (chart, cr, 400, 250);
+
+      n = bk_chart_hits_get_n_categories (hits);
+      g_test_message ("%s: %u of %u labels", names[l], n, (guint) G_N_ELEMENTS (values));
+      g_assert_cmpuint (n, >=, 2);
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (values));
+      for (guint i = 0; i < n; i++)
+        {
+          guint index;
+          gboolean cut;
+
+          g_assert_true (bk_chart_hits_get_category (hits, i, &index, NULL, &cut));
+          g_assert_false (cut);
+          /* Every k-th, from the first */
+          if (i == 1)
+            every = index;
+          g_assert_cmpuint (index, ==, i * every);
+          for (guint j = i + 1; j < n; j++)
+            {
+              double ca[8], cb[8];
+
+              g_assert_true (bk_chart_hits_get_category_corners (hits, i, ca));
+              g_assert_true (bk_chart_hits_get_category_corners (hits, j, cb));
+              g_assert_false (quads_overlap (ca, cb));
+            }
+        }
+      g_assert_cmpuint (every, >, 1);
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* The record of @name among the names @hits drew: whole, or cut with "…" */
 static gboolean
 find_name (BkChartHits *hits,
@@ -854,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/whole-categories", test_whole_categories);
   g_test_add_func ("/chart/layout/names-whole", test_names_whole);
   g_test_add_func ("/chart/layout/sample-categories", test_sample_categories);
+  g_test_add_func ("/chart/layout/thinned-categories", test_thinned_categories);
 
   return g_test_run ();
 }
