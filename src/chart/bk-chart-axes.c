@@ -88,13 +88,15 @@ labels_wrap (BkCanvas *c,
   return TRUE;
 }
 
-/* Whether @text fits on two lines of @width, no word cut */
+/* Whether @text fits on two lines of @width in @wrap (BK_FONT_WRAP or
+ * BK_FONT_SMALL_WRAP), no word cut */
 static gboolean
 fits_two_lines (BkCanvas   *c,
+                BkFontRole  wrap,
                 const char *text,
                 double      width)
 {
-  PangoLayout *layout = bk_canvas_text (c, BK_FONT_WRAP, text, width, NULL, NULL);
+  PangoLayout *layout = bk_canvas_text (c, wrap, text, width, NULL, NULL);
   PangoRectangle logical;
 
   pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -107,13 +109,14 @@ fits_two_lines (BkCanvas   *c,
  * 折旧", not "加回折 / 旧"); @width when it does not fit at all */
 static double
 balanced_width (BkCanvas   *c,
+                BkFontRole  wrap,
                 const char *text,
                 double      width)
 {
   double lo, hi = width, full;
 
-  bk_canvas_text (c, BK_FONT_WRAP, text, 0, &full, NULL);
-  if (full <= width || !fits_two_lines (c, text, width))
+  bk_canvas_text (c, wrap, text, 0, &full, NULL);
+  if (full <= width || !fits_two_lines (c, wrap, text, width))
     return MIN (full, width);
 
   lo = full / 2;
@@ -121,7 +124,7 @@ balanced_width (BkCanvas   *c,
     {
       double mid = (lo + hi) / 2;
 
-      if (fits_two_lines (c, text, mid))
+      if (fits_two_lines (c, wrap, text, mid))
         hi = mid;
       else
         lo = mid;
@@ -129,11 +132,272 @@ balanced_width (BkCanvas   *c,
   return hi;
 }
 
+/* The font of @role on two lines */
+static BkFontRole
+wrap_role (BkFontRole role)
+{
+  return role == BK_FONT_SMALL ? BK_FONT_SMALL_WRAP : BK_FONT_WRAP;
+}
+
+/* Rotated labels: how thick one of one line and one of two lines is
+ * across its slant, in lines (its ink is a little less than its lines) */
+#define THIN_LABEL  0.85
+#define THICK_LABEL 1.85
+/* The share of the room below the titles that rotated labels may take
+ * when their names need it (the plot keeps the rest) */
+#define ROTATED_SHARE 0.55
+
+typedef struct
+{
+  double width;  /* on one line */
+  double two;    /* the wider of its two balanced lines; G_MAXDOUBLE: none */
+} LabelSize;
+
+/* How a rotated label of @size is drawn when one line may be @cap long:
+ * on one line, on two balanced lines (each a line shorter, as the two
+ * lines reach further down-left), or (0) not whole; *length is how long */
+static guint
+rotated_lines (BkCanvas        *c,
+               const LabelSize *size,
+               double           cap,
+               double          *length)
+{
+  if (size->width <= cap)
+    {
+      *length = size->width;
+      return 1;
+    }
+  if (c->label_lines > 1 && size->two <= cap - c->label_lh)
+    {
+      *length = size->two;
+      return 2;
+    }
+  *length = cap;
+  return 0;
+}
+
+/* Whether the labels shown (every c->label_every-th) fit rotated, one
+ * line at most c->label_cap long: each whole, none over the next one, the
+ * first ones inside the canvas as the plot moves right by at most a fifth;
+ * moves it, and sets *height, the room below the plot they take.  Not
+ * @strict: the room they take cut with "…" where they do not fit. */
+static gboolean
+rotated_fit (BkCanvas        *c,
+             const LabelSize *sizes,
+             gboolean         strict,
+             double          *height)
+{
+  double lh = c->label_lh, right = c->px + c->pw, px = c->px, d;
+  double prev_thick = 0;
+
+  *height = 0;
+  for (guint i = 0; i < c->n_cat; i += c->label_every)
+    {
+      double length, f = (i + 0.5) / c->n_cat, reach;
+      guint lines = rotated_lines (c, &sizes[i], c->label_cap, &length);
+
+      if (lines == 0 && strict)
+        return FALSE;
+      lines = MAX (lines, 1);
+      /* Its lowest left corner, (length + lines/2) × SIN45 left of its
+       * bar, 2 px inside the canvas (as draw_category_labels cuts it) */
+      reach = (length + lh * (lines - 0.5)) * SIN45 + 2;
+      if (reach > px + f * (right - px))
+        px = MAX (px, (reach - f * right) / (1 - f));
+      *height = MAX (*height, (length + lh * lines) * SIN45 + 6);
+    }
+  if (px - c->px > c->pw * 0.2)
+    {
+      if (strict)
+        return FALSE;
+      px = c->px + c->pw * 0.2;
+    }
+  c->pw = right - px;
+  c->px = px;
+  if (!strict)
+    return TRUE;
+
+  /* Side by side, parallel: a label reaching back past the end of the one
+   * before it must lie apart from it across the slant */
+  d = c->label_every * bk_canvas_spacing (c) * SIN45;
+  for (guint i = 0; i < c->n_cat; i += c->label_every)
+    {
+      double length;
+      double thick = rotated_lines (c, &sizes[i], c->label_cap, &length) > 1 ? THICK_LABEL : THIN_LABEL;
+
+      if (i > 0 && length > d && (prev_thick + thick) / 2 * lh > d)
+        return FALSE;
+      prev_thick = thick;
+    }
+  return TRUE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The caps at which rotated labels of @sizes come whole in c->label_font
+ * (a hair over, for rounding), from @cap up to @max_cap, shortest first */
+static GArray *
+rotated_caps (BkCanvas  *c,
+              LabelSize *sizes,
+              double     cap,
+              double     max_cap)
+{
+  GArray *caps = g_array_new (FALSE, FALSE, sizeof (double));
+  BkFontRole wrap = wrap_role (c->label_font);
+
+  g_array_append_val (caps, cap);
+  for (guint i = 0; i < c->n_cat; i++)
+    {
+      const char *text = category_label (c, i);
+      double need[2];
+
+      bk_canvas_text (c, c->label_font, text, 0, &sizes[i].width, NULL);
+      sizes[i].two = G_MAXDOUBLE;
+      /* (Those whole on one line at @cap never need two) */
+      if (sizes[i].width > cap && fits_two_lines (c, wrap, text, sizes[i].width - 1))
+        sizes[i].two = balanced_width (c, wrap, text, sizes[i].width - 1);
+      need[0] = sizes[i].width + 0.01;
+      need[1] = sizes[i].two + c->label_lh + 0.01;
+      for (guint k = 0; k < G_N_ELEMENTS (need); k++)
+        if (need[k] > cap && need[k] <= max_cap)
+          g_array_append_val (caps, need[k]);
+    }
+  g_array_sort (caps, compare_doubles);
+  return caps;
+}
+
+/* The fonts rotated labels try, the usual one first */
+static const BkFontRole rotated_roles[] = { BK_FONT_LABEL, BK_FONT_SMALL };
+#define N_ROTATED_ROLES G_N_ELEMENTS (rotated_roles)
+
+/* The first of @caps at which the labels of @sizes fit rotated with at
+ * most c->label_lines lines each; the plot as rotated_fit() moves it */
+static gboolean
+first_fit (BkCanvas        *c,
+           const LabelSize *sizes,
+           GArray          *caps,
+           double          *height)
+{
+  double px = c->px, pw = c->pw;
+
+  for (guint k = 0; k < caps->len; k++)
+    {
+      c->label_cap = g_array_index (caps, double, k);
+      c->px = px;
+      c->pw = pw;
+      if (rotated_fit (c, sizes, TRUE, height))
+        return TRUE;
+    }
+  c->px = px;
+  c->pw = pw;
+  return FALSE;
+}
+
+/* Tries every c->label_every-th label (then every 2nd, 5th… of them), in
+ * each font of rotated_roles, at each of the caps from @cap to @max_cap:
+ * whether they fit, on one line each or, where that takes more than a line
+ * more of the height, on one or two.  The labels' @sizes and @caps in each
+ * font, and its line height @lh, are measured when first needed. */
+static gboolean
+rotated_search (BkCanvas  *c,
+                double     cap,
+                double     max_cap,
+                double     lh[N_ROTATED_ROLES],
+                LabelSize *sizes,
+                GArray    *caps[N_ROTATED_ROLES],
+                double    *height)
+{
+  for (;; c->label_every = nice_every (c->label_every + 1))
+    {
+      for (guint f = 0; f < N_ROTATED_ROLES; f++)
+        {
+          double px = c->px, pw = c->pw, one_cap = 0, one_px = 0, one_height = 0;
+          gboolean one;
+
+          c->label_font = rotated_roles[f];
+          if (caps[f] == NULL)
+            {
+              bk_canvas_text (c, rotated_roles[f], "0", 0, NULL, &lh[f]);
+              c->label_lh = lh[f];
+              caps[f] = rotated_caps (c, sizes + f * c->n_cat, cap, max_cap);
+            }
+          c->label_lh = lh[f];
+
+          c->label_lines = 1;
+          one = first_fit (c, sizes + f * c->n_cat, caps[f], &one_height);
+          if (one)
+            {
+              one_cap = c->label_cap;
+              one_px = c->px;
+              c->px = px;
+              c->pw = pw;
+            }
+          c->label_lines = 2;
+          if (first_fit (c, sizes + f * c->n_cat, caps[f], height) &&
+              (!one || *height + lh[f] < one_height))
+            return TRUE;
+          if (one)
+            {
+              c->label_lines = 1;
+              c->label_cap = one_cap;
+              c->pw = px + pw - one_px;
+              c->px = one_px;
+              *height = one_height;
+              return TRUE;
+            }
+        }
+      if (c->label_every >= c->n_cat)
+        break;
+    }
+  return FALSE;
+}
+
+/* Rotated labels: the shortest line length (c->label_cap), from the
+ * usual share of the room up to ROTATED_SHARE of @room, at which every
+ * label shows whole on one line, or on one or two where that saves more
+ * than a line of height; else the same a font step smaller; else every
+ * 2nd, 5th… of them; else the usual cap, cut with "…".  Returns the
+ * height they take. */
+static double
+layout_rotated (BkCanvas *c,
+                double    room)
+{
+  g_autofree LabelSize *sizes = g_new (LabelSize, N_ROTATED_ROLES * c->n_cat);
+  GArray *caps[N_ROTATED_ROLES] = { NULL };
+  double lh[N_ROTATED_ROLES];
+  double cap = c->label_cap, max_cap, height;
+  guint every = nice_every (c->label_every);
+
+  max_cap = MAX (cap, (room * ROTATED_SHARE - 6) / SIN45 - c->line_height);
+  c->label_every = every;
+  if (!rotated_search (c, cap, max_cap, lh, sizes, caps, &height))
+    {
+      /* As before: one line each, the longest cut */
+      c->label_every = every;
+      c->label_lines = 1;
+      c->label_font = BK_FONT_LABEL;
+      c->label_lh = lh[0];
+      c->label_cap = cap;
+      rotated_fit (c, sizes, FALSE, &height);
+    }
+
+  for (guint f = 0; f < N_ROTATED_ROLES; f++)
+    g_clear_pointer (&caps[f], g_array_unref);
+  return height;
+}
+
 /* Picks ticks, the plot rectangle and how category labels fit. */
 static gboolean
 layout_axes (BkCanvas *c)
 {
-  double lo, hi, label_w, max_label = 0, spacing, cat_h, plot_top, wrap_h = 0, longest;
+  double lo, hi, label_w, max_label = 0, spacing, cat_h = 0, plot_top, wrap_h = 0;
   double lh = c->line_height;
   double left = c->left, top = c->top, right = c->right, bottom = c->bottom;
   gboolean bands = c->painter->bands;
@@ -166,6 +430,8 @@ layout_axes (BkCanvas *c)
    * than a taller plot */
   c->label_cap = MAX ((bottom - top) * 0.4 / SIN45 - lh, 20.0);
   c->label_lines = 1;
+  c->label_font = BK_FONT_LABEL;
+  c->label_lh = lh;
 
   if (max_label + 10 <= spacing)
     {
@@ -181,14 +447,11 @@ layout_axes (BkCanvas *c)
     }
   else if (bands)
     {
-      /* Else rotate them, then thin them if still too close */
+      /* Else rotate them, on two lines where one is too long, then thin
+       * them if still too close */
       c->label_mode = BK_LABELS_ROTATED;
       c->label_every = MAX (1, (guint) ceil (lh * 1.2 / spacing));
-      /* Too long for the room below the plot: on two lines, before "…",
-       * where the thicker labels need not be thinned out */
-      if (max_label > c->label_cap && labels_wrap (c, c->label_cap, &wrap_h) &&
-          MAX (1, (guint) ceil (lh * 2.6 / spacing)) == c->label_every)
-        c->label_lines = 2;
+      cat_h = layout_rotated (c, bottom - plot_top);
     }
   else
     {
@@ -203,21 +466,6 @@ layout_axes (BkCanvas *c)
     cat_h = lh + 6;
   else if (c->label_mode == BK_LABELS_WRAPPED)
     cat_h = wrap_h + 6;
-  else
-    {
-      /* Room on the left for the first label, which reaches down-left */
-      double need, shift;
-
-      longest = MIN (max_label, c->label_cap);
-      need = (longest + lh * (c->label_lines - 1)) * SIN45 + 4 - spacing / 2;
-      shift = MIN (need - c->px, c->pw * 0.2);
-      if (shift > 0)
-        {
-          c->px += shift;
-          c->pw -= shift;
-        }
-      cat_h = (longest + lh * c->label_lines) * SIN45 + 6;
-    }
 
   c->py = plot_top;
   c->ph = bottom - cat_h - plot_top;
@@ -260,18 +508,17 @@ mark_category (BkCanvas    *c,
                gboolean     cut)
 {
   PangoRectangle ink;
-  cairo_rectangle_t box;
+  double corners[8];
 
   pango_layout_get_pixel_extents (layout, &ink, NULL);
-  if (c->hits != NULL && bk_canvas_user_box (c, x + ink.x, y + ink.y, ink.width, ink.height, &box))
-    bk_chart_hits_add_category (c->hits, i, &box, cut);
+  if (c->hits != NULL && bk_canvas_user_corners (c, x + ink.x, y + ink.y, ink.width, ink.height, corners))
+    bk_chart_hits_add_category (c->hits, i, corners, cut);
 }
 
 static void
 draw_category_labels (BkCanvas *c)
 {
   cairo_t *cr = c->cr;
-  double lh = c->line_height;
   double y = c->py + c->ph + 6;
 
   for (guint i = 0; i < c->n_cat; i += c->label_every)
@@ -293,41 +540,41 @@ draw_category_labels (BkCanvas *c)
         }
       else if (c->label_mode == BK_LABELS_WRAPPED)
         {
-          w = balanced_width (c, text, c->wrap_width);
+          w = balanced_width (c, BK_FONT_WRAP, text, c->wrap_width);
           layout = bk_canvas_text (c, BK_FONT_WRAP, text, w, NULL, NULL);
           bk_canvas_show (c, layout, x - w / 2, y, &c->secondary);
           mark_category (c, i, layout, x - w / 2, y, pango_layout_get_line_count (layout) > 2);
         }
       else
         {
-          /* Ends under its bar, rising to the right at 45° */
-          double cap = MIN (c->label_cap, MAX ((x - 2) / SIN45 - lh * c->label_lines, 10));
-          gboolean wrapped = FALSE;
+          /* Ends under its bar, rising to the right at 45°, on two
+           * lines a line shorter where one is too long (as
+           * rotated_lines () decides) */
+          BkFontRole wrap = wrap_role (c->label_font);
+          double llh = c->label_lh;
+          double cap = MIN (c->label_cap, MAX ((x - 2) / SIN45 - llh / 2, 10));
 
-          layout = bk_canvas_text (c, BK_FONT_LABEL, text, 0, &w, &h);
-          if (w > cap && c->label_lines > 1 && fits_two_lines (c, text, cap))
+          layout = bk_canvas_text (c, c->label_font, text, 0, &w, &h);
+          if (w > cap && c->label_lines > 1 && fits_two_lines (c, wrap, text, cap - llh))
             {
-              /* Two lines ending under the bar */
               PangoRectangle logical;
 
-              layout = bk_canvas_text (c, BK_FONT_WRAP, text, balanced_width (c, text, cap), NULL, NULL);
+              layout = bk_canvas_text (c, wrap, text, balanced_width (c, wrap, text, cap - llh), NULL, NULL);
               pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
               pango_layout_get_pixel_extents (layout, NULL, &logical);
               w = logical.x + logical.width;
               h = logical.height;
-              wrapped = TRUE;
             }
           else if (w > cap)
-            layout = bk_canvas_text (c, BK_FONT_LABEL, text, cap, &w, &h);
+            layout = bk_canvas_text (c, c->label_font, text, cap, &w, &h);
+          /* Its top corner on the row of labels */
           cairo_save (cr);
-          cairo_translate (cr, x, y + (wrapped ? lh : h) * 0.35);
+          cairo_translate (cr, x, y + h * 0.35);
           cairo_rotate (cr, -G_PI / 4);
-          bk_canvas_show (c, layout, -w, wrapped ? -lh / 2 : -h / 2, &c->secondary);
-          mark_category (c, i, layout, -w, wrapped ? -lh / 2 : -h / 2,
-                         pango_layout_is_ellipsized (layout));
+          bk_canvas_show (c, layout, -w, -h / 2, &c->secondary);
+          mark_category (c, i, layout, -w, -h / 2, pango_layout_is_ellipsized (layout));
           cairo_restore (cr);
-          if (wrapped)
-            pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+          pango_layout_set_alignment (c->layouts[wrap], PANGO_ALIGN_CENTER);
         }
     }
 }

@@ -35,6 +35,7 @@ typedef enum
   BK_FONT_SMALL_BOLD,
   BK_FONT_CENTER,
   BK_FONT_WRAP,     /* BK_FONT_LABEL on up to two centred lines */
+  BK_FONT_SMALL_WRAP, /* BK_FONT_SMALL on up to two centred lines */
   BK_N_FONTS
 } BkFontRole;
 
@@ -133,6 +134,8 @@ struct _BkCanvas
   guint                     label_every;
   double                    label_cap;    /* rotated labels: widest */
   guint                     label_lines;  /* rotated labels: 1 or 2 */
+  BkFontRole                label_font;   /* rotated labels: LABEL or SMALL */
+  double                    label_lh;     /* and its line height */
   double                    wrap_width;   /* wrapped labels: line width */
 
   /* Axis titles' places (bk-chart-plot.c), 0 for none */
@@ -200,6 +203,14 @@ void           bk_canvas_hit_rect      (BkCanvas           *c,
                                         double              anchor_y);
 void           bk_canvas_hit           (BkCanvas           *c,
                                         const BkChartHitItem *item);
+/* The rectangle, in the current user space (rotated or not), as its four
+ * corners in the caller's user space (x, y of each, going round) */
+gboolean       bk_canvas_user_corners  (BkCanvas           *c,
+                                        double              x,
+                                        double              y,
+                                        double              w,
+                                        double              h,
+                                        double              corners[8]);
 /* The rectangle, in the current user space (rotated or not), as a box in
  * the caller's user space */
 gboolean       bk_canvas_user_box      (BkCanvas           *c,

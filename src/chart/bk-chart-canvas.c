@@ -24,6 +24,7 @@ static const struct {
   [BK_FONT_SMALL_BOLD] = { 11.0, PANGO_WEIGHT_BOLD },
   [BK_FONT_CENTER]     = { 15.0, PANGO_WEIGHT_BOLD },
   [BK_FONT_WRAP]       = { 12.0, PANGO_WEIGHT_NORMAL },
+  [BK_FONT_SMALL_WRAP] = { 11.0, PANGO_WEIGHT_NORMAL },
 };
 
 void
@@ -79,7 +80,7 @@ bk_canvas_setup_text (BkCanvas *c)
           pango_layout_set_alignment (c->layouts[i], PANGO_ALIGN_CENTER);
           pango_layout_set_height (c->layouts[i], -3);
         }
-      if (i == BK_FONT_WRAP)
+      if (i == BK_FONT_WRAP || i == BK_FONT_SMALL_WRAP)
         {
           pango_layout_set_wrap (c->layouts[i], PANGO_WRAP_WORD);
           pango_layout_set_alignment (c->layouts[i], PANGO_ALIGN_CENTER);
@@ -273,15 +274,14 @@ bk_canvas_hit (BkCanvas             *c,
 }
 
 gboolean
-bk_canvas_user_box (BkCanvas          *c,
-                    double             x,
-                    double             y,
-                    double             w,
-                    double             h,
-                    cairo_rectangle_t *box)
+bk_canvas_user_corners (BkCanvas *c,
+                        double    x,
+                        double    y,
+                        double    w,
+                        double    h,
+                        double    corners[8])
 {
   cairo_matrix_t to_base = c->base;
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
 
   /* The corners through the current transformation (a rotated label),
    * back into the caller's user space */
@@ -289,16 +289,30 @@ bk_canvas_user_box (BkCanvas          *c,
     return FALSE;
   for (guint i = 0; i < 4; i++)
     {
-      double px = x + (i & 1 ? w : 0), py = y + (i & 2 ? h : 0);
+      /* Around: top left, top right, bottom right, bottom left */
+      double px = x + (i == 1 || i == 2 ? w : 0), py = y + (i >= 2 ? h : 0);
 
       cairo_user_to_device (c->cr, &px, &py);
       cairo_matrix_transform_point (&to_base, &px, &py);
-      x0 = MIN (x0, px);
-      y0 = MIN (y0, py);
-      x1 = MAX (x1, px);
-      y1 = MAX (y1, py);
+      corners[2 * i] = px;
+      corners[2 * i + 1] = py;
     }
-  *box = (cairo_rectangle_t) { x0, y0, x1 - x0, y1 - y0 };
+  return TRUE;
+}
+
+gboolean
+bk_canvas_user_box (BkCanvas          *c,
+                    double             x,
+                    double             y,
+                    double             w,
+                    double             h,
+                    cairo_rectangle_t *box)
+{
+  double corners[8];
+
+  if (!bk_canvas_user_corners (c, x, y, w, h, corners))
+    return FALSE;
+  bk_chart_corners_box (corners, box);
   return TRUE;
 }
 

@@ -54,10 +54,15 @@ void         bk_chart_hits_add_label  (BkChartHits             *self,
                                        double                   y,
                                        double                   w,
                                        double                   h);
+/* @corners: the label's ink box as drawn, rotated or not (x, y of each
+ * corner, going round) */
 void         bk_chart_hits_add_category (BkChartHits           *self,
                                          guint                  index,
-                                         const cairo_rectangle_t *area,
+                                         const double           corners[8],
                                          gboolean               cut);
+/* The box around @corners (x, y of four points) */
+void         bk_chart_corners_box     (const double             corners[8],
+                                       cairo_rectangle_t       *box);
 /* Grows @part's box to take in the rectangle */
 void         bk_chart_hits_add_to_part (BkChartHits            *self,
                                         BkChartPart             part,

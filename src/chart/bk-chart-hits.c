@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "bk-chart-hits-private.h"
 
@@ -51,6 +52,7 @@ typedef struct
 typedef struct
 {
   cairo_rectangle_t area;
+  double            corners[8];
   guint             index;
   gboolean          cut;
 } CategoryItem;
@@ -219,15 +221,33 @@ bk_chart_hits_add_label (BkChartHits *self,
 }
 
 void
-bk_chart_hits_add_category (BkChartHits             *self,
-                            guint                    index,
-                            const cairo_rectangle_t *area,
-                            gboolean                 cut)
+bk_chart_corners_box (const double       corners[8],
+                      cairo_rectangle_t *box)
 {
-  CategoryItem item = { *area, index, cut };
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      x0 = MIN (x0, corners[2 * i]);
+      y0 = MIN (y0, corners[2 * i + 1]);
+      x1 = MAX (x1, corners[2 * i]);
+      y1 = MAX (y1, corners[2 * i + 1]);
+    }
+  *box = (cairo_rectangle_t) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+void
+bk_chart_hits_add_category (BkChartHits  *self,
+                            guint         index,
+                            const double  corners[8],
+                            gboolean      cut)
+{
+  CategoryItem item = { .index = index, .cut = cut };
 
   g_assert (BK_IS_CHART_HITS (self));
 
+  memcpy (item.corners, corners, sizeof item.corners);
+  bk_chart_corners_box (corners, &item.area);
   g_array_append_val (self->categories, item);
 }
 
@@ -501,6 +521,20 @@ bk_chart_hits_get_category (BkChartHits       *self,
     *area = item->area;
   if (cut != NULL)
     *cut = item->cut;
+  return TRUE;
+}
+
+gboolean
+bk_chart_hits_get_category_corners (BkChartHits *self,
+                                    guint        i,
+                                    double       corners[8])
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
+  g_return_val_if_fail (corners != NULL, FALSE);
+
+  if (i >= self->categories->len)
+    return FALSE;
+  memcpy (corners, g_array_index (self->categories, CategoryItem, i).corners, 8 * sizeof (double));
   return TRUE;
 }
 

@@ -88,6 +88,11 @@ gboolean  bk_chart_hits_get_category    (BkChartHits       *self,
                                          guint             *index,
                                          cairo_rectangle_t *area,
                                          gboolean          *cut);
+/* The @i-th category label's ink box as drawn, rotated or not: the x, y
+ * of its four corners, going round.  FALSE past the last. */
+gboolean  bk_chart_hits_get_category_corners (BkChartHits *self,
+                                              guint        i,
+                                              double       corners[8]);
 /* The names drawn for series and points (legend entries, the map's point
  * labels): the @i-th one's text as given, the box it was drawn in, and
  * whether it had to be cut short with "…" for want of room.  FALSE past

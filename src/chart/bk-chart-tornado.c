@@ -99,19 +99,37 @@ swing_range (BkCanvas *c,
     }
 }
 
+/* The width of the first @rows drivers' names on the left and their
+ * *font: whole in the usual font within 35 % of the width, or 45 % where
+ * they need it, else a font step smaller within 45 %; else cut with "…"
+ * at 35 % */
 static double
-row_labels_width (BkCanvas *c)
+row_labels_width (BkCanvas   *c,
+                  guint       rows,
+                  BkFontRole *font)
 {
-  double widest = 0;
+  const BkFontRole roles[] = { BK_FONT_LABEL, BK_FONT_SMALL };
+  double room = c->right - c->left;
 
-  for (guint i = 0; i < c->chart->analysis.swings->len; i++)
+  for (guint f = 0; f < G_N_ELEMENTS (roles); f++)
     {
-      double w;
+      double widest = 0;
 
-      bk_canvas_text (c, BK_FONT_LABEL, swing_at (c, i)->label, 0, &w, NULL);
-      widest = MAX (widest, w);
+      for (guint i = 0; i < rows; i++)
+        {
+          double w;
+
+          bk_canvas_text (c, roles[f], swing_at (c, i)->label, 0, &w, NULL);
+          widest = MAX (widest, w);
+        }
+      if (widest <= room * 0.45)
+        {
+          *font = roles[f];
+          return widest;
+        }
     }
-  return MIN (widest, (c->right - c->left) * 0.35);
+  *font = BK_FONT_LABEL;
+  return room * 0.35;
 }
 
 /* One bar of row @row from the base to @v; its input label at its end
@@ -160,13 +178,14 @@ draw_bar (BkCanvas   *c,
 }
 
 static void
-draw_row (BkCanvas *c,
-          BkScale  *x,
-          guint     row,
-          double    yc,
-          double    thickness,
-          double    label_width,
-          gboolean  inputs)
+draw_row (BkCanvas   *c,
+          BkScale    *x,
+          guint       row,
+          double      yc,
+          double      thickness,
+          BkFontRole  font,
+          double      label_width,
+          gboolean    inputs)
 {
   BkChartSwing *s = swing_at (c, row);
   double base = base_of (c);
@@ -175,10 +194,16 @@ draw_row (BkCanvas *c,
   gboolean same_side = (s->low - base) * (s->high - base) > 0;
   guint first = fabs (s->low - base) >= fabs (s->high - base) ? 0 : 1;
   PangoLayout *layout;
-  double tw, th;
+  PangoRectangle ink;
+  double tw, th, corners[8];
 
-  layout = bk_canvas_text (c, BK_FONT_LABEL, s->label, label_width, &tw, &th);
+  /* The driver's name, recorded as the row's category */
+  layout = bk_canvas_text (c, font, s->label, label_width, &tw, &th);
   bk_canvas_show (c, layout, c->px - 10 - tw, yc - th / 2, &c->text);
+  pango_layout_get_pixel_extents (layout, &ink, NULL);
+  if (c->hits != NULL && bk_canvas_user_corners (c, c->px - 10 - tw + ink.x, yc - th / 2 + ink.y,
+                                                 ink.width, ink.height, corners))
+    bk_chart_hits_add_category (c->hits, row, corners, pango_layout_is_ellipsized (layout));
 
   /* The longer bar first, so that on one side the shorter shows over it;
    * there, only the longer one's end has room for a label */
@@ -220,6 +245,7 @@ draw_tornado (BkCanvas *c)
   guint n = c->chart->analysis.swings->len, shown;
   BkScale x = { 0 };
   double label_width, inputs, rh, thickness;
+  BkFontRole font;
 
   if (n == 0)
     {
@@ -227,7 +253,6 @@ draw_tornado (BkCanvas *c)
       return;
     }
 
-  label_width = row_labels_width (c);
   inputs = input_labels_width (c);
   if ((c->bottom - c->top) / n < 2 * c->line_height)
     inputs = 0;  /* rows too close for them */
@@ -236,8 +261,15 @@ draw_tornado (BkCanvas *c)
 
   x.unit = c->chart->unit;
   swing_range (c, &x);
-  if (!bk_plot_layout (c, &x, NULL, label_width))
+  if (!bk_plot_layout (c, &x, NULL, row_labels_width (c, n, &font)))
     return;
+
+  /* As many rows as their names fit one above the other: the drivers that
+   * move the metric most, as they come first; the names' column as wide
+   * as theirs */
+  shown = CLAMP ((guint) floor (c->ph / (c->line_height + 2)), 1, n);
+  label_width = row_labels_width (c, shown, &font);
+  bk_plot_layout (c, &x, NULL, label_width);
 
   /* Room at the ends for the input labels */
   if (inputs > 0 && c->pw <= 6 * (inputs + 6))
@@ -251,16 +283,13 @@ draw_tornado (BkCanvas *c)
       bk_plot_layout (c, &x, NULL, label_width);
     }
 
-  /* As many rows as their names fit one above the other: the drivers that
-   * move the metric most, as they come first */
-  shown = CLAMP ((guint) floor (c->ph / (c->line_height + 2)), 1, n);
   rh = c->ph / shown;
   thickness = MIN (rh * 0.62, MAX_BAR);
 
   bk_plot_draw_x_grid (c, &x);
   bk_plot_draw_titles (c);
   for (guint i = 0; i < shown; i++)
-    draw_row (c, &x, i, c->py + (i + 0.5) * rh, thickness, label_width, inputs > 0);
+    draw_row (c, &x, i, c->py + (i + 0.5) * rh, thickness, font, label_width, inputs > 0);
   draw_base (c, &x);
 }
 

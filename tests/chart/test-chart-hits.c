@@ -235,6 +235,54 @@ test_snapshot (void)
   g_assert_false (bk_chart_hits_lookup_legend (empty, W - 30, 40, NULL));
 }
 
+/* A category label's corners: level ones are their box, rotated ones go
+ * round a rectangle at 45° inside it, touching each of its sides */
+static void
+test_category_corners (void)
+{
+  const char *const names[] = { "Revenue", "Depreciation added back", "Tax", NULL };
+  const double values[] = { 10, 30, 20 };
+  const int widths[] = { W, 160 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr(BkChart) chart = bk_chart_new (BK_CHART_KIND_BAR);
+      g_autoptr(BkChartHits) hits = NULL;
+
+      bk_chart_set_categories (chart, names);
+      bk_chart_add_series (chart, "Value", values, G_N_ELEMENTS (values));
+      hits = render (chart, widths[w], H);
+      g_assert_cmpuint (bk_chart_hits_get_n_categories (hits), ==, 3);
+      for (guint i = 0; i < 3; i++)
+        {
+          cairo_rectangle_t box;
+          double p[8], x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+          g_assert_true (bk_chart_hits_get_category (hits, i, NULL, &box, NULL));
+          g_assert_true (bk_chart_hits_get_category_corners (hits, i, p));
+          for (guint k = 0; k < 4; k++)
+            {
+              double dx = p[(2 * k + 2) % 8] - p[2 * k], dy = p[(2 * k + 3) % 8] - p[2 * k + 1];
+
+              x0 = MIN (x0, p[2 * k]);
+              x1 = MAX (x1, p[2 * k]);
+              y0 = MIN (y0, p[2 * k + 1]);
+              y1 = MAX (y1, p[2 * k + 1]);
+              /* Level (wide) or at 45° (narrow) */
+              if (w == 0)
+                g_assert_true (fabs (dx) < 1e-6 || fabs (dy) < 1e-6);
+              else
+                g_assert_cmpfloat (fabs (fabs (dx) - fabs (dy)), <, 1e-6);
+            }
+          g_assert_cmpfloat (fabs (box.x - x0), <, 1e-6);
+          g_assert_cmpfloat (fabs (box.y - y0), <, 1e-6);
+          g_assert_cmpfloat (fabs (box.x + box.width - x1), <, 1e-6);
+          g_assert_cmpfloat (fabs (box.y + box.height - y1), <, 1e-6);
+        }
+      g_assert_false (bk_chart_hits_get_category_corners (hits, 3, (double[8]) { 0 }));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -246,6 +294,7 @@ main (int    argc,
   g_test_add_func ("/chart/hits/line", test_line);
   g_test_add_func ("/chart/hits/donut", test_donut);
   g_test_add_func ("/chart/hits/snapshot", test_snapshot);
+  g_test_add_func ("/chart/hits/category-corners", test_category_corners);
 
   return g_test_run ();
 }

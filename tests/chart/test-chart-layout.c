@@ -2,7 +2,8 @@
 /* test-chart-layout.c — every chart of the sample, of every kind, laid out
  * at a small export size (400 × 250) and a large one (1600 × 1000): its
  * title, subtitle, source line, legend and plot (with its axes and labels)
- * each lie inside the canvas and none overlaps another
+ * each lie inside the canvas and none overlaps another; their category
+ * labels are whole, in English and in Chinese
  *
  * The boxes are what the render recorded of each part
  * (bk_chart_hits_get_part()): the ink of every text it drew, the legend's
@@ -11,6 +12,8 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -568,6 +571,219 @@ test_whole_categories (void)
     }
 }
 
+/* Whether two convex quadrilaterals (x, y of four corners going round,
+ * such as rotated labels' ink boxes) overlap by more than SLACK: no edge
+ * of either separates them */
+static gboolean
+quads_overlap (const double a[8],
+               const double b[8])
+{
+  const double *quads[] = { a, b };
+
+  for (guint q = 0; q < 2; q++)
+    for (guint e = 0; e < 4; e++)
+      {
+        const double *p = quads[q];
+        double nx = -(p[(2 * e + 3) % 8] - p[2 * e + 1]), ny = p[(2 * e + 2) % 8] - p[2 * e];
+        double len = hypot (nx, ny), lo[2] = { G_MAXDOUBLE, G_MAXDOUBLE }, hi[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+        if (len == 0)
+          continue;
+        for (guint k = 0; k < 2; k++)
+          for (guint v = 0; v < 4; v++)
+            {
+              double t = (quads[k][2 * v] * nx + quads[k][2 * v + 1] * ny) / len;
+
+              lo[k] = MIN (lo[k], t);
+              hi[k] = MAX (hi[k], t);
+            }
+        if (MIN (hi[0], hi[1]) - MAX (lo[0], lo[1]) <= SLACK)
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* The kinds whose categories are bands, one label under each bar */
+static gboolean
+has_bands (BkChart *chart)
+{
+  BkChartKind kind = bk_chart_get_kind (chart);
+
+  return kind == BK_CHART_KIND_BAR || kind == BK_CHART_KIND_STACKED_BAR ||
+         kind == BK_CHART_KIND_WATERFALL;
+}
+
+/* The kinds that label their categories: along the x axis, or the
+ * tornado's rows with their drivers' names */
+static gboolean
+has_categories (BkChart *chart)
+{
+  BkChartKind kind = bk_chart_get_kind (chart);
+
+  return has_bands (chart) || kind == BK_CHART_KIND_LINE || kind == BK_CHART_KIND_STACKED_AREA ||
+         kind == BK_CHART_KIND_FAN || kind == BK_CHART_KIND_TORNADO;
+}
+
+/* Every category label @chart draws at @width × @height is whole (no
+ * "…"), inside the canvas, off the title, subtitle, source and legend and
+ * off the other labels beside it; bars label every category */
+static void
+check_sample_categories (BkChart    *chart,
+                         int         width,
+                         int         height,
+                         const char *language)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(BkChartHits) hits = bk_chart_render (chart, cr, width, height);
+  guint n = bk_chart_hits_get_n_categories (hits);
+  const char *title = bk_chart_get_title (chart);
+
+  g_test_message ("%s (%s) at %d x %d: %u category labels", title, language, width, height, n);
+  if (!has_categories (chart))
+    g_assert_cmpuint (n, ==, 0);
+  else if (has_bands (chart))
+    g_assert_cmpuint (n, ==, bk_chart_get_kind (chart) == BK_CHART_KIND_WATERFALL
+                               ? bk_chart_get_n_steps (chart)
+                               : bk_chart_get_n_categories (chart));
+  else if (bk_chart_get_kind (chart) == BK_CHART_KIND_TORNADO)
+    g_assert_cmpuint (n, >=, 3);
+  else
+    g_assert_cmpuint (n, >=, 2);
+
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_rectangle_t a;
+      guint index;
+      gboolean cut;
+
+      g_assert_true (bk_chart_hits_get_category (hits, i, &index, &a, &cut));
+      if (cut)
+        g_error ("%s (%s) at %d x %d: category %u is cut short", title, language, width, height, index);
+      if (!inside (&a, width, height))
+        g_error ("%s (%s) at %d x %d: category %u (%.1f, %.1f, %.1f x %.1f) is not inside the canvas",
+                 title, language, width, height, index, a.x, a.y, a.width, a.height);
+      for (guint p = 0; p < BK_CHART_N_PARTS; p++)
+        {
+          cairo_rectangle_t part;
+
+          if (p != BK_CHART_PART_PLOT && bk_chart_hits_get_part (hits, p, &part) && overlap (&a, &part))
+            g_error ("%s (%s) at %d x %d: category %u overlaps the %s", title, language, width, height,
+                     index, part_names[p]);
+        }
+      for (guint j = i + 1; j < n; j++)
+        {
+          double ca[8], cb[8];
+
+          g_assert_true (bk_chart_hits_get_category_corners (hits, i, ca));
+          g_assert_true (bk_chart_hits_get_category_corners (hits, j, cb));
+          if (quads_overlap (ca, cb))
+            g_error ("%s (%s) at %d x %d: categories %u and %u overlap", title, language, width, height,
+                     i, j);
+        }
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The category labels of every chart of the sample, of every kind (the
+ * tornado's drivers' names too), at every export size, in English and in
+ * Chinese (the build tree's catalogues): whole, never cut with "…"
+ * ("Depreciati…", "其他运营…", "Price per million …" once at 400 × 250) */
+static void
+test_sample_categories (void)
+{
+  const char *const languages[] = { "en", "zh_CN" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GPtrArray) charts = NULL;
+      guint n_kinds = 0;
+
+      if (l > 0)
+        {
+          g_setenv ("LANGUAGE", languages[l], TRUE);
+          g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+        }
+      charts = sample_charts ();
+      for (guint i = 0; i < charts->len; i++)
+        {
+          BkChart *chart = g_ptr_array_index (charts, i);
+
+          n_kinds += has_categories (chart);
+          for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+            check_sample_categories (chart, sizes[s].width, sizes[s].height, languages[l]);
+        }
+      /* The charts are in the language asked for */
+      g_assert_cmpint (g_unichar_iswide (g_utf8_get_char (bk_chart_get_title (g_ptr_array_index (charts, 0)))),
+                       ==, l > 0);
+      g_assert_cmpuint (n_kinds, >=, 10);
+      setlocale (LC_ALL, "C.UTF-8");
+      g_unsetenv ("LANGUAGE");
+    }
+}
+
+/* Labels too long for one line and too close for two lines each side by
+ * side: every other one (or every 5th…) is shown, whole, rather than all
+ * of them cut with "…" */
+static void
+test_thinned_categories (void)
+{
+  const char *const names[] = { "Depreciation added back", "折旧加回后的自由现金流" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (names); l++)
+    {
+      g_autoptr(BkChart) chart = bk_chart_new (BK_CHART_KIND_BAR);
+      g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_free);
+      double values[12];
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 250);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(BkChartHits) hits = NULL;
+      guint n, every = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          g_ptr_array_add (categories, g_strdup_printf ("%s %u", names[l], i + 1));
+          values[i] = i + 1;
+        }
+      g_ptr_array_add (categories, NULL);
+      bk_chart_set_title (chart, "Thinned");
+      bk_chart_set_categories (chart, (const char *const *) categories->pdata);
+      bk_chart_add_series (chart, "Value", values, G_N_ELEMENTS (values));
+      hits = bk_chart_render (chart, cr, 400, 250);
+
+      n = bk_chart_hits_get_n_categories (hits);
+      g_test_message ("%s: %u of %u labels", names[l], n, (guint) G_N_ELEMENTS (values));
+      g_assert_cmpuint (n, >=, 2);
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (values));
+      for (guint i = 0; i < n; i++)
+        {
+          guint index;
+          gboolean cut;
+
+          g_assert_true (bk_chart_hits_get_category (hits, i, &index, NULL, &cut));
+          g_assert_false (cut);
+          /* Every k-th, from the first */
+          if (i == 1)
+            every = index;
+          g_assert_cmpuint (index, ==, i * every);
+          for (guint j = i + 1; j < n; j++)
+            {
+              double ca[8], cb[8];
+
+              g_assert_true (bk_chart_hits_get_category_corners (hits, i, ca));
+              g_assert_true (bk_chart_hits_get_category_corners (hits, j, cb));
+              g_assert_false (quads_overlap (ca, cb));
+            }
+        }
+      g_assert_cmpuint (every, >, 1);
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* The record of @name among the names @hits drew: whole, or cut with "…" */
 static gboolean
 find_name (BkChartHits *hits,
@@ -686,6 +902,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/layout/sample-charts", test_sample_charts);
@@ -695,6 +913,8 @@ main (int   argc,
   g_test_add_func ("/chart/layout/crowded-markers", test_crowded_markers);
   g_test_add_func ("/chart/layout/whole-categories", test_whole_categories);
   g_test_add_func ("/chart/layout/names-whole", test_names_whole);
+  g_test_add_func ("/chart/layout/sample-categories", test_sample_categories);
+  g_test_add_func ("/chart/layout/thinned-categories", test_thinned_categories);
 
   return g_test_run ();
 }
