@@ -13,6 +13,23 @@
 static guint n_key_presses;
 static guint n_button_releases;
 
+gint64
+bk_test_wait_usec (void)
+{
+  static gint64 usec;
+
+  if (usec == 0)
+    {
+      const char *slowdown = g_getenv ("BK_TEST_SLOWDOWN");
+      guint64 factor = 1;
+
+      if (slowdown != NULL && !g_ascii_string_to_unsigned (slowdown, 10, 1, 100, &factor, NULL))
+        g_error ("BK_TEST_SLOWDOWN=%s: not a whole number from 1 to 100", slowdown);
+      usec = (gint64) factor * 20 * G_USEC_PER_SEC;
+    }
+  return usec;
+}
+
 gboolean
 bk_test_wake_up_cb (gpointer data)
 {

@@ -15,7 +15,11 @@
 
 G_BEGIN_DECLS
 
-#define BK_TEST_WAIT_USEC (20 * G_USEC_PER_SEC)
+/* How long one step may take: 20 s, times BK_TEST_SLOWDOWN when that is
+ * set (a whole number: build-aux/test --sanitize sets it, where the
+ * program runs several times slower) */
+gint64   bk_test_wait_usec          (void);
+#define BK_TEST_WAIT_USEC (bk_test_wait_usec ())
 
 gboolean bk_test_wake_up_cb (gpointer data);
 
