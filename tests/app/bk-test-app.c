@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include "bk-test-app.h"
@@ -12,6 +14,18 @@
 
 static char *home;
 static BkApplication *the_app;  /* not a reference */
+
+void
+bk_test_app_use_chinese (const char *localedir)
+{
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    g_error ("the zh_CN.UTF-8 locale is not installed (build-aux/test sets it up)");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_disable_setlocale ();  /* before gtk_init() in bk_test_app_init() */
+}
 
 BkApplication *
 bk_test_app_init (int          *argc,

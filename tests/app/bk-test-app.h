@@ -44,12 +44,17 @@
 
 G_BEGIN_DECLS
 
+/* Before bk_test_app_init(): the run in Simplified Chinese, messages
+ * from the catalogues under @localedir (the build tree's), and GTK told
+ * not to set the locale again */
+void           bk_test_app_use_chinese    (const char   *localedir);
+
 /* g_test_init(), GTK and libadwaita, with HOME and the XDG data, config
  * and cache folders in a new temporary home for the whole run (the
  * recent-files manager is a singleton that keeps the data folder it first
  * saw), and a registered, non-unique BkApplication.  @name names the
  * temporary home.  A test that needs its own locale sets it (and calls
- * gtk_disable_setlocale()) before. */
+ * gtk_disable_setlocale()) before, as bk_test_app_use_chinese() does. */
 BkApplication *bk_test_app_init           (int          *argc,
                                            char       ***argv,
                                            const char   *name);

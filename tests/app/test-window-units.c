@@ -10,8 +10,6 @@
  * connection, and what is shown through the page's table model. */
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "bk-application.h"
@@ -246,12 +244,7 @@ main (int   argc,
 {
   BkApplication *app;
 
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  setlocale (LC_ALL, "zh_CN.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  gtk_disable_setlocale ();  /* before gtk_init() in bk_test_app_init() */
+  bk_test_app_use_chinese (BUILD_LOCALEDIR);
   app = bk_test_app_init (&argc, &argv, "test-window-units");
 
   g_test_add ("/window-units/capex-in-yi", Fixture, &large,

@@ -6,8 +6,6 @@
  * formula bar, chart titles) must be in Chinese. */
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "bk-analysis-page.h"
@@ -238,12 +236,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  setlocale (LC_ALL, "zh_CN.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  gtk_disable_setlocale ();  /* before gtk_init() in bk_test_app_init() */
+  bk_test_app_use_chinese (BUILD_LOCALEDIR);
   app = bk_test_app_init (&argc, &argv, "test-window-zh_CN");
 
   g_test_add_func ("/window-zh_CN/chinese-labels", test_chinese_labels);
