@@ -97,7 +97,7 @@ rest_target (Snap   *snap,
       next = origin.y + (bk_chart_grid_get_row_area (snap->grid, row + 1, &next_y, NULL)
                          ? next_y : gtk_widget_get_height (GTK_WIDGET (snap->grid)));
       if (value < top - 0.5)
-        return FALSE;  /* above the grid */
+        return FALSE;  /* above the grid, or in the gap above this row */
       if (value <= top + 0.5)
         return FALSE;  /* at a row's start already */
       if (value < next - 0.5 && value < top + height)

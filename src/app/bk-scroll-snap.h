@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 /* When scrolling @scroller stops (the wheel, the touchpad, the keys or the
  * scroll bar let go) with its top edge inside a row of @grid's charts, the
- * view glides on to the start of the next row in the direction it was
- * going, or to the end: at rest, no chart is cut through its text.  Rows
+ * view glides to the start of that row going up, and going down to the
+ * start of the next row (or of what follows the grid, or the end of what
+ * scrolls): at rest, no chart is cut through its text.  Rows
  * taller than the view scroll freely.  Lasts as long as @scroller; @grid
  * is inside it. */
 void      bk_scroll_snap_attach      (GtkScrolledWindow *scroller,
