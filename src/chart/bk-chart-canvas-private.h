@@ -36,6 +36,8 @@ typedef enum
   BK_FONT_CENTER,
   BK_FONT_WRAP,     /* BK_FONT_LABEL on up to two centred lines */
   BK_FONT_SMALL_WRAP, /* BK_FONT_SMALL on up to two centred lines */
+  BK_FONT_TINY,       /* a step below BK_FONT_SMALL, where room is short */
+  BK_FONT_TINY_BOLD,
   BK_N_FONTS
 } BkFontRole;
 
@@ -124,6 +126,8 @@ struct _BkCanvas
   /* The room left for the plot (or the donut) by title, legend and source */
   double                    left, top, right, bottom;
   double                    legend_room;  /* the height a bottom legend may take */
+  gboolean                  compact;      /* legend rows and the gaps around
+                                           * the source line drawn tighter */
 
   /* The plot, for the kinds with axes (bk-chart-axes.c) */
   double                    px, py, pw, ph;

@@ -87,10 +87,18 @@ draw_entry (BkCanvas      *c,
 #define MAX_ROWS    3
 #define RIGHT_LINES 2  /* a long name in the column at the right wraps */
 
+/* A row at the bottom; compact, with less room around the names */
 static double
 entry_height (BkCanvas *c)
 {
-  return MAX (c->line_height, 14.0) + 6;
+  return MAX (c->line_height, 14.0) + (c->compact ? 2 : 6);
+}
+
+/* Between the rows at the bottom and what is above them */
+static double
+bottom_gap (BkCanvas *c)
+{
+  return c->compact ? 4 : 8;
 }
 
 /* The height of @e in the column at the right, @w wide: its name on up
@@ -211,13 +219,13 @@ draw_bottom (BkCanvas *c,
 {
   double avail = c->right - c->left;
   double entry_h = entry_height (c);
-  guint max_rows = (guint) CLAMP (floor ((c->legend_room - 8) / entry_h), 1, MAX_ROWS);
+  guint max_rows = (guint) CLAMP (floor ((c->legend_room - bottom_gap (c)) / entry_h), 1, MAX_ROWS);
   guint rows = MIN (count_rows (c, entries), max_rows);
   double x = 0;
   double y;
 
   y = c->bottom - rows * entry_h;
-  c->bottom = y - 8;
+  c->bottom = y - bottom_gap (c);
   rows = 0;
   for (guint i = 0; i < entries->len; i++)
     {
@@ -245,7 +253,7 @@ bk_chart_legend_height (BkCanvas *c,
 
   if (entries == NULL || fits_right (c, entries, max_text, room_height))
     return 0;
-  return MIN (count_rows (c, entries), MAX_ROWS) * entry_height (c) + 8;
+  return MIN (count_rows (c, entries), MAX_ROWS) * entry_height (c) + bottom_gap (c);
 }
 
 void

@@ -420,19 +420,23 @@ draw_points (BkCanvas *c,
     for (guint i = 0; i < points->len; i++)
       {
         BkChartPoint *p = &g_array_index (points, BkChartPoint, i);
-        double px = bk_scale_x (c, x, p->x), py = bk_scale_y (c, y, p->y);
+        double px = bk_scale_x (c, x, p->x), py = bk_scale_y (c, y, p->y), r;
 
         if (p->is_current != (pass == 1) ||
             px < c->px || px > c->px + c->pw || py < c->py || py > c->py + c->ph)
           continue;
 
+        r = p->is_current ? 6.5 : 4.5;
         cairo_new_path (cr);
-        cairo_arc (cr, px, py, p->is_current ? 6.5 : 4.5, 0, 2 * G_PI);
+        cairo_arc (cr, px, py, r, 0, 2 * G_PI);
         bk_canvas_set_color (c, p->is_current ? &c->text : &c->background);
         cairo_fill_preserve (cr);
         cairo_set_line_width (cr, 2.0);
         bk_canvas_set_color (c, p->is_current ? &c->background : &c->text);
         cairo_stroke (cr);
+        /* With its 2 px outline */
+        if (c->hits != NULL)
+          bk_chart_hits_add_mark (c->hits, px - r - 1, py - r - 1, 2 * r + 2, 2 * r + 2);
       }
 
   for (int pass = 0; pass < 2; pass++)
