@@ -70,6 +70,8 @@ typedef struct
   gboolean   bands;        /* categories are bands (bars), not points */
   gboolean   steps;        /* the categories are the chart's steps */
   gboolean   line_swatch;  /* legend swatches are lines, not squares */
+  gboolean   key_in_plot;  /* a legend at the right is a key the kind
+                            * places itself (bk_chart_legend_key) */
   /* The value range to show; NULL: the range of the visible values */
   void     (*range)  (BkCanvas *c,
                       double   *lo,
@@ -237,6 +239,16 @@ void           bk_chart_legend_draw    (BkCanvas           *c);
  * room @room_height tall; 0 when it goes to the right or there is none */
 double         bk_chart_legend_height  (BkCanvas           *c,
                                         double              room_height);
+/* A kind with key_in_plot: the width its key's entries want (0: no key),
+ * and the key in a column @w wide from (@x, @y) down, drawn if @draw, as
+ * a part of the plot (it lies among the plot's scales); the height it
+ * takes */
+double         bk_chart_legend_key_width (BkCanvas         *c);
+double         bk_chart_legend_key     (BkCanvas           *c,
+                                        double              x,
+                                        double              y,
+                                        double              w,
+                                        gboolean            draw);
 
 /* bk-chart-axes.c: draws a plot with axes in the room left, and the
  * kind's data on it */

@@ -535,16 +535,26 @@ draw_points (BkCanvas *c,
       }
 }
 
-/* The colour scale right of the plot, its ticks, the target marked */
+/* The colour scale right of the plot, its ticks, the target marked, and
+ * under it, level with the x axis' labels, the key to the contour (@key_w
+ * wide, above @bottom) */
 static void
 draw_color_scale (BkCanvas *c,
                   BkScale  *v,
-                  double    bar_x)
+                  double    bar_x,
+                  double    key_w,
+                  double    bottom)
 {
   cairo_t *cr = c->cr;
   cairo_pattern_t *gradient;
   BkScale ticks = *v;
   double target = c->chart->analysis.target;
+  double key_h = bk_chart_legend_key (c, bar_x, 0, key_w, FALSE);
+
+  /* Clear of the lowest tick label */
+  if (key_h > 0)
+    bk_chart_legend_key (c, bar_x, MIN (c->py + c->ph + c->line_height / 2 + 2, bottom - key_h),
+                         key_w, TRUE);
 
   gradient = cairo_pattern_create_linear (0, c->py, 0, c->py + c->ph);
   for (guint k = 0; k < N_STOPS; k++)
@@ -625,7 +635,7 @@ draw_map (BkCanvas *c)
   BkChartAnalysis *a = &c->chart->analysis;
   BkScale x, y, v;
   gboolean found = FALSE;
-  double bar_x;
+  double bar_x, column_w, bottom = c->bottom;
 
   if (a->n_x > 0)
     value_scale (c, &v, &found);
@@ -635,7 +645,10 @@ draw_map (BkCanvas *c)
       return;
     }
 
-  c->right -= color_scale_width (c, &v);
+  /* The colour scale and the key to the contour under it, in a column
+   * as wide as the wider */
+  column_w = MAX (color_scale_width (c, &v), SCALE_GAP + bk_chart_legend_key_width (c) + 4);
+  c->right -= column_w;
   bar_x = c->right + SCALE_GAP;
   bk_plot_reserve_titles (c);
   grid_scale (a->grid_x, a->n_x, a->axes[BK_CHART_AXIS_X].unit, &x);
@@ -655,11 +668,12 @@ draw_map (BkCanvas *c)
   draw_points (c, &x, &y);
   cairo_restore (c->cr);
 
-  draw_color_scale (c, &v, bar_x);
+  draw_color_scale (c, &v, bar_x, column_w - SCALE_GAP - 4, bottom);
 }
 
 const BkChartPainter bk_chart_map_painter = {
   .line_swatch = TRUE,
+  .key_in_plot = TRUE,
   .legend = map_legend,
   .draw = draw_map,
 };
