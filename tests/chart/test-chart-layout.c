@@ -832,14 +832,15 @@ sample_named (const char *const *names)
 
 /* The scenarios' names are long ("Bear — short GPU life, price war"): the
  * compare chart's legend and the breakeven map's point labels show them
- * whole, wrapping or placed where they fit, in English and in Chinese */
+ * whole, wrapping or placed where they fit, in English and in Chinese,
+ * at every export size from 400 × 250 up */
 static void
 test_names_whole (void)
 {
   const char *const chinese[] = {
     "熊市——GPU 寿命短，价格战", "牛市——需求持续复合增长", "错失恐惧式资本开支",
   };
-  const struct { int width, height; } whole_sizes[] = { { 640, 400 }, { 1600, 1000 } };
+  const struct { int width, height; } whole_sizes[] = { { 400, 250 }, { 640, 400 }, { 1600, 1000 } };
 
   for (guint l = 0; l < 2; l++)
     {
