@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-chart-map.c — the breakeven map: the grid as a heat map on a
  * diverging colour scale centred on the target, the contour traced over
- * it, labelled points, and the colour scale beside the plot */
+ * it, labelled points, and the colour scale beside the plot with the
+ * contour's key under it */
 
 #include "config.h"
 
