@@ -36,6 +36,8 @@ typedef enum
   BK_FONT_CENTER,
   BK_FONT_WRAP,     /* BK_FONT_LABEL on up to two centred lines */
   BK_FONT_SMALL_WRAP, /* BK_FONT_SMALL on up to two centred lines */
+  BK_FONT_TINY,       /* a step below BK_FONT_SMALL, where room is short */
+  BK_FONT_TINY_BOLD,
   BK_N_FONTS
 } BkFontRole;
 
@@ -68,6 +70,8 @@ typedef struct
   gboolean   bands;        /* categories are bands (bars), not points */
   gboolean   steps;        /* the categories are the chart's steps */
   gboolean   line_swatch;  /* legend swatches are lines, not squares */
+  gboolean   key_in_plot;  /* a legend at the right is a key the kind
+                            * places itself (bk_chart_legend_key) */
   /* The value range to show; NULL: the range of the visible values */
   void     (*range)  (BkCanvas *c,
                       double   *lo,
@@ -124,6 +128,8 @@ struct _BkCanvas
   /* The room left for the plot (or the donut) by title, legend and source */
   double                    left, top, right, bottom;
   double                    legend_room;  /* the height a bottom legend may take */
+  gboolean                  compact;      /* legend rows and the gaps around
+                                           * the source line drawn tighter */
 
   /* The plot, for the kinds with axes (bk-chart-axes.c) */
   double                    px, py, pw, ph;
@@ -233,6 +239,16 @@ void           bk_chart_legend_draw    (BkCanvas           *c);
  * room @room_height tall; 0 when it goes to the right or there is none */
 double         bk_chart_legend_height  (BkCanvas           *c,
                                         double              room_height);
+/* A kind with key_in_plot: the width its key's entries want (0: no key),
+ * and the key in a column @w wide from (@x, @y) down, drawn if @draw, as
+ * a part of the plot (it lies among the plot's scales); the height it
+ * takes */
+double         bk_chart_legend_key_width (BkCanvas         *c);
+double         bk_chart_legend_key     (BkCanvas           *c,
+                                        double              x,
+                                        double              y,
+                                        double              w,
+                                        gboolean            draw);
 
 /* bk-chart-axes.c: draws a plot with axes in the room left, and the
  * kind's data on it */

@@ -25,6 +25,8 @@ static const struct {
   [BK_FONT_CENTER]     = { 15.0, PANGO_WEIGHT_BOLD },
   [BK_FONT_WRAP]       = { 12.0, PANGO_WEIGHT_NORMAL },
   [BK_FONT_SMALL_WRAP] = { 11.0, PANGO_WEIGHT_NORMAL },
+  [BK_FONT_TINY]       = { 9.5, PANGO_WEIGHT_NORMAL },
+  [BK_FONT_TINY_BOLD]  = { 9.5, PANGO_WEIGHT_BOLD },
 };
 
 void

@@ -42,6 +42,11 @@ void         bk_chart_hits_add_name   (BkChartHits             *self,
                                        double                   w,
                                        double                   h,
                                        gboolean                 cut);
+void         bk_chart_hits_add_mark   (BkChartHits             *self,
+                                       double                   x,
+                                       double                   y,
+                                       double                   w,
+                                       double                   h);
 void         bk_chart_hits_add_text   (BkChartHits             *self,
                                        double                   x,
                                        double                   y,

@@ -77,6 +77,7 @@ struct _BkChartHits
   GArray            *labels;  /* LabelItem */
   GArray            *categories;  /* CategoryItem */
   GArray            *names;   /* NameItem */
+  GArray            *marks;   /* cairo_rectangle_t */
   gboolean           has_part[BK_CHART_N_PARTS];
   cairo_rectangle_t  parts[BK_CHART_N_PARTS];
 };
@@ -94,6 +95,7 @@ bk_chart_hits_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->categories, g_array_unref);
   g_clear_pointer (&self->names, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
 
   G_OBJECT_CLASS (bk_chart_hits_parent_class)->finalize (object);
 }
@@ -120,6 +122,7 @@ bk_chart_hits_init (BkChartHits *self)
   self->categories = g_array_new (FALSE, TRUE, sizeof (CategoryItem));
   self->names = g_array_new (FALSE, TRUE, sizeof (NameItem));
   g_array_set_clear_func (self->names, clear_name);
+  self->marks = g_array_new (FALSE, TRUE, sizeof (cairo_rectangle_t));
 }
 
 /* Recording (the renderer) */
@@ -188,6 +191,20 @@ bk_chart_hits_add_name (BkChartHits *self,
   g_assert (BK_IS_CHART_HITS (self));
 
   g_array_append_val (self->names, item);
+}
+
+void
+bk_chart_hits_add_mark (BkChartHits *self,
+                        double       x,
+                        double       y,
+                        double       w,
+                        double       h)
+{
+  cairo_rectangle_t item = { x, y, w, h };
+
+  g_assert (BK_IS_CHART_HITS (self));
+
+  g_array_append_val (self->marks, item);
 }
 
 void
@@ -566,5 +583,27 @@ bk_chart_hits_get_name (BkChartHits       *self,
     *area = item->area;
   if (cut != NULL)
     *cut = item->cut;
+  return TRUE;
+}
+
+guint
+bk_chart_hits_get_n_marks (BkChartHits *self)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), 0);
+
+  return self->marks->len;
+}
+
+gboolean
+bk_chart_hits_get_mark (BkChartHits       *self,
+                        guint              i,
+                        cairo_rectangle_t *area)
+{
+  g_return_val_if_fail (BK_IS_CHART_HITS (self), FALSE);
+
+  if (i >= self->marks->len)
+    return FALSE;
+  if (area != NULL)
+    *area = g_array_index (self->marks, cairo_rectangle_t, i);
   return TRUE;
 }

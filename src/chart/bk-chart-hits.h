@@ -103,6 +103,12 @@ gboolean  bk_chart_hits_get_name        (BkChartHits       *self,
                                          const char       **text,
                                          cairo_rectangle_t *area,
                                          gboolean          *cut);
+/* The marks drawn at points that carry a name (the breakeven map's
+ * scenarios): the box around the @i-th.  FALSE past the last. */
+guint     bk_chart_hits_get_n_marks     (BkChartHits       *self);
+gboolean  bk_chart_hits_get_mark        (BkChartHits       *self,
+                                         guint              i,
+                                         cairo_rectangle_t *area);
 /* The box around everything the render drew of @part (the ink of its
  * texts, its swatches; for the plot also its rectangle), in the render's
  * coordinates; FALSE when nothing of it was drawn. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-chart-legend.c — the legend: its entries, where they go (right, or
- * rows at the bottom) and their clickable boxes */
+ * rows at the bottom, or a key the kind places beside its plot) and their
+ * clickable boxes */
 
 #include "config.h"
 
@@ -87,10 +88,18 @@ draw_entry (BkCanvas      *c,
 #define MAX_ROWS    3
 #define RIGHT_LINES 2  /* a long name in the column at the right wraps */
 
+/* A row at the bottom; compact, with less room around the names */
 static double
 entry_height (BkCanvas *c)
 {
-  return MAX (c->line_height, 14.0) + 6;
+  return MAX (c->line_height, 14.0) + (c->compact ? 2 : 6);
+}
+
+/* Between the rows at the bottom and what is above them */
+static double
+bottom_gap (BkCanvas *c)
+{
+  return c->compact ? 4 : 8;
 }
 
 /* The height of @e in the column at the right, @w wide: its name on up
@@ -181,6 +190,30 @@ count_rows (BkCanvas *c,
   return rows;
 }
 
+/* The entries in a column @w wide from (@x, @y) down, drawn if @draw;
+ * the height they take */
+static double
+column (BkCanvas *c,
+        GArray   *entries,
+        double    x,
+        double    y,
+        double    w,
+        gboolean  draw)
+{
+  double top = y;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      BkLegendEntry *e = &g_array_index (entries, BkLegendEntry, i);
+      double entry_h = right_entry_height (c, e, w);
+
+      if (draw)
+        draw_entry (c, e, x, y, w, entry_h, RIGHT_LINES);
+      y += entry_h;
+    }
+  return y - top;
+}
+
 /* A column at the right */
 static void
 draw_right (BkCanvas *c,
@@ -188,18 +221,9 @@ draw_right (BkCanvas *c,
             double    max_text)
 {
   double legend_w = right_width (c, max_text);
-  double x, y;
+  double x = c->right - legend_w;
 
-  x = c->right - legend_w;
-  y = c->top + c->line_height / 2;
-  for (guint i = 0; i < entries->len; i++)
-    {
-      BkLegendEntry *e = &g_array_index (entries, BkLegendEntry, i);
-      double entry_h = right_entry_height (c, e, legend_w);
-
-      draw_entry (c, e, x, y, legend_w, entry_h, RIGHT_LINES);
-      y += entry_h;
-    }
+  column (c, entries, x, c->top + c->line_height / 2, legend_w, TRUE);
   c->right = x - 16;
 }
 
@@ -211,13 +235,13 @@ draw_bottom (BkCanvas *c,
 {
   double avail = c->right - c->left;
   double entry_h = entry_height (c);
-  guint max_rows = (guint) CLAMP (floor ((c->legend_room - 8) / entry_h), 1, MAX_ROWS);
+  guint max_rows = (guint) CLAMP (floor ((c->legend_room - bottom_gap (c)) / entry_h), 1, MAX_ROWS);
   guint rows = MIN (count_rows (c, entries), max_rows);
   double x = 0;
   double y;
 
   y = c->bottom - rows * entry_h;
-  c->bottom = y - 8;
+  c->bottom = y - bottom_gap (c);
   rows = 0;
   for (guint i = 0; i < entries->len; i++)
     {
@@ -236,23 +260,57 @@ draw_bottom (BkCanvas *c,
     }
 }
 
+/* Whether the kind draws the legend itself, as a key beside its plot */
+static gboolean
+in_plot (BkCanvas *c)
+{
+  return c->painter->key_in_plot && c->chart->legend_position == BK_CHART_LEGEND_RIGHT;
+}
+
+double
+bk_chart_legend_key_width (BkCanvas *c)
+{
+  double max_text;
+  g_autoptr(GArray) entries = in_plot (c) ? measured_entries (c, &max_text) : NULL;
+
+  return entries != NULL ? 20 + max_text : 0;
+}
+
+double
+bk_chart_legend_key (BkCanvas *c,
+                     double    x,
+                     double    y,
+                     double    w,
+                     gboolean  draw)
+{
+  double max_text;
+  g_autoptr(GArray) entries = in_plot (c) ? measured_entries (c, &max_text) : NULL;
+
+  if (entries == NULL)
+    return 0;
+  return column (c, entries, x, y, w, draw);
+}
+
 double
 bk_chart_legend_height (BkCanvas *c,
                         double    room_height)
 {
   double max_text;
-  g_autoptr(GArray) entries = measured_entries (c, &max_text);
+  g_autoptr(GArray) entries = NULL;
 
+  if (in_plot (c))
+    return 0;
+  entries = measured_entries (c, &max_text);
   if (entries == NULL || fits_right (c, entries, max_text, room_height))
     return 0;
-  return MIN (count_rows (c, entries), MAX_ROWS) * entry_height (c) + 8;
+  return MIN (count_rows (c, entries), MAX_ROWS) * entry_height (c) + bottom_gap (c);
 }
 
 void
 bk_chart_legend_draw (BkCanvas *c)
 {
   double max_text;
-  g_autoptr(GArray) entries = measured_entries (c, &max_text);
+  g_autoptr(GArray) entries = in_plot (c) ? NULL : measured_entries (c, &max_text);
 
   if (entries == NULL)
     return;

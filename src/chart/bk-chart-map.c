@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bk-chart-map.c — the breakeven map: the grid as a heat map on a
  * diverging colour scale centred on the target, the contour traced over
- * it, labelled points, and the colour scale beside the plot */
+ * it, labelled points, and the colour scale beside the plot with the
+ * contour's key under it */
 
 #include "config.h"
 
@@ -339,9 +340,23 @@ overlaps_any (GArray                  *placed,
   return FALSE;
 }
 
+/* Whether @box lies in the plot, off every box of @placed */
+static gboolean
+free_box (BkCanvas                *c,
+          GArray                  *placed,
+          const cairo_rectangle_t *box)
+{
+  return box->x >= c->px && box->x + box->width <= c->px + c->pw &&
+         box->y >= c->py && box->y + box->height <= c->py + c->ph && !overlaps_any (placed, box);
+}
+
+#define LABEL_GAP 9.0  /* from a point's centre to its label */
+
 /* Where a label box @w × @h goes by the point at (@px, @py): right of it,
- * else left, above or below, where it overlaps no other label and stays
- * in the plot; FALSE where none is free */
+ * else left, above or below, centred on the point or slid along that side
+ * (still level with the point, or over or under it) towards the free
+ * room, where it overlaps no other label nor point and stays in the plot;
+ * FALSE where none is free */
 static gboolean
 place_label (BkCanvas          *c,
              GArray            *placed,
@@ -355,18 +370,71 @@ place_label (BkCanvas          *c,
   box->height = h;
   for (guint k = 0; k < 4; k++)
     {
-      box->x = k == 0 ? px + 9 : k == 1 ? px - 9 - w : px - w / 2;
-      box->y = k < 2 ? py - h / 2 : k == 2 ? py - 9 - h : py + 9;
-      if (box->x >= c->px && box->x + w <= c->px + c->pw &&
-          box->y >= c->py && box->y + h <= c->py + c->ph && !overlaps_any (placed, box))
-        return TRUE;
+      gboolean side = k < 2;
+      /* How far the box may slide off centre and still be by the point */
+      double reach = MAX ((side ? h : w) / 2 - 4, 0);
+
+      /* Off centre by 0, +2, −2, +4, −4… px */
+      for (guint n = 0; (n + 1) / 2 * 2.0 <= reach; n++)
+        {
+          double d = (n + 1) / 2 * 2.0 * (n % 2 == 1 ? 1 : -1);
+
+          box->x = k == 0 ? px + LABEL_GAP : k == 1 ? px - LABEL_GAP - w : px - w / 2 + (side ? 0 : d);
+          box->y = side ? py - h / 2 + d : k == 2 ? py - LABEL_GAP - h : py + LABEL_GAP;
+          if (free_box (c, placed, box))
+            return TRUE;
+        }
     }
   return FALSE;
 }
 
-/* A point's label, whole on one line where that fits somewhere by the
- * point, else on two lines a third of the plot wide, cut with "…" only
- * when even those fit nowhere (on one line); none where nothing fits */
+/* @text in @role wrapped at words onto lines at most @max_width wide (0:
+ * one line); NULL when a word would not fit or it takes more than
+ * MAX_LABEL_LINES lines.  The caller unrefs it. */
+#define MAX_LABEL_LINES 4
+static PangoLayout *
+label_layout (BkCanvas   *c,
+              BkFontRole  role,
+              const char *text,
+              double      max_width,
+              double     *width,
+              double     *height)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_copy (c->layouts[role]);
+  const PangoLogAttr *attrs;
+  PangoRectangle logical;
+  int n_attrs;
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+  pango_layout_set_text (layout, text, -1);
+  if (pango_layout_get_line_count (layout) > MAX_LABEL_LINES)
+    return NULL;
+  /* Every line but the first begins where a line may break: no word is
+   * broken inside */
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  for (int l = 1; l < pango_layout_get_line_count (layout); l++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, l);
+      glong offset = g_utf8_pointer_to_offset (text, text + line->start_index);
+
+      if (offset >= n_attrs || !attrs[offset].is_line_break)
+        return NULL;
+    }
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = logical.width / (double) PANGO_SCALE;
+  *height = logical.height / (double) PANGO_SCALE;
+  if (max_width > 0 && *width > max_width + 0.5)
+    return NULL;
+  return g_steal_pointer (&layout);
+}
+
+/* A point's label, whole: on one line where that fits somewhere by the
+ * point, else on more lines (up to MAX_LABEL_LINES, the fewest first),
+ * else all that a font step smaller; cut with "…" on two lines a third
+ * of the plot wide only when none of these fits anywhere; none where
+ * nothing fits */
 static void
 draw_point_label (BkCanvas     *c,
                   GArray       *placed,
@@ -374,36 +442,50 @@ draw_point_label (BkCanvas     *c,
                   double        px,
                   double        py)
 {
-  BkFontRole role = p->is_current ? BK_FONT_SMALL_BOLD : BK_FONT_SMALL;
-  static const struct { int lines; gboolean limit; } tries[] = {
-    { 1, FALSE }, { 2, TRUE }, { 1, TRUE },
+  const BkFontRole roles[] = {
+    p->is_current ? BK_FONT_SMALL_BOLD : BK_FONT_SMALL,
+    p->is_current ? BK_FONT_TINY_BOLD : BK_FONT_TINY,
   };
+  /* The share of its one line's width a wrapped label tries */
+  static const double shares[] = { 1.0, 0.75, 0.62, 0.5, 0.42, 0.36, 0.31, 0.27 };
+  g_autoptr(PangoLayout) layout = NULL;
   cairo_rectangle_t box;
+  gboolean found = FALSE;
   double tw, th;
 
   if (p->label == NULL || *p->label == '\0')
     return;
 
-  for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
+  for (guint f = 0; f < G_N_ELEMENTS (roles) && !found; f++)
     {
-      g_autoptr(PangoLayout) layout = NULL;
+      double one;
 
-      layout = bk_canvas_text_wrapped (c, role, p->label, tries[t].limit ? c->pw / 3 : 0,
-                                       tries[t].lines, &tw, &th);
-      if (!place_label (c, placed, px, py, tw + 8, th + 2, &box))
-        continue;
-
-      g_array_append_val (placed, box);
-      cairo_set_source_rgba (c->cr, c->background.red, c->background.green,
-                             c->background.blue, 0.85);
-      cairo_rectangle (c->cr, box.x, box.y, box.width, box.height);
-      cairo_fill (c->cr);
-      bk_canvas_show (c, layout, box.x + 4, box.y + 1, &c->text);
-      if (c->hits != NULL)
-        bk_chart_hits_add_name (c->hits, p->label, box.x, box.y, box.width, box.height,
-                                pango_layout_is_ellipsized (layout));
-      return;
+      bk_canvas_text (c, roles[f], p->label, 0, &one, NULL);
+      for (guint k = 0; k < G_N_ELEMENTS (shares) && !found; k++)
+        {
+          g_clear_object (&layout);
+          layout = label_layout (c, roles[f], p->label, k == 0 ? 0 : one * shares[k], &tw, &th);
+          found = layout != NULL && place_label (c, placed, px, py, tw + 8, th + 2, &box);
+        }
     }
+  if (!found)
+    {
+      g_clear_object (&layout);
+      layout = bk_canvas_text_wrapped (c, roles[0], p->label, c->pw / 3, 2, &tw, &th);
+      found = place_label (c, placed, px, py, tw + 8, th + 2, &box);
+    }
+  if (!found)
+    return;
+
+  g_array_append_val (placed, box);
+  cairo_set_source_rgba (c->cr, c->background.red, c->background.green,
+                         c->background.blue, 0.85);
+  cairo_rectangle (c->cr, box.x, box.y, box.width, box.height);
+  cairo_fill (c->cr);
+  bk_canvas_show (c, layout, box.x + 4, box.y + 1, &c->text);
+  if (c->hits != NULL)
+    bk_chart_hits_add_name (c->hits, p->label, box.x, box.y, box.width, box.height,
+                            pango_layout_is_ellipsized (layout));
 }
 
 static void
@@ -420,19 +502,28 @@ draw_points (BkCanvas *c,
     for (guint i = 0; i < points->len; i++)
       {
         BkChartPoint *p = &g_array_index (points, BkChartPoint, i);
-        double px = bk_scale_x (c, x, p->x), py = bk_scale_y (c, y, p->y);
+        double px = bk_scale_x (c, x, p->x), py = bk_scale_y (c, y, p->y), r;
+        cairo_rectangle_t mark;
 
         if (p->is_current != (pass == 1) ||
             px < c->px || px > c->px + c->pw || py < c->py || py > c->py + c->ph)
           continue;
 
+        r = p->is_current ? 6.5 : 4.5;
         cairo_new_path (cr);
-        cairo_arc (cr, px, py, p->is_current ? 6.5 : 4.5, 0, 2 * G_PI);
+        cairo_arc (cr, px, py, r, 0, 2 * G_PI);
         bk_canvas_set_color (c, p->is_current ? &c->text : &c->background);
         cairo_fill_preserve (cr);
         cairo_set_line_width (cr, 2.0);
         bk_canvas_set_color (c, p->is_current ? &c->background : &c->text);
         cairo_stroke (cr);
+        /* With its 2 px outline; labels keep off it */
+        mark.x = px - r - 1;
+        mark.y = py - r - 1;
+        mark.width = mark.height = 2 * r + 2;
+        g_array_append_val (placed, mark);
+        if (c->hits != NULL)
+          bk_chart_hits_add_mark (c->hits, mark.x, mark.y, mark.width, mark.height);
       }
 
   for (int pass = 0; pass < 2; pass++)
@@ -445,16 +536,26 @@ draw_points (BkCanvas *c,
       }
 }
 
-/* The colour scale right of the plot, its ticks, the target marked */
+/* The colour scale right of the plot, its ticks, the target marked, and
+ * under it, level with the x axis' labels, the key to the contour (@key_w
+ * wide, above @bottom) */
 static void
 draw_color_scale (BkCanvas *c,
                   BkScale  *v,
-                  double    bar_x)
+                  double    bar_x,
+                  double    key_w,
+                  double    bottom)
 {
   cairo_t *cr = c->cr;
   cairo_pattern_t *gradient;
   BkScale ticks = *v;
   double target = c->chart->analysis.target;
+  double key_h = bk_chart_legend_key (c, bar_x, 0, key_w, FALSE);
+
+  /* Clear of the lowest tick label */
+  if (key_h > 0)
+    bk_chart_legend_key (c, bar_x, MIN (c->py + c->ph + c->line_height / 2 + 2, bottom - key_h),
+                         key_w, TRUE);
 
   gradient = cairo_pattern_create_linear (0, c->py, 0, c->py + c->ph);
   for (guint k = 0; k < N_STOPS; k++)
@@ -535,7 +636,7 @@ draw_map (BkCanvas *c)
   BkChartAnalysis *a = &c->chart->analysis;
   BkScale x, y, v;
   gboolean found = FALSE;
-  double bar_x;
+  double bar_x, column_w, bottom = c->bottom;
 
   if (a->n_x > 0)
     value_scale (c, &v, &found);
@@ -545,7 +646,10 @@ draw_map (BkCanvas *c)
       return;
     }
 
-  c->right -= color_scale_width (c, &v);
+  /* The colour scale and the key to the contour under it, in a column
+   * as wide as the wider */
+  column_w = MAX (color_scale_width (c, &v), SCALE_GAP + bk_chart_legend_key_width (c) + 4);
+  c->right -= column_w;
   bar_x = c->right + SCALE_GAP;
   bk_plot_reserve_titles (c);
   grid_scale (a->grid_x, a->n_x, a->axes[BK_CHART_AXIS_X].unit, &x);
@@ -565,11 +669,12 @@ draw_map (BkCanvas *c)
   draw_points (c, &x, &y);
   cairo_restore (c->cr);
 
-  draw_color_scale (c, &v, bar_x);
+  draw_color_scale (c, &v, bar_x, column_w - SCALE_GAP - 4, bottom);
 }
 
 const BkChartPainter bk_chart_map_painter = {
   .line_swatch = TRUE,
+  .key_in_plot = TRUE,
   .legend = map_legend,
   .draw = draw_map,
 };

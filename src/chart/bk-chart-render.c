@@ -66,22 +66,34 @@ heading_layout (BkCanvas   *c,
   return bk_canvas_text (c, role, text, room, NULL, height);
 }
 
-/* How much of the height a heading takes, with its gap; 0 for none */
+/* Between the source line and what is above it */
+static double
+source_gap (BkCanvas *c)
+{
+  return c->compact ? 4 : 8;
+}
+
+/* How much of the height a heading takes, with its gap; 0 for none.
+ * *cut (if given) TRUE when it would be cut short with "…". */
 static double
 heading_height (BkCanvas   *c,
                 BkFontRole  role,
                 const char *text,
                 int         max_lines,
-                double      room)
+                double      room,
+                gboolean   *cut)
 {
+  PangoLayout *layout;
   double h;
 
   if (text == NULL || *text == '\0' || max_lines == 0)
     return 0;
-  heading_layout (c, role, text, max_lines, room, &h);
+  layout = heading_layout (c, role, text, max_lines, room, &h);
+  if (cut != NULL)
+    *cut = *cut || pango_layout_is_ellipsized (layout);
   /* The layout is shared: one line again for whoever uses it next */
-  pango_layout_set_height (c->layouts[role], -1);
-  return h + (role == BK_FONT_TITLE ? 2 : role == BK_FONT_SMALL ? 8 : 0);
+  pango_layout_set_height (layout, -1);
+  return h + (role == BK_FONT_TITLE ? 2 : role == BK_FONT_SMALL || role == BK_FONT_TINY ? source_gap (c) : 0);
 }
 
 /* Text at the top (shrinking the room from above) or the bottom (from
@@ -113,7 +125,7 @@ draw_heading (BkCanvas           *c,
       bk_canvas_show (c, layout, c->left, c->bottom - h, color);
       if (c->hits != NULL)
         bk_chart_hits_add_text (c->hits, c->left, c->bottom - h, room, h, pango_layout_is_ellipsized (layout));
-      c->bottom -= h + 8;
+      c->bottom -= h + source_gap (c);
     }
   else
     {
@@ -128,27 +140,42 @@ draw_heading (BkCanvas           *c,
 }
 
 /* How many lines the title, the subtitle and the source line get (0: left
- * out), so that they, one row of legend and the plot's least height fit:
- * the first of these steps that does, the last if none does.  The title
- * always shows, on one line at least. */
-static const struct
+ * out) and the source line's font, so that they, one row of legend and
+ * the plot's least height fit.  First the steps that show every heading
+ * whole: the source line on two lines, else a font step smaller; then
+ * (truly small sizes) the first of the steps that cut or drop headings
+ * that fits, the last if none does.  The title always shows, on one line
+ * at least. */
+typedef struct
 {
-  int title, subtitle, source;
-} heading_steps[] = {
-  { 2, 3, 2 },
-  { 2, 3, 1 },
-  { 2, 2, 1 },
-  { 2, 1, 1 },
-  { 1, 1, 1 },
-  { 1, 1, 0 },  /* no source line */
-  { 1, 0, 0 },  /* nor subtitle */
+  int        title, subtitle, source;
+  BkFontRole source_font;
+  gboolean   whole;    /* taken only if nothing is cut */
+  gboolean   compact;  /* the legend's rows and the gaps tighter */
+} HeadingStep;
+
+static const HeadingStep heading_steps[] = {
+  { 2, 3, 2, BK_FONT_SMALL, TRUE, FALSE },
+  { 2, 3, 2, BK_FONT_TINY, TRUE, FALSE },
+  { 2, 3, 2, BK_FONT_TINY, TRUE, TRUE },
+  { 2, 3, 2, BK_FONT_SMALL, FALSE, FALSE },
+  { 2, 3, 1, BK_FONT_SMALL, FALSE, FALSE },
+  { 2, 2, 1, BK_FONT_SMALL, FALSE, FALSE },
+  { 2, 1, 1, BK_FONT_SMALL, FALSE, FALSE },
+  { 1, 1, 1, BK_FONT_SMALL, FALSE, FALSE },
+  { 1, 1, 0, BK_FONT_SMALL, FALSE, FALSE },  /* no source line */
+  { 1, 0, 0, BK_FONT_SMALL, FALSE, FALSE },  /* nor subtitle */
 };
 
-static void
+/* The least height the plot keeps of a room @room tall */
+static double
+min_plot_height (double room)
+{
+  return MAX (MIN_PLOT_HEIGHT, room * MIN_PLOT_SHARE);
+}
+
+static const HeadingStep *
 budget_headings (BkCanvas *c,
-                 int      *title_lines,
-                 int      *subtitle_lines,
-                 int      *source_lines,
                  double    inset,
                  double    inset_bottom)
 {
@@ -156,24 +183,26 @@ budget_headings (BkCanvas *c,
   double room = c->bottom - c->top;
   double top_room = heading_room (c, FALSE, inset, inset_bottom);
   double bottom_room = heading_room (c, TRUE, 0, 0);
-  double min_plot = MAX (MIN_PLOT_HEIGHT, room * MIN_PLOT_SHARE);
+  guint i;
 
-  for (guint i = 0; i < G_N_ELEMENTS (heading_steps); i++)
+  for (i = 0; i + 1 < G_N_ELEMENTS (heading_steps); i++)
     {
+      const HeadingStep *step = &heading_steps[i];
+      gboolean cut = FALSE;
       double used, legend;
 
-      *title_lines = heading_steps[i].title;
-      *subtitle_lines = heading_steps[i].subtitle;
-      *source_lines = heading_steps[i].source;
-      used = heading_height (c, BK_FONT_TITLE, chart->title, *title_lines, top_room) +
-             heading_height (c, BK_FONT_SUBTITLE, chart->subtitle, *subtitle_lines, top_room) +
-             heading_height (c, BK_FONT_SMALL, chart->source, *source_lines, bottom_room) + 10;
+      c->compact = step->compact;
+      used = heading_height (c, BK_FONT_TITLE, chart->title, step->title, top_room, &cut) +
+             heading_height (c, BK_FONT_SUBTITLE, chart->subtitle, step->subtitle, top_room, &cut) +
+             heading_height (c, step->source_font, chart->source, step->source, bottom_room, &cut) + 10;
       /* In the room the headings leave: at the right if it fits there */
       legend = bk_chart_legend_height (c, room - used);
       used += legend;
-      if (room - used >= min_plot)
-        return;
+      if (room - used >= min_plot_height (room) && !(step->whole && cut))
+        break;
     }
+  c->compact = heading_steps[i].compact;
+  return &heading_steps[i];
 }
 
 void
@@ -187,7 +216,7 @@ bk_chart_render_full (BkChart     *chart,
 {
   BkCanvas c;
   double pad = CLAMP (MIN (width, height) * 0.03, 8.0, 20.0);
-  int title_lines, subtitle_lines, source_lines;
+  const HeadingStep *step;
 
   g_assert (BK_IS_CHART (chart));
   g_assert (chart->kind < G_N_ELEMENTS (painters));
@@ -217,17 +246,17 @@ bk_chart_render_full (BkChart     *chart,
    * the source line bottom left; as many lines of each as leave the plot
    * its room */
   corner_width = MAX (0, corner_width - pad);
-  budget_headings (&c, &title_lines, &subtitle_lines, &source_lines, corner_width, corner_height);
+  step = budget_headings (&c, corner_width, corner_height);
   draw_heading (&c, BK_CHART_PART_TITLE, BK_FONT_TITLE, chart->title, &c.text, FALSE,
-                title_lines, corner_width, corner_height);
+                step->title, corner_width, corner_height);
   draw_heading (&c, BK_CHART_PART_SUBTITLE, BK_FONT_SUBTITLE, chart->subtitle, &c.secondary, FALSE,
-                subtitle_lines, corner_width, corner_height);
+                step->subtitle, corner_width, corner_height);
   if (c.top > pad)
     c.top += 10;
   if (corner_width > 0)
     c.top = MAX (c.top, corner_height);
-  draw_heading (&c, BK_CHART_PART_SOURCE, BK_FONT_SMALL, chart->source, &c.secondary, TRUE,
-                source_lines, 0, 0);
+  draw_heading (&c, BK_CHART_PART_SOURCE, step->source_font, chart->source, &c.secondary, TRUE,
+                step->source, 0, 0);
 
   /* Nothing to draw: the reason, in the plot's room, and no legend */
   if (chart->empty_text != NULL)
@@ -237,7 +266,7 @@ bk_chart_render_full (BkChart     *chart,
     }
 
   /* The legend: as many rows as leave the plot its room, one at least */
-  c.legend_room = MAX (c.bottom - c.top - MAX (MIN_PLOT_HEIGHT, (height - 2 * pad) * MIN_PLOT_SHARE), 0);
+  c.legend_room = MAX (c.bottom - c.top - min_plot_height (height - 2 * pad), 0);
   c.part = BK_CHART_PART_LEGEND;
   if (chart->empty_text == NULL)
     bk_chart_legend_draw (&c);

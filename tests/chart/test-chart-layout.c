@@ -3,7 +3,8 @@
  * at a small export size (400 × 250) and a large one (1600 × 1000): its
  * title, subtitle, source line, legend and plot (with its axes and labels)
  * each lie inside the canvas and none overlaps another; their category
- * labels are whole, in English and in Chinese
+ * labels, headings, legend entries and the map's point labels are whole,
+ * in English and in Chinese
  *
  * The boxes are what the render recorded of each part
  * (bk_chart_hits_get_part()): the ink of every text it drew, the legend's
@@ -831,14 +832,15 @@ sample_named (const char *const *names)
 
 /* The scenarios' names are long ("Bear — short GPU life, price war"): the
  * compare chart's legend and the breakeven map's point labels show them
- * whole, wrapping or placed where they fit, in English and in Chinese */
+ * whole, wrapping or placed where they fit, in English and in Chinese,
+ * at every export size from 400 × 250 up */
 static void
 test_names_whole (void)
 {
   const char *const chinese[] = {
     "熊市——GPU 寿命短，价格战", "牛市——需求持续复合增长", "错失恐惧式资本开支",
   };
-  const struct { int width, height; } whole_sizes[] = { { 640, 400 }, { 1600, 1000 } };
+  const struct { int width, height; } whole_sizes[] = { { 400, 250 }, { 640, 400 }, { 1600, 1000 } };
 
   for (guint l = 0; l < 2; l++)
     {
@@ -898,6 +900,141 @@ test_names_whole (void)
     }
 }
 
+/* The boxes of the texts @hits recorded: the title, subtitle and source
+ * line (@n_texts of them), then every name (legend entries, the map's
+ * point labels); each whole, or the test fails */
+static GArray *
+whole_texts (BkChartHits *hits,
+             const char  *what,
+             guint       *n_texts)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+
+  *n_texts = bk_chart_hits_get_n_texts (hits);
+  for (guint i = 0; i < *n_texts; i++)
+    {
+      cairo_rectangle_t area;
+      gboolean cut = TRUE;
+
+      g_assert_true (bk_chart_hits_get_text (hits, i, &area, &cut));
+      if (cut)
+        g_error ("%s: heading %u (title, subtitle, source) is cut short", what, i);
+      g_array_append_val (boxes, area);
+    }
+  for (guint i = 0; i < bk_chart_hits_get_n_names (hits); i++)
+    {
+      cairo_rectangle_t area;
+      const char *text = NULL;
+      gboolean cut = TRUE;
+
+      g_assert_true (bk_chart_hits_get_name (hits, i, &text, &area, &cut));
+      if (cut)
+        g_error ("%s: the name “%s” is cut short", what, text);
+      g_array_append_val (boxes, area);
+    }
+  return boxes;
+}
+
+/* Every heading and name of @chart at @width × @height whole, inside the
+ * canvas and off each other; the map's point labels inside the plot, off
+ * the points, one for each point */
+static void
+check_whole_chrome (BkChart    *chart,
+                    int         width,
+                    int         height,
+                    const char *language)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(BkChartHits) hits = bk_chart_render (chart, cr, width, height);
+  g_autofree char *what = g_strdup_printf ("%s (%s) at %d x %d", bk_chart_get_title (chart),
+                                           language, width, height);
+  guint n_texts;
+  g_autoptr(GArray) boxes = whole_texts (hits, what, &n_texts);
+  gboolean map = bk_chart_get_kind (chart) == BK_CHART_KIND_BREAKEVEN_MAP;
+  cairo_rectangle_t plot;
+  guint n_labels = 0;
+
+  g_test_message ("%s: %u headings, %u names", what, n_texts, boxes->len - n_texts);
+  /* The title, subtitle and source line are all there */
+  g_assert_cmpuint (n_texts, ==, 3);
+  g_assert_true (bk_chart_hits_get_plot_area (hits, &plot));
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const cairo_rectangle_t *a = &g_array_index (boxes, cairo_rectangle_t, i);
+
+      if (!inside (a, width, height))
+        g_error ("%s: text %u (%.1f, %.1f, %.1f x %.1f) is not inside the canvas", what, i,
+                 a->x, a->y, a->width, a->height);
+      for (guint j = i + 1; j < boxes->len; j++)
+        if (overlap (a, &g_array_index (boxes, cairo_rectangle_t, j)))
+          g_error ("%s: texts %u and %u overlap", what, i, j);
+
+      /* The map's point labels: the names in the plot */
+      if (!map || i < n_texts || !overlap (a, &plot))
+        continue;
+      n_labels++;
+      if (a->x < plot.x - SLACK || a->y < plot.y - SLACK || a->x + a->width > plot.x + plot.width + SLACK ||
+          a->y + a->height > plot.y + plot.height + SLACK)
+        g_error ("%s: point label %u is not inside the plot", what, i);
+      for (guint m = 0; m < bk_chart_hits_get_n_marks (hits); m++)
+        {
+          cairo_rectangle_t mark;
+
+          g_assert_true (bk_chart_hits_get_mark (hits, m, &mark));
+          if (overlap (a, &mark))
+            g_error ("%s: point label %u lies over point %u", what, i, m);
+        }
+    }
+  /* A label for each scenario on the map, the base one's too */
+  if (map)
+    {
+      g_assert_cmpuint (bk_chart_hits_get_n_marks (hits), ==, 4);
+      g_assert_cmpuint (n_labels, ==, bk_chart_hits_get_n_marks (hits));
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Every chart of the sample, of every kind, at every export size, in
+ * English and in Chinese: its title, subtitle, source line, legend
+ * entries and the map's point labels whole, never cut with "…" (the
+ * source line "…(hyperscalers and Chinese cloud, 2023–2027); Br…" and
+ * "Bull — demand…" once at 400 × 250), and off each other */
+static void
+test_sample_chrome (void)
+{
+  const char *const languages[] = { "en", "zh_CN" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GPtrArray) charts = NULL;
+      guint n_maps = 0;
+
+      if (l > 0)
+        {
+          g_setenv ("LANGUAGE", languages[l], TRUE);
+          g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+        }
+      charts = sample_charts ();
+      for (guint i = 0; i < charts->len; i++)
+        {
+          BkChart *chart = g_ptr_array_index (charts, i);
+
+          n_maps += bk_chart_get_kind (chart) == BK_CHART_KIND_BREAKEVEN_MAP;
+          for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+            check_whole_chrome (chart, sizes[s].width, sizes[s].height, languages[l]);
+        }
+      g_assert_cmpuint (n_maps, ==, 1);
+      g_assert_cmpint (g_unichar_iswide (g_utf8_get_char (bk_chart_get_title (g_ptr_array_index (charts, 0)))),
+                       ==, l > 0);
+      setlocale (LC_ALL, "C.UTF-8");
+      g_unsetenv ("LANGUAGE");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -915,6 +1052,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/names-whole", test_names_whole);
   g_test_add_func ("/chart/layout/sample-categories", test_sample_categories);
   g_test_add_func ("/chart/layout/thinned-categories", test_thinned_categories);
+  g_test_add_func ("/chart/layout/sample-chrome", test_sample_chrome);
 
   return g_test_run ();
 }
