@@ -688,20 +688,26 @@ check_sample_categories (BkChart    *chart,
   cairo_surface_destroy (surface);
 }
 
-/* The category labels of every chart of the sample, of every kind (the
- * tornado's drivers' names too), at every export size, in English and in
- * Chinese (the build tree's catalogues): whole, never cut with "…"
- * ("Depreciati…", "其他运营…", "Price per million …" once at 400 × 250) */
+typedef void (*SampleCheck) (BkChart    *chart,
+                             int         width,
+                             int         height,
+                             const char *language);
+
+/* @check on every chart of the sample at every export size, in English
+ * and then in Chinese (the build tree's catalogues); @counts[0] and [1]
+ * say how many charts of each language @count holds for */
 static void
-test_sample_categories (void)
+check_sample_in_both_languages (SampleCheck  check,
+                                gboolean   (*count) (BkChart *chart),
+                                guint        counts[2])
 {
   const char *const languages[] = { "en", "zh_CN" };
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
       g_autoptr(GPtrArray) charts = NULL;
-      guint n_kinds = 0;
 
+      counts[l] = 0;
       if (l > 0)
         {
           g_setenv ("LANGUAGE", languages[l], TRUE);
@@ -712,17 +718,30 @@ test_sample_categories (void)
         {
           BkChart *chart = g_ptr_array_index (charts, i);
 
-          n_kinds += has_categories (chart);
+          counts[l] += count (chart);
           for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-            check_sample_categories (chart, sizes[s].width, sizes[s].height, languages[l]);
+            check (chart, sizes[s].width, sizes[s].height, languages[l]);
         }
       /* The charts are in the language asked for */
       g_assert_cmpint (g_unichar_iswide (g_utf8_get_char (bk_chart_get_title (g_ptr_array_index (charts, 0)))),
                        ==, l > 0);
-      g_assert_cmpuint (n_kinds, >=, 10);
       setlocale (LC_ALL, "C.UTF-8");
       g_unsetenv ("LANGUAGE");
     }
+}
+
+/* The category labels of every chart of the sample, of every kind (the
+ * tornado's drivers' names too), at every export size, in English and in
+ * Chinese: whole, never cut with "…" ("Depreciati…", "其他运营…", "Price
+ * per million …" once at 400 × 250) */
+static void
+test_sample_categories (void)
+{
+  guint n_kinds[2];
+
+  check_sample_in_both_languages (check_sample_categories, has_categories, n_kinds);
+  g_assert_cmpuint (n_kinds[0], >=, 10);
+  g_assert_cmpuint (n_kinds[1], >=, 10);
 }
 
 /* Labels too long for one line and too close for two lines each side by
@@ -998,6 +1017,12 @@ check_whole_chrome (BkChart    *chart,
   cairo_surface_destroy (surface);
 }
 
+static gboolean
+is_map (BkChart *chart)
+{
+  return bk_chart_get_kind (chart) == BK_CHART_KIND_BREAKEVEN_MAP;
+}
+
 /* Every chart of the sample, of every kind, at every export size, in
  * English and in Chinese: its title, subtitle, source line, legend
  * entries and the map's point labels whole, never cut with "…" (the
@@ -1006,33 +1031,11 @@ check_whole_chrome (BkChart    *chart,
 static void
 test_sample_chrome (void)
 {
-  const char *const languages[] = { "en", "zh_CN" };
+  guint n_maps[2];
 
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
-    {
-      g_autoptr(GPtrArray) charts = NULL;
-      guint n_maps = 0;
-
-      if (l > 0)
-        {
-          g_setenv ("LANGUAGE", languages[l], TRUE);
-          g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
-        }
-      charts = sample_charts ();
-      for (guint i = 0; i < charts->len; i++)
-        {
-          BkChart *chart = g_ptr_array_index (charts, i);
-
-          n_maps += bk_chart_get_kind (chart) == BK_CHART_KIND_BREAKEVEN_MAP;
-          for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-            check_whole_chrome (chart, sizes[s].width, sizes[s].height, languages[l]);
-        }
-      g_assert_cmpuint (n_maps, ==, 1);
-      g_assert_cmpint (g_unichar_iswide (g_utf8_get_char (bk_chart_get_title (g_ptr_array_index (charts, 0)))),
-                       ==, l > 0);
-      setlocale (LC_ALL, "C.UTF-8");
-      g_unsetenv ("LANGUAGE");
-    }
+  check_sample_in_both_languages (check_whole_chrome, is_map, n_maps);
+  g_assert_cmpuint (n_maps[0], ==, 1);
+  g_assert_cmpuint (n_maps[1], ==, 1);
 }
 
 int
