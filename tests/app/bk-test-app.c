@@ -170,3 +170,14 @@ bk_test_app_window_teardown (BkTestAppWindow *f,
   bk_test_app_close_window (f->window);
   g_clear_pointer (&f->dir, g_free);
 }
+
+BkDocument *
+bk_test_app_reopen_document (BkWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  BkDocument *reader = bk_document_open (bk_document_get_path (bk_window_get_document (window)), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (reader);
+  return reader;
+}

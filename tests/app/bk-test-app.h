@@ -85,6 +85,10 @@ void           bk_test_app_wait_drawn     (GtkWidget     *widget);
 /* Destroys @window and waits until it is finalised. */
 void           bk_test_app_close_window   (BkWindow      *window);
 
+/* @window's document as another program reading its file sees it: opened
+ * afresh from the file (the caller unrefs it) */
+BkDocument    *bk_test_app_reopen_document (BkWindow *window);
+
 /* The shared GTest fixture: a window of the application bk_test_app_init()
  * made, on the bundled sample (bk_test_app_present_window()), and a folder
  * of the test's own (bk_test_app_make_dir()). */

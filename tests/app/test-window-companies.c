@@ -176,7 +176,7 @@ test_add_in_market (void)
   /* The file read afresh, as the command line's export does, agrees */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(BkDocument) reader = bk_document_open (bk_document_get_path (bk_window_get_document (window)), &error);
+    g_autoptr(BkDocument) reader = bk_test_app_reopen_document (window);
     BkWorkbook *read = bk_document_get_workbook (reader);
     g_autoptr(BkResults) results = bk_engine_compute (read, BK_SCENARIO_BASE);
     g_autoptr(BkChart) fresh = bk_chart_build (BK_CHART_SPEC_CAPEX, read, results, -1, -1, &error);

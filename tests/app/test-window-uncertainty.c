@@ -83,10 +83,8 @@ fixture_teardown (Fixture       *f,
 static char *
 disk_spec (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BkDocument) reader = bk_document_open (bk_document_get_path (document (f)), &error);
+  g_autoptr(BkDocument) reader = bk_test_app_reopen_document (f->window);
 
-  g_assert_no_error (error);
   return g_strdup (bk_workbook_get_distribution (bk_document_get_workbook (reader), DRIVER));
 }
 

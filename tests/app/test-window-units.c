@@ -47,26 +47,23 @@ disk_cell (Fixture *f,
            double  *value,
            char   **formula)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BkDocument) reader = bk_document_open (bk_document_get_path (document (f)), &error);
+  g_autoptr(BkDocument) reader = bk_test_app_reopen_document (f->window);
   BkCell cell;
 
-  g_assert_no_error (error);
   bk_workbook_get_cell (bk_document_get_workbook (reader), BK_SCENARIO_BASE, table, row, period, &cell);
   *value = cell.value;
   if (formula != NULL)
     *formula = g_strdup (cell.formula);
 }
 
-/* The driver's uncertainty in the file (NULL for none) */
-static char *
-disk_spec (Fixture *f)
+/* The driver's uncertainty in the file is @expected (NULL for none) */
+static void
+assert_on_disk (Fixture    *f,
+                const char *expected)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BkDocument) reader = bk_document_open (bk_document_get_path (document (f)), &error);
+  g_autoptr(BkDocument) reader = bk_test_app_reopen_document (f->window);
 
-  g_assert_no_error (error);
-  return g_strdup (bk_workbook_get_distribution (bk_document_get_workbook (reader), DRIVER));
+  g_assert_cmpstr (bk_workbook_get_distribution (bk_document_get_workbook (reader), DRIVER), ==, expected);
 }
 
 /* Opens the editor of the cursor's cell on @text, as typing it would, and
@@ -157,7 +154,6 @@ test_uncertainty_in_chinese (Fixture       *f,
   guint column = bk_workbook_get_n_companies (wb) + 1;
   g_autoptr(GString) header = g_string_new (NULL);
   g_autoptr(GString) tooltip = g_string_new (NULL);
-  g_autofree char *spec = NULL;
   const char *error;
 
   BK_TEST_REQUIRE_XDOTOOL ();
@@ -178,8 +174,7 @@ test_uncertainty_in_chinese (Fixture       *f,
   g_assert_true (bk_sheet_view_get_editing (sheet));
   bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
   g_assert_null (bk_table_page_get_error (assumptions));
-  spec = disk_spec (f);
-  g_assert_cmpstr (spec, ==, "0.1 to 0.6");
+  assert_on_disk (f, "0.1 to 0.6");
   assert_shown (sheet, column, "0.1 至 0.6");
 
   /* What the cell shows, typed back: the same, so no new undo step (one
@@ -196,25 +191,19 @@ test_uncertainty_in_chinese (Fixture       *f,
   /* A new range in the shown form, and the forms a Chinese user types */
   bk_sheet_view_set_cursor (sheet, DRIVER, column);
   enter (f, sheet, "0.2 至 0.5");
-  g_clear_pointer (&spec, g_free);
-  spec = disk_spec (f);
-  g_assert_cmpstr (spec, ==, "0.2 to 0.5");
+  assert_on_disk (f, "0.2 to 0.5");
   assert_shown (sheet, column, "0.2 至 0.5");
 
   bk_sheet_view_set_cursor (sheet, DRIVER, column);
   enter (f, sheet, "30%到40%");
-  g_clear_pointer (&spec, g_free);
-  spec = disk_spec (f);
-  g_assert_cmpstr (spec, ==, "0.3 to 0.4");
+  assert_on_disk (f, "0.3 to 0.4");
   assert_shown (sheet, column, "0.3 至 0.4");
 
   bk_sheet_view_set_cursor (sheet, DRIVER, column);
   gtk_widget_grab_focus (GTK_WIDGET (sheet));
   bk_test_type_text (GTK_WINDOW (f->window), "0.1~0.3");
   bk_test_send_keys (GTK_WINDOW (f->window), "Return", NULL);
-  g_clear_pointer (&spec, g_free);
-  spec = disk_spec (f);
-  g_assert_cmpstr (spec, ==, "0.1 to 0.3");
+  assert_on_disk (f, "0.1 to 0.3");
 
   /* A half range is refused in Chinese, naming the driver as the row does */
   bk_sheet_view_set_cursor (sheet, DRIVER, column);
@@ -226,16 +215,12 @@ test_uncertainty_in_chinese (Fixture       *f,
   g_assert_nonnull (strstr (error, "不确定性"));
   g_assert_nonnull (strstr (error, "下限 至 上限"));
   bk_test_send_keys (GTK_WINDOW (f->window), "Escape", NULL);
-  g_clear_pointer (&spec, g_free);
-  spec = disk_spec (f);
-  g_assert_cmpstr (spec, ==, "0.1 to 0.3");
+  assert_on_disk (f, "0.1 to 0.3");
 
   /* 无, as shown for none, removes it */
   bk_sheet_view_set_cursor (sheet, DRIVER, column);
   enter (f, sheet, "无");
-  g_clear_pointer (&spec, g_free);
-  spec = disk_spec (f);
-  g_assert_null (spec);
+  assert_on_disk (f, NULL);
 }
 
 int
