@@ -167,6 +167,10 @@ void           bk_canvas_setup_text    (BkCanvas           *c);
 void           bk_canvas_clear         (BkCanvas           *c);
 void           bk_canvas_set_color     (BkCanvas           *c,
                                         const BkChartColor *color);
+/* @layout's logical size in user units; either pointer may be NULL */
+void           bk_canvas_layout_size   (PangoLayout        *layout,
+                                        double             *width,
+                                        double             *height);
 /* The layout of @role holding @text, at most @max_width wide (0: any) */
 PangoLayout   *bk_canvas_text          (BkCanvas           *c,
                                         BkFontRole          role,

@@ -132,6 +132,20 @@ bk_canvas_series_color (BkCanvas *c,
 
 /* Text */
 
+void
+bk_canvas_layout_size (PangoLayout *layout,
+                       double      *width,
+                       double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = logical.width / (double) PANGO_SCALE;
+  if (height != NULL)
+    *height = logical.height / (double) PANGO_SCALE;
+}
+
 PangoLayout *
 bk_canvas_text (BkCanvas   *c,
                 BkFontRole  role,
@@ -141,15 +155,10 @@ bk_canvas_text (BkCanvas   *c,
                 double     *height)
 {
   PangoLayout *layout = c->layouts[role];
-  PangoRectangle logical;
 
   pango_layout_set_width (layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (width != NULL)
-    *width = logical.width / (double) PANGO_SCALE;
-  if (height != NULL)
-    *height = logical.height / (double) PANGO_SCALE;
+  bk_canvas_layout_size (layout, width, height);
 
   return layout;
 }
@@ -164,7 +173,6 @@ bk_canvas_text_wrapped (BkCanvas   *c,
                         double     *height)
 {
   PangoLayout *layout = pango_layout_copy (c->layouts[role]);
-  PangoRectangle logical;
 
   g_assert (lines >= 1);
 
@@ -173,11 +181,7 @@ bk_canvas_text_wrapped (BkCanvas   *c,
   pango_layout_set_height (layout, -lines);
   pango_layout_set_width (layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (width != NULL)
-    *width = logical.width / (double) PANGO_SCALE;
-  if (height != NULL)
-    *height = logical.height / (double) PANGO_SCALE;
+  bk_canvas_layout_size (layout, width, height);
   return layout;
 }
 

@@ -402,7 +402,6 @@ label_layout (BkCanvas   *c,
 {
   g_autoptr(PangoLayout) layout = pango_layout_copy (c->layouts[role]);
   const PangoLogAttr *attrs;
-  PangoRectangle logical;
   int n_attrs;
 
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
@@ -422,9 +421,7 @@ label_layout (BkCanvas   *c,
       if (offset >= n_attrs || !attrs[offset].is_line_break)
         return NULL;
     }
-  pango_layout_get_extents (layout, NULL, &logical);
-  *width = logical.width / (double) PANGO_SCALE;
-  *height = logical.height / (double) PANGO_SCALE;
+  bk_canvas_layout_size (layout, width, height);
   if (max_width > 0 && *width > max_width + 0.5)
     return NULL;
   return g_steal_pointer (&layout);
